@@ -1,0 +1,162 @@
+// Package diag holds the positioned messages that checking a site produces:
+// errors that stop a build and warnings that do not.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a message stops the build.
+type Severity int
+
+const (
+	// Warning does not stop a build unless it is strict.
+	Warning Severity = iota
+	// Error stops the build.
+	Error
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one message about one place in the site folder.
+type Diagnostic struct {
+	Path     string // slash-separated, relative to the site folder
+	Line     int    // 1-based; 0 when the message is about the whole file
+	Column   int    // 1-based; 0 when unknown
+	Severity Severity
+	Code     string // stable, machine-readable kind, e.g. "unknown-field"
+	Message  string // one plain sentence saying what to change
+}
+
+// String formats d as "path:line:col: error: message".
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Column > 0 {
+			fmt.Fprintf(&b, ":%d", d.Column)
+		}
+	}
+	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Message)
+	return b.String()
+}
+
+// List collects diagnostics. The zero value is ready to use.
+type List struct {
+	items []Diagnostic
+}
+
+// Add appends d.
+func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
+
+// Errorf adds an error at path:line:col.
+func (l *List) Errorf(path string, line, col int, code, format string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at path:line:col.
+func (l *List) Warnf(path string, line, col int, code, format string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// Merge appends every diagnostic of other.
+func (l *List) Merge(other *List) {
+	if other != nil {
+		l.items = append(l.items, other.items...)
+	}
+}
+
+// Len reports how many diagnostics l holds.
+func (l *List) Len() int { return len(l.items) }
+
+// Items returns the diagnostics sorted by path, line, column, then message,
+// with exact repeats removed.
+func (l *List) Items() []Diagnostic {
+	out := slices.Clone(l.items)
+	slices.SortStableFunc(out, Compare)
+	return slices.Compact(out)
+}
+
+// Compare orders diagnostics by path, line, column, severity (errors first) and message.
+func Compare(a, b Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(b.Severity, a.Severity),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+// Count returns the number of errors and warnings.
+func (l *List) Count() (errors, warnings int) {
+	for _, d := range l.items {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// HasErrors reports whether any diagnostic is an error, or, when strict,
+// whether there is any diagnostic at all.
+func (l *List) HasErrors(strict bool) bool {
+	e, w := l.Count()
+	return e > 0 || (strict && w > 0)
+}
+
+// Suggest returns the candidate closest to name when it is close enough to be
+// a likely typo, or "" when none is.
+func Suggest(name string, candidates []string) string {
+	best, bestDist := "", -1
+	limit := max(2, len([]rune(name))/3)
+	for _, c := range candidates {
+		d := distance(name, c)
+		if d <= limit && (bestDist < 0 || d < bestDist || (d == bestDist && c < best)) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// DidYouMean returns ` (did you mean "x"?)` for the closest candidate, or "".
+func DidYouMean(name string, candidates []string) string {
+	if s := Suggest(name, candidates); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

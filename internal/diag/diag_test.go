@@ -1,0 +1,36 @@
+package diag
+
+import "testing"
+
+func TestStringAndSort(t *testing.T) {
+	var l List
+	l.Warnf("data/b.yaml", 3, 1, "x", "second")
+	l.Errorf("data/a.yaml", 10, 2, "x", "third")
+	l.Errorf("data/a.yaml", 2, 5, "x", "first")
+	got := l.Items()
+	want := []string{
+		"data/a.yaml:2:5: error: first",
+		"data/a.yaml:10:2: error: third",
+		"data/b.yaml:3:1: warning: second",
+	}
+	for i, d := range got {
+		if d.String() != want[i] {
+			t.Errorf("item %d = %q, want %q", i, d.String(), want[i])
+		}
+	}
+	if e, w := l.Count(); e != 2 || w != 1 {
+		t.Errorf("Count = %d, %d", e, w)
+	}
+	if (&List{}).HasErrors(true) {
+		t.Error("empty list has errors")
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	cands := []string{"members", "leader", "deputies", "next_leader"}
+	for in, want := range map[string]string{"memebers": "members", "leadr": "leader", "deputy": "", "zzz": ""} {
+		if got := Suggest(in, cands); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

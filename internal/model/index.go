@@ -1,0 +1,34 @@
+package model
+
+// Unit returns the unit with the id, or nil.
+func (s *Site) Unit(id string) *Unit { return s.unitByID[id] }
+
+// Bloc returns the bloc with the id, or nil.
+func (s *Site) Bloc(id string) *Bloc { return s.blocByID[id] }
+
+// Award returns the award kind with the id, or nil.
+func (s *Site) Award(id string) *AwardKind { return s.awardByID[id] }
+
+// Year returns the emulation year, or nil when no bloc has a file for it.
+func (s *Site) Year(year int) *Year { return s.yearByNum[year] }
+
+// Article returns the article with the slug, or nil.
+func (s *Site) Article(slug string) *Article { return s.articleBy[slug] }
+
+// CurrentYear is the latest year any bloc has a file for, or 0.
+func (s *Site) CurrentYear() int {
+	if len(s.Years) == 0 {
+		return 0
+	}
+	return s.Years[len(s.Years)-1].Year
+}
+
+// Year returns the bloc's file for the year, or nil.
+func (b *Bloc) Year(year int) *BlocYear {
+	for _, y := range b.Years {
+		if y.Year == year {
+			return y
+		}
+	}
+	return nil
+}

@@ -1,0 +1,32 @@
+package vn
+
+import "testing"
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Giới thiệu": "gioi-thieu",
+		"Khối thi đua 8 tổng kết năm 2024":        "khoi-thi-dua-8-tong-ket-nam-2024",
+		"ĐOÀN THANH NIÊN":                         "doan-thanh-nien",
+		"  Hội  Nạn nhân chất độc da cam/dioxin ": "hoi-nan-nhan-chat-doc-da-cam-dioxin",
+		"¿¡!":                "",
+		"Thứ Tư, 13/12/2023": "thu-tu-13-12-2023",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	a, b, c := Fold("Người cao tuổi"), Fold("NGƯỜI CAO TUỔI"), Fold("nguoi cao tuoi")
+	if a != c || b != c {
+		t.Errorf("Fold differs: %q %q %q", a, b, c)
+	}
+	// NFD input folds the same as NFC input.
+	if Fold("Ngu\u031bo\u031b\u0300i") != "nguoi" {
+		t.Errorf("Fold of NFD = %q", Fold("Ngu\u031bo\u031b\u0300i"))
+	}
+	if Fold("Đồng Đăng") != "dong dang" {
+		t.Errorf("Fold(Đồng Đăng) = %q", Fold("Đồng Đăng"))
+	}
+}
