@@ -32,3 +32,28 @@ func (b *Bloc) Year(year int) *BlocYear {
 	}
 	return nil
 }
+
+// Index builds the lookups by id, slug and year from the slices of s. Call
+// it once, after the slices are complete and before s is read.
+func (s *Site) Index() {
+	s.unitByID = make(map[string]*Unit, len(s.Units))
+	for _, u := range s.Units {
+		s.unitByID[u.ID] = u
+	}
+	s.blocByID = make(map[string]*Bloc, len(s.Blocs))
+	for _, b := range s.Blocs {
+		s.blocByID[b.ID] = b
+	}
+	s.awardByID = make(map[string]*AwardKind, len(s.Awards))
+	for _, k := range s.Awards {
+		s.awardByID[k.ID] = k
+	}
+	s.yearByNum = make(map[int]*Year, len(s.Years))
+	for _, y := range s.Years {
+		s.yearByNum[y.Year] = y
+	}
+	s.articleBy = make(map[string]*Article, len(s.Articles))
+	for _, a := range s.Articles {
+		s.articleBy[a.Slug] = a
+	}
+}

@@ -171,7 +171,7 @@ type AwardKind struct {
 	ID      string
 	Name    string
 	Short   string
-	Rank    int     // 1 = highest precedence
+	Rank    int      // 1 = highest precedence
 	Awards  []*Award // every award of this kind, by year, then bloc, then unit
 	BuiltIn bool     // from the built-in catalogue, not data/awards.yaml
 }
@@ -232,6 +232,17 @@ type Article struct {
 	Body     []byte // Markdown source of the body
 	BodyLine int    // line of the file where Body starts, 1-based
 	Text     string // plain text of the body, for search
+	Refs     []Ref  // site-relative links and images of the body
+}
+
+// Ref is a site-relative link or image in Markdown ("/images/x.jpg"), with
+// its place in the source file, so that one pointing at nothing can be
+// reported there.
+type Ref struct {
+	Dest   string // as written, starting with "/"
+	Line   int    // in the source file, 1-based
+	Column int
+	Image  bool
 }
 
 // Page is a standalone page from content/pages.
@@ -242,4 +253,5 @@ type Page struct {
 	Summary  string
 	Body     []byte
 	BodyLine int
+	Refs     []Ref
 }
