@@ -1,0 +1,100 @@
+package pages
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/model"
+)
+
+// Targets is the set of site-relative paths a build writes: pages (by their
+// path, "khoi/" and "khoi/index.html" alike), static files and other outputs.
+type Targets struct {
+	paths map[string]bool
+}
+
+// NewTargets collects the paths of the plan, the static files of the site
+// and any extra output files (feeds, downloads), all site-relative.
+func NewTargets(plan []*Page, static []string, extra ...string) *Targets {
+	t := &Targets{paths: make(map[string]bool, 2*len(plan)+len(static)+len(extra))}
+	for _, p := range plan {
+		t.paths[p.Path] = true
+		t.paths[p.File()] = true
+	}
+	for _, s := range append(slices.Clone(static), extra...) {
+		t.paths[s] = true
+	}
+	return t
+}
+
+// Has reports whether the site-relative destination dest (as written in
+// Markdown, starting with "/") points at something the build writes. A page
+// may be named with or without its trailing slash; query and fragment are
+// ignored.
+func (t *Targets) Has(dest string) bool {
+	p := dest
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	p = strings.TrimPrefix(p, "/")
+	return t.paths[p] || t.paths[p+"/"]
+}
+
+// CheckRefs reports, at its place in the source file, every site-relative
+// link or image of an article or standalone page that points at nothing.
+func CheckRefs(site *model.Site, targets *Targets) *diag.List {
+	var l diag.List
+	check := func(path string, refs []model.Ref) {
+		for _, r := range refs {
+			if targets.Has(r.Dest) {
+				continue
+			}
+			what := "link"
+			if r.Image {
+				what = "image"
+			}
+			l.Errorf(path, r.Line, r.Column, "broken-ref",
+				"the %s %q points at no page or file of the site; check the address, or put the file under static/", what, r.Dest)
+		}
+	}
+	for _, a := range site.Articles {
+		check(a.Path, a.Refs)
+	}
+	for _, p := range site.Pages {
+		check(p.Path, p.Refs)
+	}
+	return &l
+}
+
+// CheckCollisions reports a standalone page whose address is taken by a
+// section of the site or by another page, and a static file that would
+// overwrite a generated page.
+func CheckCollisions(site *model.Site, plan []*Page) *diag.List {
+	var l diag.List
+	generated := make(map[string]bool, len(plan))
+	for _, p := range plan {
+		if p.Kind != "page" {
+			generated[p.File()] = true
+		}
+	}
+	reserved := []string{BlocsPath, UnitsPath, YearsPath, AwardsPath, NewsPath, SearchPath, DataPath, "assets/"}
+	for _, p := range site.Pages {
+		path := StandalonePath(p)
+		if slices.Contains(reserved, path) || generated[File(path)] {
+			l.Errorf(p.Path, 1, 1, "reserved-slug",
+				"the page address /%s is already a section of the site; rename the file", path)
+		}
+	}
+	for _, s := range site.Static {
+		if generated[s] {
+			l.Errorf("static/"+s, 1, 1, "static-collision",
+				"this file would overwrite the generated page /%s; rename or remove it", s)
+		}
+	}
+	return &l
+}

@@ -1,0 +1,122 @@
+package pages
+
+import (
+	"strconv"
+
+	"github.com/thidua/thidua/internal/model"
+)
+
+// Page is one output page: where it goes and what it shows. Exactly one of
+// the model fields is set for a page about one thing; list pages set none.
+type Page struct {
+	Kind        string // the template: "home", "bloc", "unit", …
+	Path        string // site-relative: "" for home, "khoi/khoi-8/", "404.html"
+	Title       string
+	Description string
+	Crumbs      []Crumb // from home to the parent of this page
+
+	Bloc       *model.Bloc
+	BlocYear   *model.BlocYear
+	Unit       *model.Unit
+	Year       *model.Year
+	Award      *model.AwardKind
+	Article    *model.Article
+	Standalone *model.Page
+
+	Articles []*model.Article // the news list page's share of articles
+	Pager    *Pager
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Title string
+	Path  string
+}
+
+// Pager links the pages of a paginated list.
+type Pager struct {
+	Number, Count           int    // this page, 1-based, and how many there are
+	First, Prev, Next, Last string // site-relative paths; "" when there is none
+}
+
+// File is the output file of the page.
+func (p *Page) File() string { return File(p.Path) }
+
+// Translator gives the interface string of a key in the site's language.
+type Translator func(key string) string
+
+// Plan returns every page of the site in a stable order: home, the lists,
+// then each bloc, bloc year, unit, year, award kind, news page, article and
+// standalone page, and the 404 page last.
+func Plan(site *model.Site, t Translator) []*Page {
+	var out []*Page
+	home := Crumb{Title: t("home"), Path: ""}
+	add := func(p *Page) { out = append(out, p) }
+
+	add(&Page{Kind: "home", Path: "", Title: site.Config.Title, Description: site.Config.Description})
+
+	blocs := Crumb{Title: t("blocs"), Path: BlocsPath}
+	add(&Page{Kind: "blocs", Path: BlocsPath, Title: t("blocs"), Crumbs: []Crumb{home}})
+	for _, b := range site.Blocs {
+		bc := Crumb{Title: b.Name, Path: BlocPath(b)}
+		add(&Page{Kind: "bloc", Path: BlocPath(b), Title: b.Name, Crumbs: []Crumb{home, blocs}, Bloc: b})
+		for _, y := range b.Years {
+			add(&Page{Kind: "blocyear", Path: BlocYearPath(y), Title: b.Name + " – " + strconv.Itoa(y.Year),
+				Crumbs: []Crumb{home, blocs, bc}, BlocYear: y, Bloc: b})
+		}
+	}
+
+	units := Crumb{Title: t("units"), Path: UnitsPath}
+	add(&Page{Kind: "units", Path: UnitsPath, Title: t("units"), Crumbs: []Crumb{home}})
+	for _, u := range site.Units {
+		add(&Page{Kind: "unit", Path: UnitPath(u), Title: u.Name, Crumbs: []Crumb{home, units}, Unit: u})
+	}
+
+	years := Crumb{Title: t("years"), Path: YearsPath}
+	add(&Page{Kind: "years", Path: YearsPath, Title: t("years"), Crumbs: []Crumb{home}})
+	for _, y := range site.Years {
+		add(&Page{Kind: "year", Path: YearPath(y.Year), Title: t("year") + " " + strconv.Itoa(y.Year), Crumbs: []Crumb{home, years}, Year: y})
+	}
+
+	awards := Crumb{Title: t("awards"), Path: AwardsPath}
+	add(&Page{Kind: "awards", Path: AwardsPath, Title: t("awards"), Crumbs: []Crumb{home}})
+	for _, k := range site.Awards {
+		add(&Page{Kind: "award", Path: AwardPath(k), Title: k.Name, Crumbs: []Crumb{home, awards}, Award: k})
+	}
+
+	out = append(out, newsPages(site, t, home)...)
+	news := Crumb{Title: t("news"), Path: NewsPath}
+	for _, a := range site.Articles {
+		add(&Page{Kind: "article", Path: ArticlePath(a), Title: a.Title, Description: a.Summary, Crumbs: []Crumb{home, news}, Article: a})
+	}
+	for _, p := range site.Pages {
+		add(&Page{Kind: "page", Path: StandalonePath(p), Title: p.Title, Description: p.Summary, Crumbs: []Crumb{home}, Standalone: p})
+	}
+	add(&Page{Kind: "404", Path: NotFound, Title: t("not-found")})
+	return out
+}
+
+// newsPages splits the articles into list pages of site.Config.Paginate.
+// A site with no article still has one, empty, news page.
+func newsPages(site *model.Site, t Translator, home Crumb) []*Page {
+	per := max(site.Config.Paginate, 1)
+	count := max((len(site.Articles)+per-1)/per, 1)
+	out := make([]*Page, 0, count)
+	for n := 1; n <= count; n++ {
+		p := &Page{Kind: "news", Path: NewsListPath(n), Title: t("news"), Crumbs: []Crumb{home}}
+		if n > 1 {
+			p.Title = t("news") + " – " + t("page") + " " + strconv.Itoa(n)
+			p.Crumbs = []Crumb{home, {Title: t("news"), Path: NewsPath}}
+		}
+		p.Articles = site.Articles[min((n-1)*per, len(site.Articles)):min(n*per, len(site.Articles))]
+		p.Pager = &Pager{Number: n, Count: count, First: NewsListPath(1), Last: NewsListPath(count)}
+		if n > 1 {
+			p.Pager.Prev = NewsListPath(n - 1)
+		}
+		if n < count {
+			p.Pager.Next = NewsListPath(n + 1)
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package pages
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/thidua/thidua/internal/model"
+)
+
+func testSite(articles int) *model.Site {
+	s := &model.Site{Config: model.Config{Title: "T", Paginate: 10}}
+	u := &model.Unit{ID: "hoi-a", Name: "Hội A"}
+	b := &model.Bloc{ID: "khoi-8", Name: "Khối 8"}
+	y := &model.BlocYear{Bloc: b, Year: 2024}
+	b.Years = []*model.BlocYear{y}
+	s.Units = []*model.Unit{u}
+	s.Blocs = []*model.Bloc{b}
+	s.Years = []*model.Year{{Year: 2024, Blocs: b.Years}}
+	s.Awards = []*model.AwardKind{{ID: "co-thi-dua-tinh", Name: "Cờ"}}
+	for i := range articles {
+		s.Articles = append(s.Articles, &model.Article{Slug: fmt.Sprintf("a-%d", i), Title: "A", Path: fmt.Sprintf("content/news/a-%d.md", i)})
+	}
+	s.Pages = []*model.Page{{Slug: "gioi-thieu", Path: "content/pages/gioi-thieu.md", Title: "Giới thiệu"}}
+	s.Static = []string{"images/a.svg"}
+	s.Index()
+	return s
+}
+
+func identity(k string) string { return k }
+
+func TestPlanPaths(t *testing.T) {
+	plan := Plan(testSite(25), identity)
+	var paths []string
+	for _, p := range plan {
+		paths = append(paths, p.File())
+	}
+	want := []string{
+		"index.html", "khoi/index.html", "khoi/khoi-8/index.html", "khoi/khoi-8/2024/index.html",
+		"don-vi/index.html", "don-vi/hoi-a/index.html", "nam/index.html", "nam/2024/index.html",
+		"khen-thuong/index.html", "khen-thuong/co-thi-dua-tinh/index.html",
+		"tin-tuc/index.html", "tin-tuc/trang/2/index.html", "tin-tuc/trang/3/index.html",
+	}
+	if got := strings.Join(paths[:len(want)], " "); got != strings.Join(want, " ") {
+		t.Fatalf("plan starts\n%s\nwant\n%s", got, strings.Join(want, " "))
+	}
+	if last := plan[len(plan)-1]; last.File() != "404.html" || last.Kind != "404" {
+		t.Errorf("last page = %q", last.File())
+	}
+	if got := plan[len(plan)-2].File(); got != "gioi-thieu/index.html" {
+		t.Errorf("standalone page = %q", got)
+	}
+}
+
+func TestPagination(t *testing.T) {
+	plan := Plan(testSite(25), identity)
+	var news []*Page
+	for _, p := range plan {
+		if p.Kind == "news" {
+			news = append(news, p)
+		}
+	}
+	if len(news) != 3 {
+		t.Fatalf("%d news pages, want 3", len(news))
+	}
+	if n := len(news[2].Articles); n != 5 {
+		t.Errorf("last page has %d articles, want 5", n)
+	}
+	p := news[1].Pager
+	if p.Number != 2 || p.Count != 3 || p.Prev != "tin-tuc/" || p.Next != "tin-tuc/trang/3/" || p.Last != "tin-tuc/trang/3/" {
+		t.Errorf("pager of page 2 = %+v", *p)
+	}
+	if news[0].Pager.Prev != "" || news[2].Pager.Next != "" {
+		t.Error("first page has a previous page or last page a next one")
+	}
+	if empty := Plan(testSite(0), identity); len(empty) == 0 {
+		t.Fatal("empty plan")
+	}
+	for _, p := range Plan(testSite(0), identity) {
+		if p.Kind == "news" && (p.Pager.Count != 1 || len(p.Articles) != 0) {
+			t.Errorf("news page of a site with no article: %+v", *p.Pager)
+		}
+	}
+}
+
+func TestCheckRefs(t *testing.T) {
+	s := testSite(1)
+	s.Articles[0].Refs = []model.Ref{
+		{Dest: "/khoi/khoi-8/", Line: 7, Column: 3},
+		{Dest: "/khoi/khoi-8", Line: 8, Column: 3},
+		{Dest: "/don-vi/hoi-a/#giai-thuong", Line: 9, Column: 1},
+		{Dest: "/images/a.svg", Line: 10, Column: 1, Image: true},
+		{Dest: "/images/missing.jpg", Line: 11, Column: 5, Image: true},
+		{Dest: "/don-vi/hoi-b/", Line: 12, Column: 2},
+		{Dest: "/index.xml", Line: 13, Column: 2},
+	}
+	plan := Plan(s, identity)
+	l := CheckRefs(s, NewTargets(plan, s.Static, "index.xml"))
+	var got []string
+	for _, d := range l.Items() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/news/a-0.md:11:5: error: the image "/images/missing.jpg" points at no page or file of the site; check the address, or put the file under static/`,
+		`content/news/a-0.md:12:2: error: the link "/don-vi/hoi-b/" points at no page or file of the site; check the address, or put the file under static/`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestCheckCollisions(t *testing.T) {
+	s := testSite(1)
+	s.Pages = append(s.Pages, &model.Page{Slug: "khoi", Path: "content/pages/khoi.md"})
+	s.Static = append(s.Static, "index.html")
+	got := CheckCollisions(s, Plan(s, identity)).Items()
+	if len(got) != 2 || got[0].Path != "content/pages/khoi.md" || got[1].Path != "static/index.html" {
+		t.Fatalf("collisions = %v", got)
+	}
+}
+
+func TestPathOf(t *testing.T) {
+	s := testSite(1)
+	for x, want := range map[any]string{
+		s.Unit("hoi-a"):           "don-vi/hoi-a/",
+		s.Bloc("khoi-8").Years[0]: "khoi/khoi-8/2024/",
+		s.Year(2024):              "nam/2024/",
+		2023:                      "nam/2023/",
+		s.Article("a-0"):          "tin-tuc/a-0/",
+		s.Pages[0]:                "gioi-thieu/",
+	} {
+		if got, err := PathOf(x); err != nil || got != want {
+			t.Errorf("PathOf(%T) = %q, %v; want %q", x, got, err, want)
+		}
+	}
+	if _, err := PathOf("x"); err == nil {
+		t.Error("PathOf(string) gave no error")
+	}
+}
