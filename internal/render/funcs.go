@@ -1,0 +1,70 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+// funcs is the template function map of docs/architecture.md.
+func (r *Renderer) funcs() template.FuncMap {
+	lang := r.site.Config.Language
+	return template.FuncMap{
+		"url":    r.URL,
+		"absURL": r.AbsURL,
+		"href": func(x any) (string, error) {
+			p, err := pages.PathOf(x)
+			return r.URL(p), err
+		},
+		"asset":     func(p string) string { return r.URL("assets/" + strings.TrimPrefix(p, "/")) },
+		"t":         r.T,
+		"date":      func(t time.Time) string { return vn.FormatDate(t, lang) },
+		"shortdate": vn.FormatShortDate,
+		"num":       func(n any) (string, error) { return formatNumber(n, lang) },
+		"quantity":  func(v float64, unit string) string { return vn.FormatQuantity(v, unit, lang) },
+		"rating":    func(x model.Rating) string { return r.T("rating-" + string(x)) },
+		"role": func(x model.Role) string {
+			if x == model.RoleMember {
+				return r.T("role-member")
+			}
+			return r.T("role-" + string(x))
+		},
+		"status": func(x model.AwardStatus) string { return r.T("status-" + string(x)) },
+		"year":   strconv.Itoa,
+	}
+}
+
+// URL joins the site's base path and a site-relative path: "khoi/" gives
+// "/thidua/khoi/" under https://example.org/thidua/.
+func (r *Renderer) URL(p string) string {
+	return r.site.Config.BasePath() + strings.TrimPrefix(p, "/")
+}
+
+// AbsURL is the absolute URL of a site-relative path.
+func (r *Renderer) AbsURL(p string) string {
+	return r.site.Config.BaseURL.String() + strings.TrimPrefix(p, "/")
+}
+
+// formatNumber formats an int or float in the site's language.
+func formatNumber(n any, lang string) (string, error) {
+	switch v := n.(type) {
+	case int:
+		return vn.FormatInt(int64(v), lang), nil
+	case int64:
+		return vn.FormatInt(v, lang), nil
+	case float64:
+		return vn.FormatFloat(v, lang), nil
+	case *float64:
+		if v == nil {
+			return "", nil
+		}
+		return vn.FormatFloat(*v, lang), nil
+	}
+	return "", fmt.Errorf("num: cannot format a %T", n)
+}

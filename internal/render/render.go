@@ -1,0 +1,197 @@
+// Package render turns pages into HTML with html/template: the built-in theme,
+// overridden file by file by the site folder's own layouts/, the template
+// functions of docs/architecture.md and the interface strings of i18n/.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/markdown"
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+)
+
+// Options say where templates and strings come from.
+type Options struct {
+	// Theme is the built-in theme, holding layouts/ and i18n/.
+	Theme fs.FS
+	// Site is the site folder; its layouts/ and i18n/ override the theme's
+	// files and keys of the same name. Nil means none.
+	Site fs.FS
+	// Markdown converts article and page bodies.
+	Markdown *markdown.Converter
+	// Funcs are more template functions, for later stages (charts, search):
+	// they may add names but not replace the built-in ones.
+	Funcs template.FuncMap
+}
+
+// Data is what every template gets.
+type Data struct {
+	Site    *model.Site
+	Page    *pages.Page
+	Content template.HTML // the rendered body of an article or standalone page
+}
+
+// Renderer renders pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	site    *model.Site
+	sets    map[string]*template.Template // by page kind
+	strings map[string]string
+	md      *markdown.Converter
+}
+
+// New parses every template once. Its diagnostics name the layout file and
+// line of a template that does not parse.
+func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
+	var diags diag.List
+	r := &Renderer{site: site, md: opts.Markdown, sets: map[string]*template.Template{}}
+	r.strings = loadStrings(site.Config.Language, opts, &diags)
+	files := layoutFiles(opts, &diags)
+
+	funcs := r.funcs()
+	for name, f := range opts.Funcs {
+		if _, taken := funcs[name]; !taken {
+			funcs[name] = f
+		}
+	}
+	common := template.New("").Funcs(funcs)
+	var kinds []string
+	for _, name := range sortedKeys(files) {
+		f := files[name]
+		switch {
+		case name == "base.html" || strings.HasPrefix(name, "partials/"):
+			if _, err := common.New(name).Parse(f.text); err != nil {
+				diags.Add(templateError(f.origin, err))
+			}
+		case !strings.Contains(name, "/"):
+			kinds = append(kinds, name)
+		}
+	}
+	if diags.HasErrors(false) {
+		return r, &diags
+	}
+	for _, name := range kinds {
+		f := files[name]
+		set, err := common.Clone()
+		if err == nil {
+			_, err = set.New(name).Parse(f.text)
+		}
+		if err != nil {
+			diags.Add(templateError(f.origin, err))
+			continue
+		}
+		r.sets[strings.TrimSuffix(name, ".html")] = set
+	}
+	return r, &diags
+}
+
+// Kinds lists the page kinds that have a template.
+func (r *Renderer) Kinds() []string { return sortedKeys(r.sets) }
+
+// T returns the interface string of key in the site's language, or the key
+// itself when there is none.
+func (r *Renderer) T(key string) string {
+	if s, ok := r.strings[key]; ok {
+		return s
+	}
+	return key
+}
+
+// Page writes the HTML of p to w.
+func (r *Renderer) Page(w io.Writer, p *pages.Page) error {
+	set := r.sets[p.Kind]
+	if set == nil {
+		return fmt.Errorf("%s: no layout %s.html for pages of kind %q", p.File(), p.Kind, p.Kind)
+	}
+	data := Data{Site: r.site, Page: p}
+	var body []byte
+	switch {
+	case p.Article != nil:
+		body = p.Article.Body
+	case p.Standalone != nil:
+		body = p.Standalone.Body
+	}
+	if body != nil {
+		var buf bytes.Buffer
+		if err := r.md.Convert(body, &buf); err != nil {
+			return fmt.Errorf("%s: %w", p.File(), err)
+		}
+		data.Content = template.HTML(buf.String())
+	}
+	if err := set.ExecuteTemplate(w, "base", data); err != nil {
+		return fmt.Errorf("%s: %w", p.File(), err)
+	}
+	return nil
+}
+
+// layoutFile is the text of a layout and where it came from.
+type layoutFile struct {
+	text   string
+	origin string // "layouts/x.html" of the site, or "(built-in) layouts/x.html"
+}
+
+// layoutFiles reads the theme's layouts, then the site's, which replace
+// those of the same name.
+func layoutFiles(opts Options, diags *diag.List) map[string]layoutFile {
+	files := map[string]layoutFile{}
+	read := func(fsys fs.FS, prefix string) {
+		if fsys == nil {
+			return
+		}
+		err := fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || path.Ext(p) != ".html" {
+				return err
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			files[strings.TrimPrefix(p, "layouts/")] = layoutFile{text: string(b), origin: prefix + p}
+			return nil
+		})
+		if err != nil && !isNotExist(err) {
+			diags.Errorf(prefix+"layouts", 1, 1, "layout-read", "cannot read the layouts: %v", err)
+		}
+	}
+	read(opts.Theme, "(built-in) ")
+	read(opts.Site, "")
+	return files
+}
+
+// templateLine finds the line in html/template's parse errors:
+// "template: bloc.html:12: unexpected …".
+var templateLine = regexp.MustCompile(`^template: [^:]+:(\d+):(?:(\d+):)? ?(.*)$`)
+
+func templateError(origin string, err error) diag.Diagnostic {
+	d := diag.Diagnostic{Path: origin, Line: 1, Column: 1, Severity: diag.Error, Code: "template", Message: err.Error()}
+	if m := templateLine.FindStringSubmatch(err.Error()); m != nil {
+		d.Line, _ = strconv.Atoi(m[1])
+		if m[2] != "" {
+			d.Column, _ = strconv.Atoi(m[2])
+		}
+		d.Message = "the template does not parse: " + m[3]
+	}
+	return d
+}
+
+func isNotExist(err error) bool { return err != nil && errors.Is(err, fs.ErrNotExist) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/thidua/thidua/internal/markdown"
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+func testSite(base string) *model.Site {
+	u, _ := url.Parse(base)
+	s := &model.Site{Config: model.Config{Title: "Thi đua", BaseURL: u, Language: "vi", Paginate: 10}}
+	s.Units = []*model.Unit{{ID: "hoi-a", Name: `Hội <A> & "B"`}}
+	s.Articles = []*model.Article{{Slug: "bai", Title: "Bài", Body: []byte("Xem [đơn vị](/don-vi/hoi-a/).\n\n<script>x()</script>\n"),
+		Date: time.Date(2023, 12, 13, 0, 0, 0, 0, vn.TimeZone())}}
+	s.Index()
+	return s
+}
+
+var theme = fstest.MapFS{
+	"layouts/base.html":          {Data: []byte(`{{define "base"}}<title>{{.Page.Title}}</title>{{template "main" .}}{{end}}`)},
+	"layouts/partials/link.html": {Data: []byte(`{{define "link"}}<a href="{{href .}}">{{.Name}}</a>{{end}}`)},
+	"layouts/unit.html":          {Data: []byte(`{{define "main"}}{{template "link" .Page.Unit}} {{t "units"}} {{url "khoi/"}} {{absURL "tin-tuc/"}}{{end}}`)},
+	"layouts/article.html":       {Data: []byte(`{{define "main"}}<p>{{date .Page.Article.Date}}</p>{{.Content}}{{end}}`)},
+	"i18n/vi.yaml":               {Data: []byte("units: Đơn vị\n")},
+	"i18n/en.yaml":               {Data: []byte("units: Units\n")},
+}
+
+func newRenderer(t *testing.T, site *model.Site, siteFS fstest.MapFS) *Renderer {
+	t.Helper()
+	r, diags := New(site, Options{Theme: theme, Site: siteFS, Markdown: markdown.New(markdown.Options{BasePath: site.Config.BasePath()})})
+	if diags.HasErrors(false) {
+		t.Fatalf("New: %v", diags.Items())
+	}
+	return r
+}
+
+func renderPage(t *testing.T, r *Renderer, p *pages.Page) string {
+	t.Helper()
+	var b strings.Builder
+	if err := r.Page(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestFuncsUnderBasePath(t *testing.T) {
+	site := testSite("https://portal.example.gov.vn/thidua/")
+	r := newRenderer(t, site, nil)
+	got := renderPage(t, r, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]})
+	want := `<title>U</title><a href="/thidua/don-vi/hoi-a/">Hội &lt;A&gt; &amp; &#34;B&#34;</a> Đơn vị /thidua/khoi/ https://portal.example.gov.vn/thidua/tin-tuc/`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestArticleContent(t *testing.T) {
+	site := testSite("https://x.vn/a/")
+	r := newRenderer(t, site, nil)
+	got := renderPage(t, r, &pages.Page{Kind: "article", Article: site.Articles[0]})
+	for _, want := range []string{"Thứ Tư, 13/12/2023", `href="/a/don-vi/hoi-a/"`, "&lt;script&gt;x()&lt;/script&gt;"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("article lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestSiteLayoutOverrides(t *testing.T) {
+	site := testSite("https://x.vn/")
+	r := newRenderer(t, site, fstest.MapFS{
+		"layouts/unit.html": {Data: []byte(`{{define "main"}}riêng {{.Page.Unit.ID}}{{end}}`)},
+		"i18n/vi.yaml":      {Data: []byte("units: Các đơn vị\n")},
+	})
+	if got := renderPage(t, r, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]}); got != "<title>U</title>riêng hoi-a" {
+		t.Errorf("override not used: %q", got)
+	}
+	if r.T("units") != "Các đơn vị" {
+		t.Errorf("T(units) = %q", r.T("units"))
+	}
+	if r.T("no-such-key") != "no-such-key" {
+		t.Error("a missing key is not given back as itself")
+	}
+}
+
+func TestLanguageEnglish(t *testing.T) {
+	site := testSite("https://x.vn/")
+	site.Config.Language = "en"
+	r := newRenderer(t, site, nil)
+	if r.T("units") != "Units" {
+		t.Errorf("T(units) in en = %q", r.T("units"))
+	}
+	got := renderPage(t, r, &pages.Page{Kind: "article", Article: site.Articles[0]})
+	if !strings.Contains(got, "Wednesday, 13/12/2023") {
+		t.Errorf("English date missing: %s", got)
+	}
+}
+
+func TestBrokenSiteTemplateIsPositioned(t *testing.T) {
+	site := testSite("https://x.vn/")
+	_, diags := New(site, Options{Theme: theme, Site: fstest.MapFS{
+		"layouts/unit.html": {Data: []byte("{{define \"main\"}}\n\n{{.Page.Unit.ID}\n{{end}}")},
+	}})
+	items := diags.Items()
+	if len(items) != 1 {
+		t.Fatalf("diagnostics = %v", items)
+	}
+	if d := items[0]; d.Path != "layouts/unit.html" || d.Line != 3 || !strings.HasPrefix(d.Message, "the template does not parse: ") {
+		t.Errorf("diagnostic = %s", d)
+	}
+}
+
+func TestUnknownKind(t *testing.T) {
+	r := newRenderer(t, testSite("https://x.vn/"), nil)
+	if err := r.Page(&strings.Builder{}, &pages.Page{Kind: "nope", Path: "x/"}); err == nil {
+		t.Error("a page kind with no layout rendered")
+	}
+}
