@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/internal/build"
+	"github.com/thidua/thidua/internal/diag"
+)
+
+func runBuild(args []string, e *env) int {
+	fs := newFlags("build", "thidua build [-s DIR] [-d DIR] [-b URL] [-D] [--strict] [--quiet]",
+		"Build the site folder into the destination folder. A failed build leaves the previous output untouched.", e)
+	source := fs.StringP("source", "s", ".", "the site folder")
+	dest := fs.StringP("destination", "d", "", "the output folder (default: public/ inside the site folder)")
+	baseURL := fs.StringP("baseURL", "b", "", "the site's address, overriding site.yaml's baseURL")
+	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	quiet := fs.Bool("quiet", false, "print nothing on success")
+	if code := parse(fs, args, e); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "thidua build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	opts := build.Options{
+		Source: *source, Destination: *dest, BaseURL: *baseURL,
+		BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme(),
+	}
+	if e.isTerminal && !*quiet {
+		opts.Progress = func(done, total int) {
+			fmt.Fprintf(e.stderr, "\rrendering %d/%d pages\x1b[K", done, total)
+			if done == total {
+				fmt.Fprint(e.stderr, "\r\x1b[K")
+			}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := build.Run(ctx, opts)
+	printDiagnostics(e, res.Diagnostics)
+	if err != nil {
+		if errors.Is(err, build.ErrSite) {
+			fmt.Fprintf(e.stderr, "thidua: %s; nothing was written\n", counted(res.Diagnostics))
+			return exitSite
+		}
+		fmt.Fprintf(e.stderr, "thidua: %v\n", err)
+		return exitSite
+	}
+	if !*quiet {
+		fmt.Fprintf(e.stdout, "built %d pages and %d files into %s in %d ms\n",
+			res.Pages, res.Files, *dest, res.Elapsed.Milliseconds())
+	}
+	return exitOK
+}
+
+func printDiagnostics(e *env, ds []diag.Diagnostic) {
+	for _, d := range ds {
+		fmt.Fprintln(e.stderr, d.String())
+	}
+}
+
+// counted says "2 errors and 1 warning".
+func counted(ds []diag.Diagnostic) string {
+	var errs, warns int
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return fmt.Sprintf("%s and %s", plural(errs, "error"), plural(warns, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

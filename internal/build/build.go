@@ -1,0 +1,252 @@
+// Package build runs the stages of one build: load and check the site
+// folder, plan the pages, render them with a bounded pool of workers, and
+// write them into a folder that replaces the destination only when every
+// page is done.
+package build
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/markdown"
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/output"
+	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/render"
+)
+
+// ErrSite means the site folder has errors; the diagnostics say which.
+var ErrSite = errors.New("the site has errors")
+
+// Options configure a build.
+type Options struct {
+	Source      string // the site folder
+	Destination string // the output folder
+	BaseURL     string // overrides site.yaml's baseURL when not ""
+	BuildDrafts bool
+	Strict      bool  // warnings stop the build too
+	Theme       fs.FS // the built-in theme: layouts/, static/, i18n/
+	Workers     int   // pages rendered at once; 0 means GOMAXPROCS
+	Extras      []Extra
+	// Progress, when not nil, is called now and then with how many pages
+	// are written of how many.
+	Progress func(done, total int)
+}
+
+// Extra writes files beyond the templated pages: robots.txt, feeds, the
+// search index, downloads.
+type Extra interface {
+	// Paths lists the site-relative files it writes, so that links to them
+	// count as links to something.
+	Paths(site *model.Site) []string
+	// Write writes them with create.
+	Write(site *model.Site, plan []*pages.Page, create func(path string) (io.WriteCloser, error)) error
+}
+
+// Result is what a build did.
+type Result struct {
+	Pages       int
+	Files       int // static files and extras
+	Elapsed     time.Duration
+	Diagnostics []diag.Diagnostic // sorted
+}
+
+// Prepared is a site that has been loaded, checked and planned, with its
+// templates parsed: everything but the writing.
+type Prepared struct {
+	Site     *model.Site
+	Plan     []*pages.Page
+	Renderer *render.Renderer
+	opts     Options
+	root     *os.Root
+}
+
+// Prepare loads and checks the site folder. It returns the diagnostics of
+// every stage; when they hold errors (or warnings and Strict) the error is
+// ErrSite and nothing may be written.
+func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
+	}
+	fsys := root.FS()
+	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL})
+	if diags.HasErrors(false) {
+		root.Close()
+		return nil, diags.Items(), ErrSite
+	}
+	r, rdiags := render.New(site, render.Options{
+		Theme:    opts.Theme,
+		Site:     fsys,
+		Markdown: markdown.New(markdown.Options{Unsafe: site.Config.MarkdownUnsafe, BasePath: site.Config.BasePath()}),
+	})
+	diags.Merge(rdiags)
+	plan := pages.Plan(site, r.T)
+	var extra []string
+	for _, x := range opts.allExtras() {
+		extra = append(extra, x.Paths(site)...)
+	}
+	diags.Merge(pages.CheckCollisions(site, plan))
+	diags.Merge(pages.CheckRefs(site, pages.NewTargets(plan, site.Static, extra...)))
+	if diags.HasErrors(opts.Strict) {
+		root.Close()
+		return nil, diags.Items(), ErrSite
+	}
+	return &Prepared{Site: site, Plan: plan, Renderer: r, opts: opts, root: root}, diags.Items(), nil
+}
+
+// Close releases the site folder.
+func (p *Prepared) Close() error { return p.root.Close() }
+
+// Run does a whole build: Prepare, then Write into the destination.
+func Run(ctx context.Context, opts Options) (Result, error) {
+	start := time.Now()
+	p, diags, err := Prepare(opts)
+	res := Result{Diagnostics: diags}
+	if err != nil {
+		return res, err
+	}
+	defer p.Close()
+	dir, err := output.Begin(opts.Destination, opts.Source)
+	if err != nil {
+		return res, err
+	}
+	files, err := p.Write(ctx, dir)
+	if err != nil {
+		dir.Abort()
+		return res, err
+	}
+	if err := dir.Commit(); err != nil {
+		return res, err
+	}
+	res.Pages, res.Files, res.Elapsed = len(p.Plan), files, time.Since(start)
+	return res, nil
+}
+
+// Write renders every page and writes it, the static files and the extras
+// into dir. It returns how many files other than pages it wrote.
+func (p *Prepared) Write(ctx context.Context, dir *output.Dir) (files int, err error) {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(p.workers())
+	var done atomic.Int64
+	total := len(p.Plan)
+	for _, page := range p.Plan {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if err := p.writePage(dir, page); err != nil {
+				return err
+			}
+			if n := int(done.Add(1)); p.opts.Progress != nil && (n%64 == 0 || n == total) {
+				p.opts.Progress(n, total)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, err
+	}
+	n, err := p.copyStatic(dir)
+	if err != nil {
+		return 0, err
+	}
+	for _, x := range p.opts.allExtras() {
+		if err := x.Write(p.Site, p.Plan, dir.Create); err != nil {
+			return 0, err
+		}
+		n += len(x.Paths(p.Site))
+	}
+	return n, nil
+}
+
+func (p *Prepared) writePage(dir *output.Dir, page *pages.Page) error {
+	f, err := dir.Create(page.File())
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 32<<10)
+	err = p.Renderer.Page(w, page)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// copyStatic copies the theme's static files, then the site's, which win
+// where both have a file of the same path.
+func (p *Prepared) copyStatic(dir *output.Dir) (int, error) {
+	site := p.root.FS()
+	sources := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{p.opts.Theme, site} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, "static", func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && name == "static" {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if d.Type().IsRegular() {
+				sources[name] = fsys
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	for name, fsys := range sources {
+		if err := copyFile(dir, path.Clean(name[len("static/"):]), fsys, name); err != nil {
+			return 0, err
+		}
+	}
+	return len(sources), nil
+}
+
+func copyFile(dir *output.Dir, rel string, fsys fs.FS, name string) error {
+	src, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := dir.Create(rel)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
+}
+
+func (p *Prepared) workers() int {
+	if p.opts.Workers > 0 {
+		return p.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// allExtras is robots.txt and the extras of the options.
+func (o Options) allExtras() []Extra {
+	return append([]Extra{robots{}}, o.Extras...)
+}

@@ -1,0 +1,245 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/thidua/thidua"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden output under testdata/golden")
+
+// copySite copies testdata/site into a temporary folder, so a test may
+// change it, and returns its path.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dst, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func buildSite(t *testing.T, src, dst string, mod ...func(*Options)) (Result, error) {
+	t.Helper()
+	opts := Options{Source: src, Destination: dst, Theme: thidua.Theme(), Strict: true}
+	for _, m := range mod {
+		m(&opts)
+	}
+	return Run(context.Background(), opts)
+}
+
+// readTree returns every file under dir by slash-separated relative path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	res, err := buildSite(t, "testdata/site", dst)
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Diagnostics)
+	}
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("diagnostics of a clean site: %v", res.Diagnostics)
+	}
+	got := readTree(t, dst)
+	golden := "testdata/golden"
+	if *update {
+		os.RemoveAll(golden)
+		for name, b := range got {
+			p := filepath.Join(golden, filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, golden)
+	for name, b := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("missing %s", name)
+		} else if !bytes.Equal(g, b) {
+			t.Errorf("%s differs from the golden file (go test ./internal/build -update to accept)", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("unexpected file %s", name)
+		}
+	}
+}
+
+func TestPageCountAndDrafts(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	res, err := buildSite(t, "testdata/site", dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// home, blocs, 2 blocs, 3 bloc years, units, 7 units, years, 2 years,
+	// awards, 11 award kinds, 2 news pages, 3 articles, 1 page, 404.
+	if res.Pages != 1+1+2+3+1+7+1+2+1+11+2+3+1+1 {
+		t.Errorf("%d pages", res.Pages)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "tin-tuc/nhap/index.html")); err == nil {
+		t.Error("a draft was built without -D")
+	}
+	res, err = buildSite(t, "testdata/site", dst, func(o *Options) { o.BuildDrafts = true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "tin-tuc/nhap/index.html")); err != nil {
+		t.Error("-D did not build the draft")
+	}
+}
+
+func TestTwoBuildsAreByteIdentical(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	if _, err := buildSite(t, "testdata/site", a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := buildSite(t, "testdata/site", b, func(o *Options) { o.Workers = 1 }); err != nil {
+		t.Fatal(err)
+	}
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files and %d files", len(ta), len(tb))
+	}
+	for name, x := range ta {
+		if !bytes.Equal(x, tb[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	src := copySite(t)
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, dst); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dst)
+	broken := filepath.Join(src, "data/blocs/khoi-a/2024.yaml")
+	if err := os.WriteFile(broken, []byte("members: [hoi-khong-co]\nleader: hoi-khong-co\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := buildSite(t, src, dst)
+	if !errors.Is(err, ErrSite) {
+		t.Fatalf("build of a broken site: err = %v", err)
+	}
+	if len(res.Diagnostics) == 0 || res.Diagnostics[0].Path != "data/blocs/khoi-a/2024.yaml" {
+		t.Errorf("diagnostics = %v", res.Diagnostics)
+	}
+	after := readTree(t, dst)
+	if len(after) != len(before) {
+		t.Fatalf("output changed: %d files, was %d", len(after), len(before))
+	}
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+}
+
+func TestGoodBuildLeavesNoStaleFiles(t *testing.T) {
+	src := copySite(t)
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, dst); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(src, "content/news/2024/so-ket-2024.md"))
+	if _, err := buildSite(t, src, dst); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "tin-tuc/so-ket-2024/index.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the page of a removed article is still there: %v", err)
+	}
+}
+
+func TestHostileIDIsRejectedBeforeAnyWrite(t *testing.T) {
+	src := copySite(t)
+	parent := t.TempDir()
+	dst := filepath.Join(parent, "out", "public")
+	os.WriteFile(filepath.Join(src, "content/news/2024/evil.md"), []byte("---\ntitle: x\ndate: 2024-01-01\nslug: ../../../x\n---\nx\n"), 0o644)
+	os.MkdirAll(filepath.Join(src, "data/blocs/..x"), 0o755)
+	_, err := buildSite(t, src, dst)
+	if !errors.Is(err, ErrSite) {
+		t.Fatalf("err = %v, want ErrSite", err)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 0 {
+		t.Errorf("something was written: %v", entries)
+	}
+}
+
+var attrURL = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// TestLinksUnderBasePath checks that every link and asset reference of
+// every page stays under the base path and points at a file of the output.
+func TestLinksUnderBasePath(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, "testdata/site", dst); err != nil {
+		t.Fatal(err)
+	}
+	const host, base = "https://portal.example.gov.vn", "/thidua/"
+	files := readTree(t, dst)
+	checked := 0
+	for name, b := range files {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		for _, m := range attrURL.FindAllSubmatch(b, -1) {
+			u := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+			u = strings.TrimPrefix(u, host)
+			if strings.HasPrefix(u, "#") || strings.HasPrefix(u, "mailto:") {
+				continue
+			}
+			if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "//") {
+				t.Errorf("%s: link to another host: %s", name, u)
+				continue
+			}
+			if !strings.HasPrefix(u, base) {
+				t.Errorf("%s: link outside the base path: %s", name, u)
+				continue
+			}
+			p := strings.TrimPrefix(u, base)
+			if i := strings.IndexAny(p, "?#"); i >= 0 {
+				p = p[:i]
+			}
+			if p == "" || strings.HasSuffix(p, "/") {
+				p += "index.html"
+			}
+			if _, ok := files[p]; !ok {
+				t.Errorf("%s: link to a missing file: %s", name, u)
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d links checked", checked)
+	}
+}
