@@ -1,0 +1,184 @@
+package markdown
+
+import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer/html"
+)
+
+// Info is what the checks, the lists and the search need to know of a
+// Markdown body without rendering it.
+type Info struct {
+	Summary  string    // plain text of the first paragraph, whitespace collapsed
+	Text     string    // plain text of the paragraphs, headings, list items and table cells, one block a line, for search
+	Refs     []Ref     // every link and image whose destination is site-relative, in source order
+	Headings []Heading // in source order
+}
+
+// Ref is a link or image whose destination is site-relative: it starts with
+// "/" but not "//".
+type Ref struct {
+	Dest   string // with Markdown's backslash escapes and character references resolved
+	Line   int    // 1-based, of the '[' of a link or the '!' of an image
+	Column int    // 1-based, in characters (not bytes) from the start of the line
+	Image  bool
+}
+
+// Heading is a heading of the body.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // the id attribute it is rendered with
+	Text  string // plain text
+}
+
+// Inspect parses src without rendering it and returns its summary, text,
+// site-relative references and headings. Destinations are as written,
+// without the base path.
+func (c *Converter) Inspect(src []byte) Info {
+	doc := parse(c.inspect, src)
+	lines := newLineIndex(src)
+	var info Info
+	var text []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			t := plainText(n, src)
+			id, _ := n.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			info.Headings = append(info.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: t})
+			text = appendNonEmpty(text, t)
+		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
+			t := plainText(n, src)
+			if info.Summary == "" && n.Kind() == ast.KindParagraph && n.Parent() == doc {
+				info.Summary = t
+			}
+			text = appendNonEmpty(text, t)
+		case *ast.Link:
+			info.Refs = appendRef(info.Refs, n, n.Destination, false, lines)
+		case *ast.Image:
+			info.Refs = appendRef(info.Refs, n, n.Destination, true, lines)
+		}
+		return ast.WalkContinue, nil
+	})
+	info.Text = strings.Join(text, "\n")
+	return info
+}
+
+func appendNonEmpty(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
+	return append(list, s)
+}
+
+// appendRef appends the link or image n to refs when its destination is
+// site-relative.
+func appendRef(refs []Ref, n ast.Node, raw []byte, image bool, lines lineIndex) []Ref {
+	dest := destination(raw)
+	if !isSiteRelative(dest) {
+		return refs
+	}
+	pos := n.Pos() // goldmark places a link at its '[' and an image at its '!'
+	if pos < 0 {
+		pos = blockStart(n)
+	}
+	ref := Ref{Dest: dest, Image: image}
+	if pos >= 0 {
+		ref.Line, ref.Column = lines.position(pos)
+	}
+	return append(refs, ref)
+}
+
+// blockStart returns the offset of the first line of the block that holds
+// n, or -1.
+func blockStart(n ast.Node) int {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return -1
+}
+
+// lineIndex turns byte offsets of a source into lines and columns.
+type lineIndex struct {
+	src    []byte
+	starts []int // offset of the first byte of each line
+}
+
+func newLineIndex(src []byte) lineIndex {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{src: src, starts: starts}
+}
+
+// position returns the 1-based line and column, in characters, of offset.
+func (x lineIndex) position(offset int) (line, column int) {
+	offset = min(offset, len(x.src))
+	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	return i + 1, utf8.RuneCount(x.src[x.starts[i]:offset]) + 1
+}
+
+// plainText returns the text a reader sees in the inline content of n,
+// without markup, images and raw HTML, whitespace collapsed to single spaces.
+func plainText(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	writePlain(&b, n, source)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func writePlain(b *bytes.Buffer, n ast.Node, source []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			value := c.Segment.Value(source)
+			if c.IsRaw() || c.Parent().Kind() == ast.KindCodeSpan {
+				b.Write(value)
+			} else {
+				b.WriteString(unescapeText(value))
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsCode() || c.IsRaw() {
+				b.Write(c.Value)
+			} else {
+				b.WriteString(unescapeText(c.Value))
+			}
+		case *ast.AutoLink:
+			b.Write(c.Label(source))
+		case *ast.Image, *ast.RawHTML, *east.FootnoteLink:
+			// not text
+		default:
+			writePlain(b, c, source)
+		}
+	}
+}
+
+// unescapeText resolves the backslash escapes and character references of
+// Markdown text, as the HTML renderer does.
+func unescapeText(value []byte) string {
+	if !bytes.ContainsAny(value, `\&`) {
+		return string(value)
+	}
+	var escaped bytes.Buffer
+	w := bufio.NewWriter(&escaped)
+	html.DefaultWriter.Write(w, value)
+	_ = w.Flush()
+	return stdhtml.UnescapeString(escaped.String())
+}

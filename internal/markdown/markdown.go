@@ -1,0 +1,96 @@
+// Package markdown turns the Markdown of articles, pages and descriptions
+// into HTML: CommonMark with GFM tables, strikethrough, autolinks and
+// footnotes, Vietnamese heading ids, site-relative links under the base path,
+// and raw HTML escaped unless the site allows it.
+package markdown
+
+import (
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options set up a Converter.
+type Options struct {
+	// Unsafe lets raw HTML and every link destination through; when false,
+	// raw HTML is shown escaped, as text (site.yaml markdown.unsafe).
+	Unsafe bool
+	// BasePath is the path the site is served under, e.g. "/thidua/".
+	// Links and images whose destination starts with "/" (but not "//")
+	// are site-relative and get it in front: "/images/a.jpg" becomes
+	// "/thidua/images/a.jpg". "" and "/" leave them as they are.
+	BasePath string
+}
+
+// Converter turns CommonMark with GFM tables, strikethrough, autolinks
+// (linkify) and footnotes into HTML. It is built once and safe for
+// concurrent use.
+type Converter struct {
+	md      goldmark.Markdown // site-relative destinations prefixed, images lazy
+	inspect parser.Parser     // destinations as written
+}
+
+// New returns a Converter set up by opts.
+func New(opts Options) *Converter {
+	extensions := goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.Footnote,
+	)
+	ids := util.Prioritized(headingIDTransformer{}, 900)
+
+	renderers := []util.PrioritizedValue{util.Prioritized(tableRenderer{}, 100)}
+	var rendererOpts []renderer.Option
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	} else {
+		renderers = append(renderers, util.Prioritized(escapedHTMLRenderer{}, 100))
+	}
+	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(renderers...))
+
+	md := goldmark.New(
+		extensions,
+		goldmark.WithParserOptions(parser.WithASTTransformers(
+			ids,
+			util.Prioritized(linkTransformer{prefix: basePrefix(opts.BasePath)}, 910),
+		)),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	inspect := goldmark.New(
+		extensions,
+		goldmark.WithParserOptions(parser.WithASTTransformers(ids)),
+	)
+	return &Converter{md: md, inspect: inspect.Parser()}
+}
+
+// Convert writes the HTML of the Markdown src to w.
+func (c *Converter) Convert(src []byte, w io.Writer) error {
+	doc := parse(c.md.Parser(), src)
+	return c.md.Renderer().Render(w, src, doc)
+}
+
+// parse parses src with heading ids that are unique within this document
+// only.
+func parse(p parser.Parser, src []byte) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	return p.Parse(text.NewReader(src), parser.WithContext(ctx))
+}
+
+// basePrefix turns a base path into what goes in front of a site-relative
+// destination: "/thidua/" and "thidua" give "/thidua"; "" and "/" give "".
+func basePrefix(basePath string) string {
+	p := strings.Trim(basePath, "/")
+	if p == "" {
+		return ""
+	}
+	return "/" + p
+}
