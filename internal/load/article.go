@@ -1,0 +1,182 @@
+package load
+
+import (
+	"bytes"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/markdown"
+	"github.com/thidua/thidua/internal/model"
+)
+
+// ArticleFile is a news article as written: front matter and body.
+type ArticleFile struct {
+	Path     string
+	Slug     Ident // from slug:, or from the file name at 1:1; ID "" when invalid
+	Title    string
+	Date     time.Time // zero when missing or wrong
+	Summary  string    // front matter summary, else the first paragraph
+	Author   string
+	Image    string // as written; "" when none
+	ImageAt  Pos
+	Blocs    []Ident
+	Year     int
+	Units    []Ident
+	Draft    bool
+	Body     []byte
+	BodyLine int         // the file line where Body starts, 1-based
+	Text     string      // plain text of the body
+	Refs     []model.Ref // site-relative links and images, at file lines
+}
+
+// PageFile is a standalone page as written.
+type PageFile struct {
+	Path     string
+	Slug     Ident
+	Title    string
+	Summary  string
+	Body     []byte
+	BodyLine int
+	Refs     []model.Ref
+}
+
+// document is a Markdown file split into its front matter and body.
+type document struct {
+	d        *decoder
+	f        fields
+	ok       bool // the front matter is a map
+	slug     Ident
+	body     []byte
+	bodyLine int
+	info     markdown.Info
+}
+
+// readDocument splits a Markdown file with YAML front matter, checks the
+// front matter's keys, reads its slug (defaulting to the file name) and
+// inspects the body.
+func readDocument(file string, src []byte, known, required []string) *document {
+	src = clean(src)
+	doc := &document{d: newDecoder(file, 1), body: src, bodyLine: 1}
+	d := doc.d
+	fm, body, bodyLine, closed := splitFrontMatter(src)
+	switch {
+	case fm == nil:
+		d.errorf(Pos{Line: 1, Column: 1}, "front-matter", "the file has no front matter; start it with a line ---, then title: and date:, then a line ---")
+	case !closed:
+		d.errorf(Pos{Line: 1, Column: 1}, "front-matter", "the front matter opened on line 1 is never closed; end it with a line ---")
+	default:
+		doc.body, doc.bodyLine = body, bodyLine
+		if root := d.parse(fm); root != nil {
+			doc.f, doc.ok = d.mapping(root, "the front matter", known, required)
+		} else if d.diags.Len() == 0 {
+			d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "the front matter is empty; give at least %s", strings.Join(required, " and "))
+		}
+	}
+	if doc.ok && doc.f.has("slug") {
+		doc.slug = d.ident(doc.f, "slug")
+	} else {
+		name := strings.TrimSuffix(path.Base(file), ".md")
+		if validID(name) {
+			doc.slug = Ident{ID: name, Pos: Pos{Line: 1, Column: 1}}
+		} else {
+			d.errorf(Pos{Line: 1, Column: 1}, "bad-id", "file name %q is not a valid slug; rename the file, or give slug: with lower-case letters a-z, digits and single hyphens", name)
+		}
+	}
+	doc.info = markdown.New(markdown.Options{}).Inspect(doc.body)
+	return doc
+}
+
+// refs returns the site-relative references of the body at file lines.
+func (doc *document) refs() []model.Ref {
+	var out []model.Ref
+	for _, r := range doc.info.Refs {
+		out = append(out, model.Ref{Dest: r.Dest, Line: r.Line + doc.bodyLine - 1, Column: r.Column, Image: r.Image})
+	}
+	return out
+}
+
+// summary is the front matter summary, else the first paragraph.
+func (doc *document) summary() string {
+	if s := doc.d.str(doc.f, "summary"); s != "" {
+		return s
+	}
+	return doc.info.Summary
+}
+
+// splitFrontMatter splits src (LF line ends) into the YAML between a first
+// line "---" and the next line "---", and the body after it, which starts
+// on file line bodyLine. fm is nil when src does not start with "---";
+// closed is false when the front matter never ends.
+func splitFrontMatter(src []byte) (fm, body []byte, bodyLine int, closed bool) {
+	off := lineEnd(src, 0)
+	if !isFence(src[:off]) {
+		return nil, src, 1, false
+	}
+	start := off
+	for line := 2; off < len(src); line++ {
+		next := lineEnd(src, off)
+		if isFence(src[off:next]) {
+			return src[start:off], src[next:], line + 1, true
+		}
+		off = next
+	}
+	return src[start:], nil, 0, false
+}
+
+// lineEnd returns the offset just after the line of src that starts at off.
+func lineEnd(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// isFence reports whether line is "---", the fence of front matter.
+func isFence(line []byte) bool { return string(bytes.TrimRight(line, " \t\n")) == "---" }
+
+// ParseArticle reads a news article of content/news. The result is never
+// nil.
+func ParseArticle(file string, src []byte) (*ArticleFile, *diag.List) {
+	doc := readDocument(file, src,
+		[]string{"title", "date", "slug", "summary", "blocs", "year", "units", "author", "image", "draft"},
+		[]string{"title", "date"})
+	d, f := doc.d, doc.f
+	a := &ArticleFile{
+		Path:     file,
+		Slug:     doc.slug,
+		Title:    d.str(f, "title"),
+		Date:     d.date(f, "date"),
+		Summary:  doc.summary(),
+		Author:   d.str(f, "author"),
+		Image:    d.str(f, "image"),
+		Blocs:    d.idents(f, "blocs"),
+		Year:     d.year(f, "year"),
+		Units:    d.idents(f, "units"),
+		Draft:    d.boolean(f, "draft"),
+		Body:     doc.body,
+		BodyLine: doc.bodyLine,
+		Text:     doc.info.Text,
+		Refs:     doc.refs(),
+	}
+	if v := f.vals["image"]; v != nil {
+		a.ImageAt = d.pos(v)
+	}
+	return a, d.diags
+}
+
+// ParsePage reads a standalone page of content/pages. The result is never
+// nil.
+func ParsePage(file string, src []byte) (*PageFile, *diag.List) {
+	doc := readDocument(file, src, []string{"title", "slug", "summary"}, []string{"title"})
+	return &PageFile{
+		Path:     file,
+		Slug:     doc.slug,
+		Title:    doc.d.str(doc.f, "title"),
+		Summary:  doc.summary(),
+		Body:     doc.body,
+		BodyLine: doc.bodyLine,
+		Refs:     doc.refs(),
+	}, doc.d.diags
+}

@@ -1,0 +1,490 @@
+package load
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/markdown"
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+// Files is every parsed file of a site folder, the input of Assemble. A
+// watcher keeps one and replaces the entry of a file that changed.
+type Files struct {
+	Config    *ConfigFile // nil when the folder has no site.yaml
+	Units     *UnitsFile  // nil when it has no data/units.yaml
+	Awards    *AwardsFile // nil when it has no data/awards.yaml
+	Blocs     []*BlocFile
+	BlocYears []*BlocYearFile
+	Articles  []*ArticleFile
+	Pages     []*PageFile
+	Static    []string // files under static/, relative to it, slash-separated
+}
+
+// Assemble resolves the identifiers of the parsed files, checks what needs
+// more than one file to tell, and builds the cross-linked site. It reports
+// only those checks: the diagnostics of parsing are the parser's. When the
+// diagnostics hold errors the site may be partial and must not be rendered.
+func Assemble(files *Files, opts Options) (*model.Site, *diag.List) {
+	a := &assembler{files: files, opts: opts, diags: &diag.List{}, coll: vn.NewCollator(), site: &model.Site{}}
+	a.config()
+	a.awards()
+	a.units()
+	a.blocs()
+	a.blocYears()
+	a.articles()
+	a.pages()
+	a.link()
+	a.site.Index()
+	return a.site, a.diags
+}
+
+// assembler holds the state of one call of Assemble.
+type assembler struct {
+	files *Files
+	opts  Options
+	diags *diag.List
+	coll  *vn.Collator
+	site  *model.Site
+
+	unitByID map[string]*model.Unit
+	unitIDs  []string
+	kindByID map[string]*model.AwardKind
+	kindIDs  []string
+	blocByID map[string]*model.Bloc
+	blocIDs  []string
+	blocRank map[*model.Bloc]int // place of a bloc in Site.Blocs
+}
+
+// at formats a place for messages that name a second place.
+func at(file string, p Pos) string { return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column) }
+
+func (a *assembler) config() {
+	c := a.files.Config
+	if c == nil {
+		a.diags.Errorf("site.yaml", 0, 0, "missing-file", "the site folder has no site.yaml; create one with title and baseURL")
+		a.site.Config = model.Config{Language: "vi", Paginate: defaultPaginate}
+	} else {
+		a.site.Config = c.Config
+	}
+	if a.opts.BaseURL != "" {
+		u, msg := parseBaseURL(a.opts.BaseURL)
+		if msg != "" {
+			a.diags.Errorf("site.yaml", 0, 0, "bad-url", "the base URL given on the command line %s", msg)
+		}
+		a.site.Config.BaseURL = u
+	}
+}
+
+func (a *assembler) awards() {
+	kinds := BuiltinAwards()
+	a.kindByID = map[string]*model.AwardKind{}
+	for _, k := range kinds {
+		a.kindByID[k.ID] = k
+	}
+	if af := a.files.Awards; af != nil {
+		for _, e := range af.Awards {
+			if k := a.kindByID[e.ID.ID]; k != nil {
+				k.Name = cmp.Or(e.Name, k.Name)
+				k.Short = cmp.Or(e.Short, k.Short)
+				k.Rank = cmp.Or(e.Rank, k.Rank)
+				k.BuiltIn = false
+				continue
+			}
+			if e.Name == "" || e.Rank == 0 {
+				a.diags.Errorf(af.Path, e.At.Line, e.At.Column, "missing-field", "award kind %q is not in the built-in catalogue, so it needs both name and rank", e.ID.ID)
+			}
+			k := &model.AwardKind{ID: e.ID.ID, Name: e.Name, Short: e.Short, Rank: e.Rank}
+			a.kindByID[k.ID] = k
+			kinds = append(kinds, k)
+		}
+	}
+	slices.SortStableFunc(kinds, func(x, y *model.AwardKind) int {
+		return cmp.Or(cmp.Compare(x.Rank, y.Rank), a.coll.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+	})
+	a.site.Awards = kinds
+	a.kindIDs = slices.Sorted(maps.Keys(a.kindByID))
+}
+
+func (a *assembler) units() {
+	a.unitByID = map[string]*model.Unit{}
+	uf := a.files.Units
+	if uf == nil {
+		if len(a.files.BlocYears) > 0 {
+			a.diags.Errorf("data/units.yaml", 0, 0, "missing-file", "the site has no data/units.yaml; list every unit of the blocs there")
+		}
+		return
+	}
+	for _, e := range uf.Units {
+		if e.ID.ID == "" || a.unitByID[e.ID.ID] != nil {
+			continue
+		}
+		u := &model.Unit{ID: e.ID.ID, Name: e.Name, Short: e.Short, Kind: e.Kind, Website: e.Website, Formerly: e.Formerly, Dissolved: e.Dissolved}
+		a.unitByID[u.ID] = u
+		a.site.Units = append(a.site.Units, u)
+	}
+	a.unitIDs = slices.Sorted(maps.Keys(a.unitByID))
+	for _, e := range uf.Units {
+		u := a.unitByID[e.ID.ID]
+		if u == nil {
+			continue
+		}
+		for _, p := range e.Predecessors {
+			pu := a.unit(uf.Path, p, "predecessor")
+			switch {
+			case pu == nil:
+			case pu == u:
+				a.diags.Errorf(uf.Path, p.Line, p.Column, "bad-id", "unit %q names itself as a predecessor; list the units merged into it", p.ID)
+			case slices.Contains(u.Predecessors, pu):
+				a.diags.Errorf(uf.Path, p.Line, p.Column, "duplicate-id", "predecessor %q is listed twice; keep one", p.ID)
+			default:
+				u.Predecessors = append(u.Predecessors, pu)
+				pu.Successors = append(pu.Successors, u)
+			}
+		}
+	}
+	byName := func(x, y *model.Unit) int { return cmp.Or(a.coll.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID)) }
+	slices.SortStableFunc(a.site.Units, byName)
+	for _, u := range a.site.Units {
+		slices.SortStableFunc(u.Successors, byName)
+	}
+}
+
+// unit resolves the unit id of a file, reporting an unknown one.
+func (a *assembler) unit(file string, id Ident, what string) *model.Unit {
+	if id.ID == "" {
+		return nil
+	}
+	if u := a.unitByID[id.ID]; u != nil {
+		return u
+	}
+	a.diags.Errorf(file, id.Line, id.Column, "unknown-unit", "unknown unit %q in %s; add it to data/units.yaml or fix the id%s", id.ID, what, diag.DidYouMean(id.ID, a.unitIDs))
+	return nil
+}
+
+// bloc resolves a bloc id of a file, reporting an unknown one.
+func (a *assembler) bloc(file string, id Ident) *model.Bloc {
+	if b := a.blocByID[id.ID]; b != nil {
+		return b
+	}
+	a.diags.Errorf(file, id.Line, id.Column, "unknown-bloc", "unknown bloc %q; use the name of a folder of data/blocs/%s", id.ID, diag.DidYouMean(id.ID, a.blocIDs))
+	return nil
+}
+
+func (a *assembler) blocs() {
+	a.blocByID = map[string]*model.Bloc{}
+	base := "/"
+	if u := a.site.Config.BaseURL; u != nil {
+		base = u.Path
+	}
+	md := markdown.New(markdown.Options{Unsafe: a.site.Config.MarkdownUnsafe, BasePath: base})
+	for _, f := range sortedBy(a.files.Blocs, func(f *BlocFile) string { return f.Path }) {
+		if f.ID == "" || a.blocByID[f.ID] != nil {
+			continue
+		}
+		b := &model.Bloc{ID: f.ID, Name: f.Name, Short: f.Short, Description: f.Description, Order: f.Order}
+		if f.Description != "" {
+			var html bytes.Buffer
+			if err := md.Convert([]byte(f.Description), &html); err != nil {
+				a.diags.Errorf(f.Path, 0, 0, "markdown", "the description does not render (%v); simplify its Markdown", err)
+			}
+			b.DescriptionHTML = template.HTML(html.String())
+		}
+		a.blocByID[b.ID] = b
+		a.site.Blocs = append(a.site.Blocs, b)
+	}
+	slices.SortStableFunc(a.site.Blocs, func(x, y *model.Bloc) int {
+		return cmp.Or(cmp.Compare(x.Order, y.Order), a.coll.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+	})
+	a.blocRank = map[*model.Bloc]int{}
+	for i, b := range a.site.Blocs {
+		a.blocRank[b] = i
+	}
+	a.blocIDs = slices.Sorted(maps.Keys(a.blocByID))
+}
+
+// placed is where a unit is a member in one year.
+type placed struct {
+	bloc string
+	file string
+	at   Pos
+}
+
+func (a *assembler) blocYears() {
+	inYear := map[int]map[string]placed{} // year → unit id → its first place
+	years := map[int]*model.Year{}
+	raw := map[*model.BlocYear]*BlocYearFile{}
+	missing := map[string]bool{}
+	for _, f := range sortedBy(a.files.BlocYears, func(f *BlocYearFile) string { return f.Path }) {
+		if f.Bloc == "" || f.Year == 0 {
+			continue
+		}
+		b := a.blocByID[f.Bloc]
+		if b == nil {
+			if dir := path.Dir(f.Path); !missing[dir] {
+				missing[dir] = true
+				a.diags.Errorf(dir, 0, 0, "missing-file", "the bloc folder has no bloc.yaml; add one with the bloc's name")
+			}
+			continue
+		}
+		if b.Year(f.Year) != nil {
+			continue
+		}
+		by := &model.BlocYear{Bloc: b, Year: f.Year, Path: f.Path, Covenant: f.Covenant, Review: f.Review, Figures: f.Figures}
+		raw[by] = f
+		if inYear[f.Year] == nil {
+			inYear[f.Year] = map[string]placed{}
+		}
+		members := map[string]*model.Membership{}
+		for _, m := range f.Members {
+			u := a.unit(f.Path, m.Unit, "members")
+			if u == nil {
+				continue
+			}
+			if first, dup := inYear[f.Year][u.ID]; dup {
+				a.diags.Errorf(f.Path, m.Unit.Line, m.Unit.Column, "two-blocs", "unit %q is already in bloc %q in %d, at %s; a unit belongs to one bloc a year", u.ID, first.bloc, f.Year, at(first.file, first.at))
+			} else {
+				inYear[f.Year][u.ID] = placed{bloc: b.ID, file: f.Path, at: m.Unit.Pos}
+			}
+			ms := &model.Membership{Unit: u, BlocYear: by, Rank: m.Rank, Score: m.Score, Rating: m.Rating}
+			members[u.ID] = ms
+			by.Members = append(by.Members, ms)
+		}
+		if ms := members[f.Leader.ID]; ms != nil {
+			ms.Role = model.RoleLeader
+			by.Leader = ms.Unit
+		}
+		for _, d := range f.Deputies {
+			if ms := members[d.ID]; ms != nil {
+				ms.Role = model.RoleDeputy
+				by.Deputies = append(by.Deputies, ms.Unit)
+			}
+		}
+		by.NextLeader = a.unit(f.Path, f.NextLeader, "next_leader")
+		for _, e := range f.Awards {
+			k := a.kindByID[e.Award.ID]
+			if k == nil {
+				a.diags.Errorf(f.Path, e.Award.Line, e.Award.Column, "unknown-award", "unknown award %q; use an award kind of the catalogue or add it to data/awards.yaml%s", e.Award.ID, diag.DidYouMean(e.Award.ID, a.kindIDs))
+				continue
+			}
+			aw := &model.Award{Kind: k, BlocYear: by, Count: e.Count, Status: e.Status, Decision: e.Decision}
+			if e.Unit.ID != "" {
+				ms := members[e.Unit.ID]
+				if ms == nil {
+					continue
+				}
+				aw.Unit = ms.Unit
+			}
+			by.Awards = append(by.Awards, aw)
+		}
+		for _, e := range f.Models {
+			if ms := members[e.Unit.ID]; ms != nil {
+				by.Models = append(by.Models, &model.Model{Unit: ms.Unit, BlocYear: by, Name: e.Name, Summary: e.Summary})
+			}
+		}
+		a.sortBlocYear(by)
+		b.Years = append(b.Years, by)
+		y := years[f.Year]
+		if y == nil {
+			y = &model.Year{Year: f.Year}
+			years[f.Year] = y
+			a.site.Years = append(a.site.Years, y)
+		}
+		y.Blocs = append(y.Blocs, by)
+	}
+	slices.SortFunc(a.site.Years, func(x, y *model.Year) int { return cmp.Compare(x.Year, y.Year) })
+	for _, y := range a.site.Years {
+		slices.SortStableFunc(y.Blocs, func(x, z *model.BlocYear) int { return cmp.Compare(a.blocRank[x.Bloc], a.blocRank[z.Bloc]) })
+	}
+	for _, b := range a.site.Blocs {
+		slices.SortFunc(b.Years, func(x, y *model.BlocYear) int { return cmp.Compare(x.Year, y.Year) })
+		for i := 1; i < len(b.Years); i++ {
+			prev, cur := raw[b.Years[i-1]], raw[b.Years[i]]
+			if prev.Year+1 == cur.Year && prev.NextLeader.ID != "" && cur.Leader.ID != "" && prev.NextLeader.ID != cur.Leader.ID {
+				a.diags.Warnf(cur.Path, cur.Leader.Line, cur.Leader.Column, "next-leader", "leader %q differs from next_leader %q chosen at %s; check who leads the bloc in %d", cur.Leader.ID, prev.NextLeader.ID, at(prev.Path, prev.NextLeader.Pos), cur.Year)
+			}
+		}
+	}
+	if uf := a.files.Units; uf != nil {
+		placedAnywhere := map[string]bool{}
+		for _, units := range inYear {
+			for id := range units {
+				placedAnywhere[id] = true
+			}
+		}
+		for _, e := range uf.Units {
+			if e.ID.ID != "" && !placedAnywhere[e.ID.ID] {
+				a.diags.Warnf(uf.Path, e.ID.Line, e.ID.Column, "no-bloc", "unit %q is in no bloc in any year; add it to the members of a bloc's year or remove it", e.ID.ID)
+			}
+		}
+	}
+}
+
+// sortBlocYear orders the members by rank (unranked last), then name, and
+// the awards by rank of their kind, then unit name (unnamed last).
+func (a *assembler) sortBlocYear(by *model.BlocYear) {
+	rank := func(r int) int {
+		if r == 0 {
+			return int(^uint(0) >> 1)
+		}
+		return r
+	}
+	slices.SortStableFunc(by.Members, func(x, y *model.Membership) int {
+		return cmp.Or(cmp.Compare(rank(x.Rank), rank(y.Rank)), a.coll.Compare(x.Unit.Name, y.Unit.Name), cmp.Compare(x.Unit.ID, y.Unit.ID))
+	})
+	slices.SortStableFunc(by.Awards, func(x, y *model.Award) int {
+		return cmp.Or(a.compareKinds(x.Kind, y.Kind), a.compareUnits(x.Unit, y.Unit))
+	})
+}
+
+func (a *assembler) compareKinds(x, y *model.AwardKind) int {
+	return cmp.Or(cmp.Compare(x.Rank, y.Rank), cmp.Compare(x.ID, y.ID))
+}
+
+// compareUnits orders units by name, with nil last.
+func (a *assembler) compareUnits(x, y *model.Unit) int {
+	switch {
+	case x == y:
+		return 0
+	case x == nil:
+		return 1
+	case y == nil:
+		return -1
+	}
+	return cmp.Or(a.coll.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+}
+
+func (a *assembler) articles() {
+	static := map[string]bool{}
+	for _, s := range a.files.Static {
+		static[s] = true
+	}
+	seen := map[string]string{}
+	for _, f := range sortedBy(a.files.Articles, func(f *ArticleFile) string { return f.Path }) {
+		if !a.claimSlug(seen, "article", f.Path, f.Slug) {
+			continue
+		}
+		art := &model.Article{
+			Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Date: f.Date, Summary: f.Summary, Author: f.Author,
+			Year: f.Year, Draft: f.Draft, Body: f.Body, BodyLine: f.BodyLine, Text: f.Text, Refs: f.Refs,
+		}
+		if f.Image != "" {
+			if img, ok := staticPath(f.Image); ok && static[img] {
+				art.Image = img
+			} else {
+				a.diags.Errorf(f.Path, f.ImageAt.Line, f.ImageAt.Column, "missing-image", "image %q is not a file under static/; give its path under static/, like /images/photo.jpg, and put the file there", f.Image)
+			}
+		}
+		for _, id := range f.Blocs {
+			if b := a.bloc(f.Path, id); b != nil && !slices.Contains(art.Blocs, b) {
+				art.Blocs = append(art.Blocs, b)
+			}
+		}
+		for _, id := range f.Units {
+			if u := a.unit(f.Path, id, "units"); u != nil && !slices.Contains(art.Units, u) {
+				art.Units = append(art.Units, u)
+			}
+		}
+		if !f.Draft || a.opts.BuildDrafts {
+			a.site.Articles = append(a.site.Articles, art)
+		}
+	}
+	slices.SortStableFunc(a.site.Articles, func(x, y *model.Article) int {
+		return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(x.Slug, y.Slug))
+	})
+}
+
+// claimSlug records in seen (slug → place) that the file claims its slug;
+// it reports, and returns false, when the slug is invalid or already taken.
+func (a *assembler) claimSlug(seen map[string]string, what, file string, slug Ident) bool {
+	if slug.ID == "" {
+		return false
+	}
+	if first, dup := seen[slug.ID]; dup {
+		a.diags.Errorf(file, slug.Line, slug.Column, "duplicate-slug", "duplicate %s slug %q, also at %s; give each %s its own slug", what, slug.ID, first, what)
+		return false
+	}
+	seen[slug.ID] = at(file, slug.Pos)
+	return true
+}
+
+// staticPath turns an image path as written ("/images/x.jpg") into a path
+// relative to static/; ok is false when it cannot name a file there.
+func staticPath(p string) (string, bool) {
+	rel := strings.TrimPrefix(p, "/")
+	if rel == "" || strings.Contains(p, "://") || strings.ContainsAny(rel, "?#\\") || path.Clean(rel) != rel || strings.HasPrefix(rel, "../") || rel == ".." {
+		return "", false
+	}
+	return rel, true
+}
+
+func (a *assembler) pages() {
+	seen := map[string]string{}
+	for _, f := range sortedBy(a.files.Pages, func(f *PageFile) string { return f.Path }) {
+		if !a.claimSlug(seen, "page", f.Path, f.Slug) {
+			continue
+		}
+		a.site.Pages = append(a.site.Pages, &model.Page{Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Summary: f.Summary, Body: f.Body, BodyLine: f.BodyLine, Refs: f.Refs})
+	}
+	slices.SortFunc(a.site.Pages, func(x, y *model.Page) int { return cmp.Compare(x.Slug, y.Slug) })
+	a.site.Static = slices.Sorted(slices.Values(a.files.Static))
+}
+
+// link fills the back-links from units, award kinds, blocs and years.
+func (a *assembler) link() {
+	for _, y := range a.site.Years {
+		for _, by := range y.Blocs {
+			for _, m := range by.Members {
+				m.Unit.Memberships = append(m.Unit.Memberships, m)
+			}
+			for _, aw := range by.Awards {
+				aw.Kind.Awards = append(aw.Kind.Awards, aw)
+				if aw.Unit != nil {
+					aw.Unit.Awards = append(aw.Unit.Awards, aw)
+				}
+			}
+			for _, md := range by.Models {
+				md.Unit.Models = append(md.Unit.Models, md)
+			}
+		}
+	}
+	for _, u := range a.site.Units {
+		slices.SortStableFunc(u.Awards, func(x, y *model.Award) int {
+			return cmp.Or(cmp.Compare(x.BlocYear.Year, y.BlocYear.Year), a.compareKinds(x.Kind, y.Kind))
+		})
+	}
+	for _, art := range a.site.Articles {
+		for _, b := range art.Blocs {
+			b.Articles = append(b.Articles, art)
+			if by := b.Year(art.Year); by != nil {
+				by.Articles = append(by.Articles, art)
+			}
+		}
+		for _, u := range art.Units {
+			u.Articles = append(u.Articles, art)
+		}
+		if art.Year != 0 {
+			for _, y := range a.site.Years {
+				if y.Year == art.Year {
+					y.Articles = append(y.Articles, art)
+				}
+			}
+		}
+	}
+}
+
+// sortedBy returns a copy of s sorted by key, so that the first of two
+// clashing files is always the same one.
+func sortedBy[T any](s []T, key func(T) string) []T {
+	out := slices.Clone(s)
+	slices.SortStableFunc(out, func(x, y T) int { return cmp.Compare(key(x), key(y)) })
+	return out
+}

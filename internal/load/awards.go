@@ -1,0 +1,82 @@
+package load
+
+import (
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/model"
+)
+
+// builtinAwards is the catalogue of award kinds for collectives of SPEC §1,
+// highest first; a kind's rank is its place in the list.
+var builtinAwards = [...]struct{ id, name string }{
+	{"huan-chuong-lao-dong-hang-nhat", "Huân chương Lao động hạng Nhất"},
+	{"huan-chuong-lao-dong-hang-nhi", "Huân chương Lao động hạng Nhì"},
+	{"huan-chuong-lao-dong-hang-ba", "Huân chương Lao động hạng Ba"},
+	{"co-thi-dua-chinh-phu", "Cờ thi đua của Chính phủ"},
+	{"bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ"},
+	{"co-thi-dua-tinh", "Cờ thi đua của Ủy ban nhân dân tỉnh"},
+	{"bang-khen-tinh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
+	{"tap-the-lao-dong-xuat-sac", "Tập thể lao động xuất sắc"},
+	{"tap-the-lao-dong-tien-tien", "Tập thể lao động tiên tiến"},
+	{"giay-khen", "Giấy khen"},
+}
+
+// BuiltinAwards returns a fresh copy of the built-in catalogue, ranks 1..10.
+func BuiltinAwards() []*model.AwardKind {
+	out := make([]*model.AwardKind, len(builtinAwards))
+	for i, a := range builtinAwards {
+		out[i] = &model.AwardKind{ID: a.id, Name: a.name, Rank: i + 1, BuiltIn: true}
+	}
+	return out
+}
+
+// AwardsFile is data/awards.yaml as written.
+type AwardsFile struct {
+	Path   string
+	Awards []AwardKindEntry // in the order of the file, without repeated ids
+}
+
+// AwardKindEntry is one award kind of data/awards.yaml. Fields left out are
+// empty: Rank is 0 when not given.
+type AwardKindEntry struct {
+	At    Pos
+	ID    Ident
+	Name  string
+	Short string
+	Rank  int
+}
+
+// ParseAwards reads data/awards.yaml: a list of award kinds that add to or
+// override the built-in catalogue. The result is never nil.
+func ParseAwards(path string, src []byte) (*AwardsFile, *diag.List) {
+	d := newDecoder(path, 0)
+	af := &AwardsFile{Path: path}
+	root := d.parse(clean(src))
+	if root == nil || isNull(root) {
+		return af, d.diags
+	}
+	seen := map[string]Pos{}
+	for _, n := range d.list(root, "data/awards.yaml", "award kinds, each starting with \"- id:\"") {
+		f, ok := d.mapping(n, "an award kind", []string{"id", "name", "short", "rank"}, []string{"id"})
+		if !ok {
+			continue
+		}
+		a := AwardKindEntry{At: f.at, ID: d.ident(f, "id"), Name: d.str(f, "name"), Short: d.str(f, "short")}
+		if r, p, ok := d.integer(f, "rank"); ok {
+			if r < 1 {
+				d.errorf(p, "bad-value", "field \"rank\" is %d; give 1 for the highest award, 2 for the next, and so on", r)
+			} else {
+				a.Rank = r
+			}
+		}
+		if a.ID.ID == "" {
+			continue
+		}
+		if first, dup := seen[a.ID.ID]; dup {
+			d.errorf(a.ID.Pos, "duplicate-id", "duplicate award id %q, also at %s; give each award kind its own id", a.ID.ID, d.at(first))
+			continue
+		}
+		seen[a.ID.ID] = a.ID.Pos
+		af.Awards = append(af.Awards, a)
+	}
+	return af, d.diags
+}

@@ -1,0 +1,69 @@
+package load
+
+import (
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/model"
+)
+
+// UnitsFile is data/units.yaml as written.
+type UnitsFile struct {
+	Path  string
+	Units []UnitEntry // in the order of the file, without repeated ids
+}
+
+// UnitEntry is one unit of data/units.yaml.
+type UnitEntry struct {
+	At           Pos // the unit's map
+	ID           Ident
+	Name         string
+	Short        string
+	Kind         string
+	Website      string
+	Formerly     []model.FormerName
+	Predecessors []Ident
+	Dissolved    int
+}
+
+// ParseUnits reads data/units.yaml: a list of units. The result is never nil.
+func ParseUnits(path string, src []byte) (*UnitsFile, *diag.List) {
+	d := newDecoder(path, 0)
+	uf := &UnitsFile{Path: path}
+	root := d.parse(clean(src))
+	if root == nil || isNull(root) {
+		return uf, d.diags
+	}
+	seen := map[string]Pos{}
+	for _, n := range d.list(root, "data/units.yaml", "units, each starting with \"- id:\"") {
+		f, ok := d.mapping(n, "a unit", []string{"id", "name", "short", "kind", "website", "formerly", "predecessors", "dissolved"}, []string{"id", "name"})
+		if !ok {
+			continue
+		}
+		u := UnitEntry{
+			At:      f.at,
+			ID:      d.ident(f, "id"),
+			Name:    d.str(f, "name"),
+			Short:   d.str(f, "short"),
+			Kind:    d.str(f, "kind"),
+			Website: d.str(f, "website"),
+		}
+		for _, fn := range d.seq(f, "formerly") {
+			ff, ok := d.mapping(fn, "an earlier name", []string{"name", "until"}, []string{"name", "until"})
+			if !ok {
+				continue
+			}
+			u.Formerly = append(u.Formerly, model.FormerName{Name: d.str(ff, "name"), Until: d.year(ff, "until")})
+		}
+		u.Predecessors = d.idents(f, "predecessors")
+		u.Dissolved = d.year(f, "dissolved")
+		if u.ID.ID == "" {
+			continue
+		}
+		if first, dup := seen[u.ID.ID]; dup {
+			d.errorf(u.ID.Pos, "duplicate-id", "duplicate unit id %q, also at %s; give each unit its own id", u.ID.ID, d.at(first))
+			continue
+		}
+		seen[u.ID.ID] = u.ID.Pos
+		uf.Units = append(uf.Units, u)
+	}
+	return uf, d.diags
+}
