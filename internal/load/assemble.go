@@ -55,13 +55,14 @@ type assembler struct {
 	coll  *vn.Collator
 	site  *model.Site
 
-	unitByID map[string]*model.Unit
-	unitIDs  []string
-	kindByID map[string]*model.AwardKind
-	kindIDs  []string
-	blocByID map[string]*model.Bloc
-	blocIDs  []string
-	blocRank map[*model.Bloc]int // place of a bloc in Site.Blocs
+	unitByID   map[string]*model.Unit
+	unitIDs    []string
+	unitsKnown bool // data/units.yaml was read whole: an id not in it is unknown
+	kindByID   map[string]*model.AwardKind
+	kindIDs    []string
+	blocByID   map[string]*model.Bloc
+	blocIDs    []string
+	blocRank   map[*model.Bloc]int // place of a bloc in Site.Blocs
 }
 
 // at formats a place for messages that name a second place.
@@ -123,6 +124,7 @@ func (a *assembler) units() {
 		}
 		return
 	}
+	a.unitsKnown = uf.Whole
 	for _, e := range uf.Units {
 		if e.ID.ID == "" || a.unitByID[e.ID.ID] != nil {
 			continue
@@ -138,7 +140,7 @@ func (a *assembler) units() {
 			continue
 		}
 		for _, p := range e.Predecessors {
-			pu := a.unit(uf.Path, p, "predecessor")
+			pu := a.unit(uf.Path, p)
 			switch {
 			case pu == nil:
 			case pu == u:
@@ -158,15 +160,16 @@ func (a *assembler) units() {
 	}
 }
 
-// unit resolves the unit id of a file, reporting an unknown one.
-func (a *assembler) unit(file string, id Ident, what string) *model.Unit {
+// unit resolves the unit id of a file, reporting an unknown one unless
+// data/units.yaml is missing or broken, which is reported once instead.
+func (a *assembler) unit(file string, id Ident) *model.Unit {
 	if id.ID == "" {
 		return nil
 	}
-	if u := a.unitByID[id.ID]; u != nil {
+	if u := a.unitByID[id.ID]; u != nil || !a.unitsKnown {
 		return u
 	}
-	a.diags.Errorf(file, id.Line, id.Column, "unknown-unit", "unknown unit %q in %s; add it to data/units.yaml or fix the id%s", id.ID, what, diag.DidYouMean(id.ID, a.unitIDs))
+	a.diags.Errorf(file, id.Line, id.Column, "unknown-unit", "unknown unit %q; add it to data/units.yaml or fix the id%s", id.ID, diag.DidYouMean(id.ID, a.unitIDs))
 	return nil
 }
 
@@ -245,7 +248,7 @@ func (a *assembler) blocYears() {
 		}
 		members := map[string]*model.Membership{}
 		for _, m := range f.Members {
-			u := a.unit(f.Path, m.Unit, "members")
+			u := a.unit(f.Path, m.Unit)
 			if u == nil {
 				continue
 			}
@@ -268,7 +271,7 @@ func (a *assembler) blocYears() {
 				by.Deputies = append(by.Deputies, ms.Unit)
 			}
 		}
-		by.NextLeader = a.unit(f.Path, f.NextLeader, "next_leader")
+		by.NextLeader = a.unit(f.Path, f.NextLeader)
 		for _, e := range f.Awards {
 			k := a.kindByID[e.Award.ID]
 			if k == nil {
@@ -389,7 +392,7 @@ func (a *assembler) articles() {
 			}
 		}
 		for _, id := range f.Units {
-			if u := a.unit(f.Path, id, "units"); u != nil && !slices.Contains(art.Units, u) {
+			if u := a.unit(f.Path, id); u != nil && !slices.Contains(art.Units, u) {
 				art.Units = append(art.Units, u)
 			}
 		}

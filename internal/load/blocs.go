@@ -231,10 +231,11 @@ func (d *decoder) members(f fields, y *BlocYearFile) {
 	}
 	seen := map[string]Pos{}
 	rankAt := map[int]Pos{}
+	ranked := 0
 	for _, n := range list {
 		var m MemberEntry
 		if n.Kind == yaml.ScalarNode {
-			m.Unit = d.identNode(n, "member")
+			m.Unit = d.identNode(n, "members")
 		} else {
 			mf, ok := d.mapping(n, "a member", []string{"unit", "rank", "score", "rating"}, []string{"unit"})
 			if !ok {
@@ -242,6 +243,9 @@ func (d *decoder) members(f fields, y *BlocYearFile) {
 			}
 			m.Unit = d.ident(mf, "unit")
 			if r, p, ok := d.integer(mf, "rank"); ok {
+				if r >= 1 {
+					ranked++
+				}
 				if r < 1 {
 					d.errorf(p, "bad-value", "field \"rank\" is %d; rank 1 is the best, then 2, 3 and so on", r)
 				} else if first, dup := rankAt[r]; dup {
@@ -266,10 +270,10 @@ func (d *decoder) members(f fields, y *BlocYearFile) {
 		seen[m.Unit.ID] = m.Unit.Pos
 		y.Members = append(y.Members, m)
 	}
-	if len(rankAt) == 0 {
+	if ranked == 0 {
 		return
 	}
-	n := len(rankAt)
+	n := ranked
 	var missing []string
 	for r := 1; r <= n; r++ {
 		if _, ok := rankAt[r]; !ok {

@@ -267,7 +267,7 @@ func (d *decoder) identNode(v *yaml.Node, key string) Ident {
 	}
 	id := vn.NFC(v.Value)
 	if !validID(id) {
-		d.errorf(d.pos(v), "bad-id", "%s %q is not a valid identifier; use lower-case letters a-z, digits and single hyphens, like \"hoi-khuyen-hoc\"", key, id)
+		d.errorf(d.pos(v), "bad-id", "%q in field %q is not a valid identifier; use lower-case letters a-z, digits and single hyphens, like \"khoi-8\"", id, key)
 		return Ident{}
 	}
 	return Ident{ID: id, Pos: d.pos(v)}
@@ -362,7 +362,11 @@ func (d *decoder) oneOf(f fields, key string, allowed []string) string {
 	if slices.Contains(allowed, v.Value) {
 		return v.Value
 	}
-	d.errorf(d.pos(v), "bad-value", "field %q is %q; use one of %s%s", key, v.Value, strings.Join(allowed, ", "), diag.DidYouMean(v.Value, allowed))
+	hint := ""
+	if len(allowed) > 2 {
+		hint = diag.DidYouMean(v.Value, allowed)
+	}
+	d.errorf(d.pos(v), "bad-value", "field %q is %q; use one of %s%s", key, v.Value, strings.Join(allowed, ", "), hint)
 	return ""
 }
 

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"go.yaml.in/yaml/v3"
+
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
 )
@@ -9,6 +11,7 @@ import (
 type UnitsFile struct {
 	Path  string
 	Units []UnitEntry // in the order of the file, without repeated ids
+	Whole bool        // the file parsed as a list: a unit not in it does not exist
 }
 
 // UnitEntry is one unit of data/units.yaml.
@@ -30,8 +33,10 @@ func ParseUnits(path string, src []byte) (*UnitsFile, *diag.List) {
 	uf := &UnitsFile{Path: path}
 	root := d.parse(clean(src))
 	if root == nil || isNull(root) {
+		uf.Whole = d.diags.Len() == 0
 		return uf, d.diags
 	}
+	uf.Whole = root.Kind == yaml.SequenceNode
 	seen := map[string]Pos{}
 	for _, n := range d.list(root, "data/units.yaml", "units, each starting with \"- id:\"") {
 		f, ok := d.mapping(n, "a unit", []string{"id", "name", "short", "kind", "website", "formerly", "predecessors", "dissolved"}, []string{"id", "name"})
