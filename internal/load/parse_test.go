@@ -1,0 +1,107 @@
+package load
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+func TestArticleBOMAndCRLF(t *testing.T) {
+	src := "\uFEFF---\r\ntitle: Tin\r\ndate: 2025-01-08\r\n---\r\n\r\nXem [khối](/khoi/khoi-8/).\r\n"
+	a, diags := ParseArticle("content/news/tin.md", []byte(src))
+	if diags.Len() != 0 {
+		t.Fatalf("diagnostics: %v", lines(diags))
+	}
+	if a.Title != "Tin" || a.Slug.ID != "tin" || a.BodyLine != 5 || strings.Contains(string(a.Body), "\r") {
+		t.Errorf("article = %+v", a)
+	}
+	if want := []model.Ref{{Dest: "/khoi/khoi-8/", Line: 6, Column: 5}}; !slices.Equal(a.Refs, want) {
+		t.Errorf("refs = %+v, want %+v", a.Refs, want)
+	}
+}
+
+func TestDates(t *testing.T) {
+	zone := vn.TimeZone()
+	for in, want := range map[string]time.Time{
+		"2025-01-08":                  time.Date(2025, 1, 8, 0, 0, 0, 0, zone),
+		`"2025-01-08"`:                time.Date(2025, 1, 8, 0, 0, 0, 0, zone),
+		"2025-01-08T09:30:00":         time.Date(2025, 1, 8, 9, 30, 0, 0, zone),
+		"2025-01-08T09:30:00Z":        time.Date(2025, 1, 8, 9, 30, 0, 0, time.UTC),
+		`"2025-01-08T09:30:00+07:00"`: time.Date(2025, 1, 8, 9, 30, 0, 0, time.FixedZone("", 7*3600)),
+		"2024-02-29":                  time.Date(2024, 2, 29, 0, 0, 0, 0, zone),
+	} {
+		a, diags := ParseArticle("content/news/t.md", []byte("---\ntitle: T\ndate: "+in+"\n---\n"))
+		if diags.Len() != 0 {
+			t.Errorf("%s: %v", in, lines(diags))
+			continue
+		}
+		if !a.Date.Equal(want) || a.Date.Format(time.RFC3339) != want.Format(time.RFC3339) {
+			t.Errorf("%s: date = %v, want %v", in, a.Date, want)
+		}
+	}
+	_, diags := ParseArticle("content/news/t.md", []byte("---\ntitle: T\ndate: 2023-02-29\n---\n"))
+	want := []string{`content/news/t.md:3:7: error: field "date" is "2023-02-29", a date that does not exist; check the day and the month`}
+	if got := lines(diags); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestTextIsNFC(t *testing.T) {
+	nfd := "Ngu\u031bo\u031b\u0300i cao tu\u00f4\u0309i"
+	uf, diags := ParseUnits("data/units.yaml", []byte("- {id: hoi-nct, name: "+nfd+"}\n"))
+	if diags.Len() != 0 {
+		t.Fatal(lines(diags))
+	}
+	if got := uf.Units[0].Name; got != "Người cao tuổi" {
+		t.Errorf("name = %q, want NFC", got)
+	}
+}
+
+func TestAliasesAreFollowedAndBounded(t *testing.T) {
+	y, diags := ParseBlocYear("data/blocs/khoi-8/2024.yaml", []byte("members: [&a hoi-a, hoi-b]\nleader: *a\n"))
+	if diags.Len() != 0 || y.Leader.ID != "hoi-a" {
+		t.Errorf("leader %q, diagnostics %v", y.Leader.ID, lines(diags))
+	}
+	// Every unit repeats, through an alias, a list of 400 earlier names:
+	// walking it whole would visit 400 × 400 maps.
+	var b strings.Builder
+	b.WriteString("- {id: u, name: U, formerly: &f [")
+	for i := range 400 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("{name: x, until: 2000}")
+	}
+	b.WriteString("]}\n")
+	for range 400 {
+		b.WriteString("- {id: u, name: U, formerly: *f}\n")
+	}
+	bomb := b.String()
+	done := make(chan []string)
+	go func() {
+		_, d := ParseUnits("data/units.yaml", []byte(bomb))
+		done <- lines(d)
+	}()
+	select {
+	case got := <-done:
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "through aliases") }) {
+			t.Errorf("no message about too many aliases: %v", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("an alias bomb takes more than 5 seconds")
+	}
+}
+
+func TestEmptyFiles(t *testing.T) {
+	if _, d := ParseUnits("data/units.yaml", nil); d.Len() != 0 {
+		t.Errorf("an empty units.yaml: %v", lines(d))
+	}
+	_, d := ParseBlocYear("data/blocs/khoi-8/2024.yaml", []byte("\n"))
+	if got := lines(d); !slices.Equal(got, []string{"data/blocs/khoi-8/2024.yaml:1:1: error: the file is empty; give at least members and leader"}) {
+		t.Errorf("an empty year file: %q", got)
+	}
+}
