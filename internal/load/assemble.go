@@ -16,19 +16,6 @@ import (
 	"github.com/thidua/thidua/internal/vn"
 )
 
-// Files is every parsed file of a site folder, the input of Assemble. A
-// watcher keeps one and replaces the entry of a file that changed.
-type Files struct {
-	Config    *ConfigFile // nil when the folder has no site.yaml
-	Units     *UnitsFile  // nil when it has no data/units.yaml
-	Awards    *AwardsFile // nil when it has no data/awards.yaml
-	Blocs     []*BlocFile
-	BlocYears []*BlocYearFile
-	Articles  []*ArticleFile
-	Pages     []*PageFile
-	Static    []string // files under static/, relative to it, slash-separated
-}
-
 // Assemble resolves the identifiers of the parsed files, checks what needs
 // more than one file to tell, and builds the cross-linked site. It reports
 // only those checks: the diagnostics of parsing are the parser's. When the

@@ -34,10 +34,10 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	diags := &diag.List{}
 	files := &Files{}
 	var jobs []func() parsed
-	for _, p := range siteFiles(fsys, diags, files) {
+	for _, p := range siteFiles(fsys, diags) {
 		k := classify(p)
-		if k == kindIgnored {
-			diags.Warnf(p, 0, 0, "ignored-file", "the file is ignored; %s", ignoredHint(p))
+		if k == kindIgnored || k == kindStatic {
+			diags.Merge(files.Set(p, nil))
 			continue
 		}
 		src, err := fs.ReadFile(fsys, p)
@@ -49,22 +49,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	}
 	for _, r := range runBounded(jobs) {
 		diags.Merge(r.diags)
-		switch v := r.value.(type) {
-		case *ConfigFile:
-			files.Config = v
-		case *UnitsFile:
-			files.Units = v
-		case *AwardsFile:
-			files.Awards = v
-		case *BlocFile:
-			files.Blocs = append(files.Blocs, v)
-		case *BlocYearFile:
-			files.BlocYears = append(files.BlocYears, v)
-		case *ArticleFile:
-			files.Articles = append(files.Articles, v)
-		case *PageFile:
-			files.Pages = append(files.Pages, v)
-		}
+		files.put(r.value)
 	}
 	site, d := Assemble(files, opts)
 	diags.Merge(d)
@@ -116,10 +101,10 @@ func runBounded(jobs []func() parsed) []parsed {
 	return results
 }
 
-// siteFiles returns the paths of the files of fsys that loading looks at
-// (site.yaml, data/, content/), sorted, and fills files.Static with the
-// files under static/. A folder that cannot be read is reported.
-func siteFiles(fsys fs.FS, diags *diag.List, files *Files) []string {
+// siteFiles returns the paths of the files of fsys that loading looks at:
+// site.yaml and the files under data/, content/ and static/. A folder that
+// cannot be read is reported.
+func siteFiles(fsys fs.FS, diags *diag.List) []string {
 	var out []string
 	if _, err := fs.Stat(fsys, "site.yaml"); err == nil {
 		out = append(out, "site.yaml")
@@ -147,9 +132,9 @@ func siteFiles(fsys fs.FS, diags *diag.List, files *Files) []string {
 			diags.Errorf(root, 0, 0, "read", "the folder cannot be read (%v)", err)
 		}
 	}
-	walk("data", func(p string) { out = append(out, p) })
-	walk("content", func(p string) { out = append(out, p) })
-	walk("static", func(p string) { files.Static = append(files.Static, strings.TrimPrefix(p, "static/")) })
+	for _, root := range []string{"data", "content", "static"} {
+		walk(root, func(p string) { out = append(out, p) })
+	}
 	return out
 }
 
@@ -157,7 +142,9 @@ func siteFiles(fsys fs.FS, diags *diag.List, files *Files) []string {
 type kind int
 
 const (
-	kindIgnored kind = iota
+	kindOutside kind = iota // not read by loading: layouts/, README.md
+	kindIgnored             // in data/ or content/, but of no kind loading knows
+	kindStatic
 	kindConfig
 	kindUnits
 	kindAwards
@@ -185,8 +172,12 @@ func classify(p string) kind {
 		return kindArticle
 	case len(parts) == 3 && parts[0] == "content" && parts[1] == "pages" && path.Ext(p) == ".md":
 		return kindPage
+	case parts[0] == "static" && len(parts) > 1:
+		return kindStatic
+	case (parts[0] == "data" || parts[0] == "content") && len(parts) > 1:
+		return kindIgnored
 	}
-	return kindIgnored
+	return kindOutside
 }
 
 // ignoredHint says, for an ignored file at p, what its folder holds.

@@ -295,7 +295,7 @@ func TestAllErrorsTogether(t *testing.T) {
 func TestParsersArePure(t *testing.T) {
 	for p, f := range validSite(t) {
 		k := classify(p)
-		if k == kindIgnored {
+		if k == kindOutside || k == kindIgnored || k == kindStatic {
 			continue
 		}
 		a, b := parseFile(k, p, f.Data), parseFile(k, p, slices.Clone(f.Data))
@@ -305,5 +305,37 @@ func TestParsersArePure(t *testing.T) {
 		if reflect.ValueOf(a.value).IsNil() {
 			t.Errorf("%s: parse gave nil", p)
 		}
+	}
+}
+
+// TestFilesSetAndRemove changes one file of a loaded site at a time, as a
+// watcher does, and assembles again.
+func TestFilesSetAndRemove(t *testing.T) {
+	fsys := validSite(t)
+	files := &Files{}
+	for p, f := range fsys {
+		if d := files.Set(p, f.Data); d.Len() != 0 {
+			t.Fatalf("%s: %v", p, lines(d))
+		}
+	}
+	site, diags := Assemble(files, Options{})
+	if diags.Len() != 0 || len(site.Articles) != 2 || len(site.Static) != 2 {
+		t.Fatalf("assembled %d articles, %d static files: %v", len(site.Articles), len(site.Static), lines(diags))
+	}
+	files.Set("content/news/ky-ket.md", []byte("---\ntitle: Đổi\ndate: 2026-01-01\nslug: ky-ket-2024\n---\n"))
+	files.Remove("content/news/2025/khoi-8-tong-ket-2024.md")
+	files.Remove("static/favicon.ico")
+	if d := files.Set("data/blocs/khoi-8/ghi-chu.txt", nil); !strings.Contains(strings.Join(lines(d), ""), "warning: the file is ignored") {
+		t.Errorf("an ignored file gives %v", lines(d))
+	}
+	if d := files.Set("layouts/home.html", nil); d.Len() != 0 {
+		t.Errorf("a layout gives %v", lines(d))
+	}
+	site, diags = Assemble(files, Options{})
+	if diags.HasErrors(false) {
+		t.Fatal(lines(diags))
+	}
+	if len(site.Articles) != 1 || site.Articles[0].Title != "Đổi" || !slices.Equal(site.Static, []string{"images/khoi-8.jpg"}) {
+		t.Errorf("after the changes: articles %v, static %v", articleSlugs(site.Articles), site.Static)
 	}
 }
