@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const fixture = "../../internal/build/testdata/site"
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, &env{stdout: &out, stderr: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+func TestUsageAndExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{nil, exitUsage},
+		{[]string{"--help"}, exitOK},
+		{[]string{"frobnicate"}, exitUsage},
+		{[]string{"build", "--no-such-flag"}, exitUsage},
+		{[]string{"check", "--format", "xml", "-s", fixture}, exitUsage},
+		{[]string{"build", "extra-arg"}, exitUsage},
+		{[]string{"version"}, exitOK},
+	} {
+		if code, _, _ := runCmd(tc.args...); code != tc.code {
+			t.Errorf("thidua %v: exit %d, want %d", tc.args, code, tc.code)
+		}
+	}
+}
+
+func TestEveryCommandHasHelp(t *testing.T) {
+	for name := range commands() {
+		code, out, _ := runCmd(name, "--help")
+		if code != exitOK || !strings.Contains(out, "Usage:") {
+			t.Errorf("thidua %s --help: exit %d, output %q", name, code, out)
+		}
+	}
+}
+
+func TestBuildQuietAndSummary(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	code, out, errOut := runCmd("build", "-s", fixture, "-d", dst, "--quiet")
+	if code != exitOK || out != "" || errOut != "" {
+		t.Fatalf("build --quiet: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, out, _ = runCmd("build", "-s", fixture, "-d", dst)
+	if code != exitOK || !regexp.MustCompile(`^built \d+ pages and \d+ files into .* in \d+ ms\n$`).MatchString(out) {
+		t.Errorf("build summary: exit %d, %q", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestCheckReportsEveryMistakeOnOneLine(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(src, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd("check", "-s", src, "--strict")
+	if code != exitOK || out != "" || errOut != "" {
+		t.Fatalf("check of a clean site: exit %d, %q %q", code, out, errOut)
+	}
+	os.WriteFile(filepath.Join(src, "data/blocs/khoi-b/2024.yaml"), []byte("members: [so-tai-chinh, so-ke-hoach]\nleadr: so-ke-hoach\n"), 0o644)
+	code, _, errOut = runCmd("check", "-s", src)
+	if code != exitSite {
+		t.Errorf("check of a broken site: exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	line := regexp.MustCompile(`^[^ :]+:\d+:\d+: (error|warning): .+$`)
+	for _, l := range lines[:len(lines)-1] {
+		if !line.MatchString(l) {
+			t.Errorf("not a path:line:col message: %q", l)
+		}
+	}
+	if !strings.Contains(errOut, `data/blocs/khoi-b/2024.yaml:2:1: error: unknown field "leadr" (did you mean "leader"?)`) {
+		t.Errorf("check output lacks the typo message:\n%s", errOut)
+	}
+}
