@@ -47,9 +47,9 @@ type AwardKindEntry struct {
 
 // ParseAwards reads data/awards.yaml: a list of award kinds that add to or
 // override the built-in catalogue. The result is never nil.
-func ParseAwards(path string, src []byte) (*AwardsFile, *diag.List) {
-	d := newDecoder(path, 0)
-	af := &AwardsFile{Path: path}
+func ParseAwards(file string, src []byte) (*AwardsFile, *diag.List) {
+	d := newDecoder(file, 0)
+	af := &AwardsFile{Path: file}
 	root := d.parse(clean(src))
 	if root == nil || isNull(root) {
 		return af, d.diags

@@ -55,6 +55,11 @@ var checks = []check{
 		"data/blocs/khoi-8/2024.yaml:2:3: error: field \"members\" must be a list, not a map",
 		"data/blocs/khoi-8/2024.yaml:3:9: error: leader \"hoi-nguoi-cao-tuoi\" is not a member of the bloc in 2024; add it to members or name a member",
 	}},
+	{"text where a list is wanted", map[string]string{
+		year8: "members: [hoi-nguoi-cao-tuoi, hoi-chu-thap-do]\nleader: hoi-nguoi-cao-tuoi\ndeputies: hoi-chu-thap-do\n",
+	}, []string{
+		`data/blocs/khoi-8/2024.yaml:3:11: error: field "deputies" must be a list, like [hoi-chu-thap-do], not "hoi-chu-thap-do"`,
+	}},
 	{"rank, score and rating of the wrong kind", map[string]string{
 		year8: "members:\n  - {unit: hoi-nguoi-cao-tuoi, rank: abc}\n  - {unit: hoi-khuyen-hoc, score: high}\n  - {unit: hoi-chu-thap-do, rank: 0, rating: xuat_sac}\nleader: hoi-nguoi-cao-tuoi\n",
 	}, []string{

@@ -20,9 +20,9 @@ const defaultPaginate = 20
 
 // ParseConfig reads site.yaml. The result is never nil; its fields are
 // empty where the file is wrong.
-func ParseConfig(path string, src []byte) (*ConfigFile, *diag.List) {
-	d := newDecoder(path, 0)
-	c := &ConfigFile{Path: path, Config: model.Config{Language: "vi", Paginate: defaultPaginate}}
+func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
+	d := newDecoder(file, 0)
+	c := &ConfigFile{Path: file, Config: model.Config{Language: "vi", Paginate: defaultPaginate}}
 	root := d.parse(clean(src))
 	if root == nil && d.diags.Len() > 0 {
 		return c, d.diags

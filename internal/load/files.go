@@ -8,7 +8,8 @@ import (
 )
 
 // Files is every parsed file of a site folder, the input of Assemble. A
-// watcher keeps one and replaces the entry of a file that changed.
+// watcher keeps one, calls Set or Remove for each file that changed, and
+// assembles again.
 type Files struct {
 	Config    *ConfigFile // nil when the folder has no site.yaml
 	Units     *UnitsFile  // nil when it has no data/units.yaml

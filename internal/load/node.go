@@ -224,11 +224,15 @@ func (d *decoder) seq(f fields, key string) []*yaml.Node {
 	if v == nil || isNull(v) {
 		return nil
 	}
-	if v.Kind != yaml.SequenceNode {
+	switch v.Kind {
+	case yaml.SequenceNode:
+		return d.items(v)
+	case yaml.ScalarNode:
+		d.errorf(d.pos(v), "type", "field %q must be a list, like [%s], not %s", key, v.Value, describe(v))
+	default:
 		d.errorf(d.pos(v), "type", "field %q must be a list, not %s", key, describe(v))
-		return nil
 	}
-	return d.items(v)
+	return nil
 }
 
 // scalar reports, and returns false, when v is not a single value.

@@ -28,9 +28,9 @@ type UnitEntry struct {
 }
 
 // ParseUnits reads data/units.yaml: a list of units. The result is never nil.
-func ParseUnits(path string, src []byte) (*UnitsFile, *diag.List) {
-	d := newDecoder(path, 0)
-	uf := &UnitsFile{Path: path}
+func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
+	d := newDecoder(file, 0)
+	uf := &UnitsFile{Path: file}
 	root := d.parse(clean(src))
 	if root == nil || isNull(root) {
 		uf.Whole = d.diags.Len() == 0
