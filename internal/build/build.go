@@ -37,10 +37,10 @@ type Options struct {
 	Destination string // the output folder
 	BaseURL     string // overrides site.yaml's baseURL when not ""
 	BuildDrafts bool
-	Strict      bool  // warnings stop the build too
-	Theme       fs.FS // the built-in theme: layouts/, static/, i18n/
-	Workers     int   // pages rendered at once; 0 means GOMAXPROCS
-	Extras      []Extra
+	Strict      bool    // warnings stop the build too
+	Theme       fs.FS   // the built-in theme: layouts/, static/, i18n/
+	Workers     int     // pages rendered at once; 0 means GOMAXPROCS
+	Extras      []Extra // nil means DefaultExtras
 	// Progress, when not nil, is called now and then with how many pages
 	// are written of how many.
 	Progress func(done, total int)
@@ -92,6 +92,7 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 		Theme:    opts.Theme,
 		Site:     fsys,
 		Markdown: markdown.New(markdown.Options{Unsafe: site.Config.MarkdownUnsafe, BasePath: site.Config.BasePath()}),
+		Funcs:    extraFuncs(),
 	})
 	diags.Merge(rdiags)
 	plan := pages.Plan(site, r.T)
@@ -244,9 +245,4 @@ func (p *Prepared) workers() int {
 		return p.opts.Workers
 	}
 	return runtime.GOMAXPROCS(0)
-}
-
-// allExtras is robots.txt and the extras of the options.
-func (o Options) allExtras() []Extra {
-	return append([]Extra{robots{}}, o.Extras...)
 }

@@ -3,21 +3,29 @@ package build
 import (
 	"io"
 
+	"github.com/thidua/thidua/internal/feeds"
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
 )
 
-// robots writes robots.txt, which lets every crawler in.
-type robots struct{}
+// robots writes robots.txt, which lets every crawler in and, when the build
+// writes a sitemap, says where it is.
+type robots struct {
+	sitemap bool
+}
 
 func (robots) Paths(*model.Site) []string { return []string{"robots.txt"} }
 
-func (robots) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
+func (r robots) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	w, err := create("robots.txt")
 	if err != nil {
 		return err
 	}
-	if _, err := io.WriteString(w, "User-agent: *\nAllow: /\n"); err != nil {
+	text := "User-agent: *\nAllow: /\n"
+	if r.sitemap {
+		text += "\nSitemap: " + site.Config.BaseURL.String() + feeds.SitemapFile + "\n"
+	}
+	if _, err := io.WriteString(w, text); err != nil {
 		w.Close()
 		return err
 	}

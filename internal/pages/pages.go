@@ -9,7 +9,7 @@ import (
 // Page is one output page: where it goes and what it shows. Exactly one of
 // the model fields is set for a page about one thing; list pages set none.
 type Page struct {
-	Kind        string // the template: "home", "bloc", "unit", …
+	Kind        string // the template: "home", "bloc", "unit", "search", "data", …
 	Path        string // site-relative: "" for home, "khoi/khoi-8/", "404.html"
 	Title       string
 	Description string
@@ -46,8 +46,8 @@ func (p *Page) File() string { return File(p.Path) }
 type Translator func(key string) string
 
 // Plan returns every page of the site in a stable order: home, the lists,
-// then each bloc, bloc year, unit, year, award kind, news page, article and
-// standalone page, and the 404 page last.
+// then each bloc, bloc year, unit, year, award kind, news page and article,
+// the search and open data pages, each standalone page, and the 404 page last.
 func Plan(site *model.Site, t Translator) []*Page {
 	var out []*Page
 	home := Crumb{Title: t("home"), Path: ""}
@@ -89,6 +89,8 @@ func Plan(site *model.Site, t Translator) []*Page {
 	for _, a := range site.Articles {
 		add(&Page{Kind: "article", Path: ArticlePath(a), Title: a.Title, Description: a.Summary, Crumbs: []Crumb{home, news}, Article: a})
 	}
+	add(&Page{Kind: "search", Path: SearchPath, Title: t("search"), Crumbs: []Crumb{home}})
+	add(&Page{Kind: "data", Path: DataPath, Title: t("open_data"), Crumbs: []Crumb{home}})
 	for _, p := range site.Pages {
 		add(&Page{Kind: "page", Path: StandalonePath(p), Title: p.Title, Description: p.Summary, Crumbs: []Crumb{home}, Standalone: p})
 	}

@@ -137,3 +137,13 @@ func TestPathOf(t *testing.T) {
 		t.Error("PathOf(string) gave no error")
 	}
 }
+
+func TestPlanHasSearchAndDataPages(t *testing.T) {
+	paths := map[string]string{}
+	for _, p := range Plan(testSite(1), identity) {
+		paths[p.Kind] = p.Path
+	}
+	if paths["search"] != SearchPath || paths["data"] != DataPath {
+		t.Errorf("search page at %q, data page at %q", paths["search"], paths["data"])
+	}
+}

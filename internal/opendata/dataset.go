@@ -1,0 +1,211 @@
+package opendata
+
+import (
+	"time"
+
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+)
+
+// Dataset is thidua.json: the whole site with every reference as an id.
+// Its fields are written in the order declared, so keys never move.
+type Dataset struct {
+	Site     SiteInfo    `json:"site"`
+	Awards   []AwardKind `json:"award_kinds"`
+	Units    []Unit      `json:"units"`
+	Blocs    []Bloc      `json:"blocs"`
+	Articles []Article   `json:"articles"`
+}
+
+// SiteInfo is the part of site.yaml a reader of the data needs.
+type SiteInfo struct {
+	Title    string `json:"title"`
+	URL      string `json:"url"`
+	Province string `json:"province,omitempty"`
+	Language string `json:"language"`
+}
+
+// AwardKind is an award kind of the catalogue.
+type AwardKind struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Short string `json:"short,omitempty"`
+	Rank  int    `json:"rank"`
+}
+
+// Unit is an organisation.
+type Unit struct {
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Short        string       `json:"short,omitempty"`
+	Kind         string       `json:"kind,omitempty"`
+	Website      string       `json:"website,omitempty"`
+	Formerly     []FormerName `json:"formerly,omitempty"`
+	Predecessors []string     `json:"predecessors,omitempty"`
+	Dissolved    int          `json:"dissolved,omitempty"`
+}
+
+// FormerName is a name a unit had until the end of a year.
+type FormerName struct {
+	Name  string `json:"name"`
+	Until int    `json:"until"`
+}
+
+// Bloc is an emulation bloc with its years.
+type Bloc struct {
+	ID          string     `json:"id"`
+	Name        string     `json:"name"`
+	Short       string     `json:"short,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Order       int        `json:"order"`
+	Years       []BlocYear `json:"years"`
+}
+
+// BlocYear is a bloc in one year.
+type BlocYear struct {
+	Year       int          `json:"year"`
+	Members    []Membership `json:"members"`
+	Leader     string       `json:"leader,omitempty"`
+	Deputies   []string     `json:"deputies,omitempty"`
+	NextLeader string       `json:"next_leader,omitempty"`
+	Covenant   *Event       `json:"covenant,omitempty"`
+	Review     *Event       `json:"review,omitempty"`
+	Awards     []Award      `json:"awards,omitempty"`
+	Models     []Model      `json:"models,omitempty"`
+	Figures    []Figure     `json:"figures,omitempty"`
+}
+
+// Membership is a unit in a bloc's year, with its results.
+type Membership struct {
+	Unit   string   `json:"unit"`
+	Rank   int      `json:"rank,omitempty"`
+	Score  *float64 `json:"score,omitempty"`
+	Rating string   `json:"rating,omitempty"`
+	Role   string   `json:"role"`
+}
+
+// Event is a dated meeting.
+type Event struct {
+	Date  string   `json:"date"` // 2006-01-02
+	Goals []string `json:"goals,omitempty"`
+}
+
+// Award is an award or a proposal.
+type Award struct {
+	Award    string `json:"award"`
+	Unit     string `json:"unit,omitempty"`
+	Count    int    `json:"count"`
+	Status   string `json:"status"`
+	Decision string `json:"decision,omitempty"`
+}
+
+// Model is a good practice of a unit.
+type Model struct {
+	Unit    string `json:"unit"`
+	Name    string `json:"name"`
+	Summary string `json:"summary,omitempty"`
+}
+
+// Figure is a headline number.
+type Figure struct {
+	Label string  `json:"label"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit,omitempty"`
+}
+
+// Article is a news article, without its body.
+type Article struct {
+	Slug    string   `json:"slug"`
+	Title   string   `json:"title"`
+	Date    string   `json:"date"` // RFC 3339
+	URL     string   `json:"url"`
+	Summary string   `json:"summary,omitempty"`
+	Author  string   `json:"author,omitempty"`
+	Image   string   `json:"image,omitempty"` // absolute URL
+	Year    int      `json:"year,omitempty"`
+	Blocs   []string `json:"blocs,omitempty"`
+	Units   []string `json:"units,omitempty"`
+}
+
+// NewDataset normalises the site: lists in the order of the model, every
+// reference as an id.
+func NewDataset(site *model.Site) Dataset {
+	base := site.Config.BaseURL.String()
+	d := Dataset{
+		Site:     SiteInfo{Title: site.Config.Title, URL: base, Province: site.Config.Province, Language: site.Config.Language},
+		Awards:   []AwardKind{},
+		Units:    []Unit{},
+		Blocs:    []Bloc{},
+		Articles: []Article{},
+	}
+	for _, k := range site.Awards {
+		d.Awards = append(d.Awards, AwardKind{ID: k.ID, Name: k.Name, Short: k.Short, Rank: k.Rank})
+	}
+	for _, u := range site.Units {
+		j := Unit{ID: u.ID, Name: u.Name, Short: u.Short, Kind: u.Kind, Website: u.Website,
+			Predecessors: unitIDs(u.Predecessors), Dissolved: u.Dissolved}
+		for _, f := range u.Formerly {
+			j.Formerly = append(j.Formerly, FormerName{Name: f.Name, Until: f.Until})
+		}
+		d.Units = append(d.Units, j)
+	}
+	for _, b := range site.Blocs {
+		j := Bloc{ID: b.ID, Name: b.Name, Short: b.Short, Description: b.Description, Order: b.Order, Years: []BlocYear{}}
+		for _, y := range b.Years {
+			j.Years = append(j.Years, blocYear(y))
+		}
+		d.Blocs = append(d.Blocs, j)
+	}
+	for _, a := range site.Articles {
+		j := Article{Slug: a.Slug, Title: a.Title, Date: a.Date.Format(time.RFC3339), URL: base + pages.ArticlePath(a),
+			Summary: a.Summary, Author: a.Author, Year: a.Year, Units: unitIDs(a.Units)}
+		if a.Image != "" {
+			j.Image = base + a.Image
+		}
+		for _, b := range a.Blocs {
+			j.Blocs = append(j.Blocs, b.ID)
+		}
+		d.Articles = append(d.Articles, j)
+	}
+	return d
+}
+
+func blocYear(y *model.BlocYear) BlocYear {
+	j := BlocYear{Year: y.Year, Members: []Membership{}, Leader: unitID(y.Leader), Deputies: unitIDs(y.Deputies),
+		NextLeader: unitID(y.NextLeader), Covenant: event(y.Covenant), Review: event(y.Review)}
+	for _, m := range y.Members {
+		j.Members = append(j.Members, Membership{Unit: m.Unit.ID, Rank: m.Rank, Score: m.Score, Rating: string(m.Rating), Role: RoleName(m.Role)})
+	}
+	for _, a := range y.Awards {
+		j.Awards = append(j.Awards, Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Count: a.Count, Status: string(a.Status), Decision: a.Decision})
+	}
+	for _, m := range y.Models {
+		j.Models = append(j.Models, Model{Unit: unitID(m.Unit), Name: m.Name, Summary: m.Summary})
+	}
+	for _, f := range y.Figures {
+		j.Figures = append(j.Figures, Figure{Label: f.Label, Value: f.Value, Unit: f.Unit})
+	}
+	return j
+}
+
+func event(e *model.Event) *Event {
+	if e == nil {
+		return nil
+	}
+	return &Event{Date: e.Date.Format(time.DateOnly), Goals: e.Goals}
+}
+
+func unitID(u *model.Unit) string {
+	if u == nil {
+		return ""
+	}
+	return u.ID
+}
+
+func unitIDs(us []*model.Unit) []string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u.ID)
+	}
+	return out
+}

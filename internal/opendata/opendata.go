@@ -1,0 +1,208 @@
+// Package opendata writes the site's data as downloads for spreadsheets and
+// programs: awards.csv, memberships.csv and leaders.csv (UTF-8 with a byte
+// order mark, RFC 4180, one row per fact, ids and names both) and
+// thidua.json, everything normalised, in a stable order of rows and keys.
+package opendata
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+)
+
+// File is one download: where it goes and, for a CSV file, its columns.
+type File struct {
+	Name    string   // "awards.csv"
+	Path    string   // site-relative: "du-lieu/awards.csv"
+	Columns []string // the header of a CSV file; nil for JSON
+}
+
+// The downloads, site-relative.
+const (
+	AwardsCSV      = pages.DataPath + "awards.csv"
+	MembershipsCSV = pages.DataPath + "memberships.csv"
+	LeadersCSV     = pages.DataPath + "leaders.csv"
+	DatasetJSON    = pages.DataPath + "thidua.json"
+)
+
+var (
+	awardColumns      = []string{"bloc", "bloc_name", "year", "award", "award_name", "unit", "unit_name", "count", "status", "decision"}
+	membershipColumns = []string{"bloc", "bloc_name", "year", "unit", "unit_name", "rank", "score", "rating", "role"}
+	leaderColumns     = []string{"bloc", "bloc_name", "year", "leader", "leader_name", "deputies", "deputy_names", "next_leader", "next_leader_name"}
+)
+
+// Files describes every download, in the order the data page lists them.
+func Files() []File {
+	return []File{
+		{Name: "awards.csv", Path: AwardsCSV, Columns: awardColumns},
+		{Name: "memberships.csv", Path: MembershipsCSV, Columns: membershipColumns},
+		{Name: "leaders.csv", Path: LeadersCSV, Columns: leaderColumns},
+		{Name: "thidua.json", Path: DatasetJSON},
+	}
+}
+
+// ListSeparator joins the ids, and ListSeparator plus a space the names, of
+// the deputies in one cell of leaders.csv.
+const ListSeparator = ";"
+
+// Extra writes the downloads; it is a build.Extra.
+type Extra struct{}
+
+// Paths lists the downloads.
+func (Extra) Paths(*model.Site) []string {
+	var out []string
+	for _, f := range Files() {
+		out = append(out, f.Path)
+	}
+	return out
+}
+
+// Write writes every download.
+func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
+	tables := []struct {
+		path string
+		head []string
+		rows [][]string
+	}{
+		{AwardsCSV, awardColumns, AwardRows(site)},
+		{MembershipsCSV, membershipColumns, MembershipRows(site)},
+		{LeadersCSV, leaderColumns, LeaderRows(site)},
+	}
+	for _, t := range tables {
+		if err := writeFile(create, t.path, func(w io.Writer) error { return WriteCSV(w, t.head, t.rows) }); err != nil {
+			return err
+		}
+	}
+	return writeFile(create, DatasetJSON, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		return enc.Encode(NewDataset(site))
+	})
+}
+
+func writeFile(create func(string) (io.WriteCloser, error), name string, write func(io.Writer) error) error {
+	w, err := create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(w); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+// WriteCSV writes a byte order mark, the header and the rows, with CRLF
+// line ends and RFC 4180 quoting. A cell that a spreadsheet would take for a
+// formula (starting with = + - @, a tab or a carriage return) gets a leading
+// apostrophe.
+func WriteCSV(w io.Writer, head []string, rows [][]string) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, c := range row {
+			safe[i] = Defuse(c)
+		}
+		if err := cw.Write(safe); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Defuse prefixes with an apostrophe a cell that starts like a formula.
+func Defuse(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
+// AwardRows are the rows of awards.csv: by bloc, year, then as the bloc's
+// year lists them.
+func AwardRows(site *model.Site) [][]string {
+	var rows [][]string
+	eachYear(site, func(y *model.BlocYear) {
+		for _, a := range y.Awards {
+			var unit, name string
+			if a.Unit != nil {
+				unit, name = a.Unit.ID, a.Unit.Name
+			}
+			rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), a.Kind.ID, a.Kind.Name,
+				unit, name, strconv.Itoa(a.Count), string(a.Status), a.Decision})
+		}
+	})
+	return rows
+}
+
+// MembershipRows are the rows of memberships.csv: by bloc, year, then in
+// the order of the bloc's year. Rank and score are empty when not given.
+func MembershipRows(site *model.Site) [][]string {
+	var rows [][]string
+	eachYear(site, func(y *model.BlocYear) {
+		for _, m := range y.Members {
+			var rank, score string
+			if m.Rank > 0 {
+				rank = strconv.Itoa(m.Rank)
+			}
+			if m.Score != nil {
+				score = strconv.FormatFloat(*m.Score, 'f', -1, 64)
+			}
+			rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), m.Unit.ID, m.Unit.Name,
+				rank, score, string(m.Rating), RoleName(m.Role)})
+		}
+	})
+	return rows
+}
+
+// RoleName is the role as the downloads write it: "leader", "deputy" or
+// "member".
+func RoleName(r model.Role) string {
+	if r == model.RoleMember {
+		return "member"
+	}
+	return string(r)
+}
+
+// LeaderRows are the rows of leaders.csv: one per bloc and year.
+func LeaderRows(site *model.Site) [][]string {
+	var rows [][]string
+	eachYear(site, func(y *model.BlocYear) {
+		var ids, names []string
+		for _, u := range y.Deputies {
+			ids, names = append(ids, u.ID), append(names, u.Name)
+		}
+		var next, nextName, leader, leaderName string
+		if y.Leader != nil {
+			leader, leaderName = y.Leader.ID, y.Leader.Name
+		}
+		if y.NextLeader != nil {
+			next, nextName = y.NextLeader.ID, y.NextLeader.Name
+		}
+		rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), leader, leaderName,
+			strings.Join(ids, ListSeparator), strings.Join(names, ListSeparator+" "), next, nextName})
+	})
+	return rows
+}
+
+func eachYear(site *model.Site, f func(*model.BlocYear)) {
+	for _, b := range site.Blocs {
+		for _, y := range b.Years {
+			f(y)
+		}
+	}
+}
