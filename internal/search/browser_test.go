@@ -115,7 +115,7 @@ func TestScriptMirrorsGo(t *testing.T) {
 		t.Fatal(err)
 	}
 	var v struct {
-		Fold  [][2]string          `json:"fold"`
+		Fold  [][2]string         `json:"fold"`
 		Terms [][]json.RawMessage `json:"terms"`
 	}
 	if err := json.Unmarshal(raw, &v); err != nil {
@@ -141,7 +141,7 @@ func TestScriptMirrorsGo(t *testing.T) {
 		json.Unmarshal(pair[0], &in)
 		json.Unmarshal(pair[1], &want)
 		q, _ := json.Marshal(in)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`thiduaSearch.terms(` + string(q) + `)`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`thiduaSearch.terms(`+string(q)+`)`))
 		if err != nil {
 			t.Fatal(err)
 		}
