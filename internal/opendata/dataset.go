@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"strings"
 	"time"
 
 	"github.com/thidua/thidua/internal/model"
@@ -160,7 +161,7 @@ func NewDataset(site *model.Site) Dataset {
 		j := Article{Slug: a.Slug, Title: a.Title, Date: a.Date.Format(time.RFC3339), URL: base + pages.ArticlePath(a),
 			Summary: a.Summary, Author: a.Author, Year: a.Year, Units: unitIDs(a.Units)}
 		if a.Image != "" {
-			j.Image = base + a.Image
+			j.Image = base + strings.TrimPrefix(a.Image, "/")
 		}
 		for _, b := range a.Blocs {
 			j.Blocs = append(j.Blocs, b.ID)
