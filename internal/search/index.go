@@ -3,6 +3,7 @@ package search
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/thidua/thidua/internal/model"
@@ -64,7 +65,7 @@ func Build(site *model.Site) *Built {
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, u := range site.Units {
-		d := Doc{Kind: KindUnit, Title: u.Name, Path: pages.UnitPath(u), Summary: u.Kind}
+		d := Doc{Kind: KindUnit, Title: u.Name, Path: pages.UnitPath(u), Summary: unitSummary(u)}
 		if u.Short != "" {
 			d.Names = append(d.Names, u.Short)
 		}
@@ -99,6 +100,20 @@ func Build(site *model.Site) *Built {
 	}
 	slices.Sort(ix.Shards)
 	return &Built{Index: ix, Shards: shards}
+}
+
+// unitSummary is a unit's kind and its latest bloc and year:
+// "hội · Khối thi đua 8 (2025)".
+func unitSummary(u *model.Unit) string {
+	var parts []string
+	if u.Kind != "" {
+		parts = append(parts, u.Kind)
+	}
+	if n := len(u.Memberships); n > 0 && u.Memberships[n-1].BlocYear != nil {
+		y := u.Memberships[n-1].BlocYear
+		parts = append(parts, y.Bloc.Name+" ("+strconv.Itoa(y.Year)+")")
+	}
+	return strings.Join(parts, " · ")
 }
 
 // markdownLink is an inline link or image of Markdown: [text](dest).

@@ -84,6 +84,10 @@ func demoSite() *model.Site {
 		{ID: "khoi-8", Name: "Khối thi đua 8", Short: "Khối 8", Description: "Các hội có tính chất **đặc thù** cấp [tỉnh](/khoi/).\n\nĐoạn hai."},
 		{ID: "khoi-9", Name: "Khối thi đua các sở"},
 	}
+	for i, year := range []int{2023, 2024} {
+		y := &model.BlocYear{Bloc: s.Blocs[i], Year: year}
+		nct.Memberships = append(nct.Memberships, &model.Membership{Unit: nct, BlocYear: y})
+	}
 	day := func(d int) time.Time { return time.Date(2025, 1, d, 0, 0, 0, 0, time.UTC) }
 	s.Articles = []*model.Article{
 		{Slug: "tong-ket", Title: "Khối 8 tổng kết năm 2024", Date: day(8), Summary: "Hội nghị tổng kết.",
@@ -113,6 +117,9 @@ func TestBuild(t *testing.T) {
 	}
 	if d := docs[0]; d.Kind != KindBloc || d.Path != "khoi/khoi-8/" || d.Summary != "Các hội có tính chất đặc thù cấp tỉnh." || !slices.Equal(d.Names, []string{"Khối 8"}) {
 		t.Errorf("bloc doc = %+v", d)
+	}
+	if d := docs[4]; d.Summary != "hội · Khối thi đua các sở (2024)" {
+		t.Errorf("unit summary = %q", d.Summary)
 	}
 	if d := docs[2]; d.Kind != KindUnit || !slices.Equal(d.Names, []string{"Hội CTĐ", "Hội Hồng thập tự"}) {
 		t.Errorf("unit doc = %+v", d)
