@@ -11,11 +11,11 @@ import (
 // Extra writes the index files of the search page; it is a build.Extra.
 type Extra struct{}
 
-// Paths lists the main index and the shards the site's articles need.
-func (Extra) Paths(site *model.Site) []string {
-	b := Build(site)
+// Paths lists the main index and every possible shard: Write writes each,
+// empty when no term falls into it, so that the list needs no index built.
+func (Extra) Paths(*model.Site) []string {
 	out := []string{IndexFile}
-	for _, key := range b.Index.Shards {
+	for _, key := range ShardKeys() {
 		out = append(out, ShardFile(key))
 	}
 	return out
@@ -27,8 +27,12 @@ func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.Wr
 	if err := writeJSON(create, IndexFile, b.Index); err != nil {
 		return err
 	}
-	for _, key := range b.Index.Shards {
-		if err := writeJSON(create, ShardFile(key), b.Shards[key]); err != nil {
+	for _, key := range ShardKeys() {
+		shard := b.Shards[key]
+		if shard == nil {
+			shard = Shard{}
+		}
+		if err := writeJSON(create, ShardFile(key), shard); err != nil {
 			return err
 		}
 	}

@@ -39,7 +39,7 @@ type Doc struct {
 // Index is tim-kiem/index.json.
 type Index struct {
 	Version int      `json:"v"`
-	Shards  []string `json:"shards"` // keys of the shards that exist, sorted
+	Shards  []string `json:"shards"` // keys of the shards that hold a term, sorted
 	Docs    []Doc    `json:"docs"`   // blocs, units, then articles newest first
 }
 

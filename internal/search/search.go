@@ -53,3 +53,16 @@ func ShardKey(term string) string {
 	}
 	return "_"
 }
+
+// ShardKeys are the keys of every shard there can be, sorted.
+func ShardKeys() []string {
+	keys := []string{}
+	for c := '0'; c <= '9'; c++ {
+		keys = append(keys, string(c))
+	}
+	keys = append(keys, "_")
+	for c := 'a'; c <= 'z'; c++ {
+		keys = append(keys, string(c))
+	}
+	return keys
+}

@@ -69,6 +69,12 @@ func TestShardKey(t *testing.T) {
 		if got := ShardKey(in); got != want {
 			t.Errorf("ShardKey(%q) = %q, want %q", in, got, want)
 		}
+		if !slices.Contains(ShardKeys(), ShardKey(in)) {
+			t.Errorf("ShardKey(%q) is not among ShardKeys", in)
+		}
+	}
+	if keys := ShardKeys(); len(keys) != 37 || !slices.IsSorted(keys) {
+		t.Errorf("ShardKeys = %v", keys)
 	}
 }
 
@@ -281,6 +287,12 @@ func TestExtraWritesWhatPathsSays(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := (Extra{}).Paths(site)
+	if len(want) != 1+26+10+1 {
+		t.Errorf("Paths lists %d files, want the index and 37 shards", len(want))
+	}
+	if string(files[ShardFile("z")]) != "{}\n" {
+		t.Errorf("an empty shard is %q", files[ShardFile("z")])
+	}
 	if len(files) != len(want) {
 		t.Errorf("wrote %d files, Paths lists %d", len(files), len(want))
 	}
