@@ -1,0 +1,162 @@
+package schema
+
+import (
+	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/model"
+)
+
+func siteSchema() node {
+	return object("Cài đặt chung của trang.", "The site's settings.", []string{"title", "baseURL"}, map[string]node{
+		"title": text("Tên trang, hiện trên đầu mọi trang và trong tab trình duyệt.", "The site's title, atop every page and in the browser tab."),
+		"baseURL": {
+			"type":    "string",
+			"pattern": `^https?://[^/?#@\s]+(/[^?#\s]*)?$`,
+			"description": desc("Địa chỉ gốc nơi trang được đăng, có thể có đường dẫn con: https://portal.example.gov.vn/thidua/",
+				"The address the site is published at; it may carry a path: https://portal.example.gov.vn/thidua/"),
+		},
+		"language":    oneOf([]string{"vi", "en"}, "Ngôn ngữ của chữ giao diện: vi (mặc định) hoặc en.", "The language of the interface strings: vi (default) or en.").with("default", "vi"),
+		"description": text("Mô tả ngắn cho công cụ tìm kiếm và phần mở đầu trang chủ.", "A short description for search engines and the home page's lead."),
+		"province":    text("Tên tỉnh.", "The province's name."),
+		"paginate":    integer(1, "Số tin mỗi trang danh sách tin tức (mặc định 20).", "Articles per news list page (default 20).").with("default", 20),
+		"markdown": object("Cách đọc Markdown.", "How Markdown is read.", nil, map[string]node{
+			"unsafe": boolean("true cho phép mã HTML thô trong Markdown đi thẳng ra trang; để false trừ khi thật cần.",
+				"true lets raw HTML in Markdown through to the page; keep false unless it is needed.").with("default", false),
+		}),
+	})
+}
+
+func unitsSchema() node {
+	unit := object("Một đơn vị (sở, ban, ngành, đoàn thể, hội, địa phương) từng thuộc một khối thi đua.",
+		"An organisation that belonged to a bloc in some year.", []string{"id", "name"}, map[string]node{
+			"id":      ident("Mã duy nhất của đơn vị, là địa chỉ /don-vi/<id>/; không bao giờ đổi.", "The unit's unique identifier, its address /don-vi/<id>/; never change it."),
+			"name":    text("Tên hiện tại (hoặc tên cuối cùng, nếu đã giải thể).", "The current name (or the last one, once dissolved)."),
+			"short":   text("Tên gọn dùng trong biểu đồ và bảng hẹp, như Hội NCT.", "A short name for charts and narrow tables."),
+			"kind":    text("Loại đơn vị, ghi tự do: sở, hội, đoàn thể, địa phương…", "A free label for the kind of unit."),
+			"website": text("Trang web của đơn vị.", "The unit's website."),
+			"formerly": list(object("Một tên cũ.", "An earlier name.", []string{"name", "until"}, map[string]node{
+				"name":  text("Tên cũ.", "The earlier name."),
+				"until": year("Năm cuối cùng dùng tên này.", "The last year of this name."),
+			}), "Các tên cũ, mới nhất trước.", "Earlier names, newest first."),
+			"predecessors": list(ident("Mã một đơn vị đã hợp nhất vào đơn vị này.", "A unit merged into this one."),
+				"Các đơn vị đã hợp nhất vào đơn vị này.", "Units merged into this one."),
+			"dissolved": year("Năm cuối cùng đơn vị tồn tại (giải thể hoặc hợp nhất vào đơn vị khác).", "The last year the unit existed."),
+		})
+	return nullable(list(unit, "Mọi đơn vị từng thuộc một khối thi đua, mỗi đơn vị bắt đầu bằng \"- id:\".",
+		"Every unit that ever belonged to a bloc, each starting with \"- id:\"."))
+}
+
+func awardsSchema() node {
+	var builtin []any
+	for _, k := range load.BuiltinAwards() {
+		builtin = append(builtin, k.ID)
+	}
+	kind := object("Một hình thức khen thưởng: thêm hình thức mới, hoặc sửa tên, tên gọn, thứ bậc của hình thức có sẵn.",
+		"An award kind: a new one, or a change to the name, short name or rank of a built-in one.", []string{"id"}, map[string]node{
+			"id":    ident("Mã hình thức, là địa chỉ /khen-thuong/<id>/.", "The award kind's identifier, its address /khen-thuong/<id>/."),
+			"name":  text("Tên đầy đủ; bắt buộc với hình thức mới.", "The full name; required for a new kind."),
+			"short": text("Tên gọn cho biểu đồ.", "A short name for charts."),
+			"rank":  integer(1, "Thứ bậc, 1 là cao nhất; bắt buộc với hình thức mới.", "Precedence, 1 is the highest; required for a new kind."),
+		})
+	// A kind that is not built in needs a name and a rank.
+	kind["if"] = node{"required": []string{"id"}, "properties": node{"id": node{"not": node{"enum": builtin}}}}
+	kind["then"] = node{"required": []string{"name", "rank"}}
+	return nullable(list(kind, "Hình thức khen thưởng bổ sung cho danh mục có sẵn.", "Award kinds beyond, or overriding, the built-in catalogue."))
+}
+
+func blocSchema() node {
+	return object("Một khối thi đua; tên thư mục là mã của khối.", "An emulation bloc; the folder's name is its identifier.", []string{"name"}, map[string]node{
+		"name":        text("Tên đầy đủ của khối.", "The bloc's full name."),
+		"short":       text("Tên gọn.", "A short name."),
+		"description": text("Giới thiệu khối, viết Markdown.", "About the bloc, in Markdown."),
+		"order": {"type": "integer", "description": desc("Thứ tự trong danh sách khối (nhỏ trước; cùng số thì theo tên).",
+			"The place in lists of blocs (smaller first, then by name).")},
+	})
+}
+
+func yearSchema() node {
+	unit := func(vi, en string) node { return ident(vi, en) }
+	result := object("Một thành viên với kết quả của năm.", "A member with its results.", []string{"unit"}, map[string]node{
+		"unit":   unit("Mã đơn vị.", "The unit."),
+		"rank":   integer(1, "Xếp hạng trong khối, 1 là cao nhất.", "Rank in the bloc, 1 is the best."),
+		"score":  number("Điểm thi đua, như 98.5.", "The score, like 98.5."),
+		"rating": rating(),
+	})
+	member := node{
+		"oneOf": []node{unit("Mã đơn vị, khi chưa có kết quả.", "A unit, when there are no results yet."), result},
+		"description": desc("Một mã đơn vị, hoặc một bản ghi {unit, rank, score, rating}.",
+			"A unit id, or a record {unit, rank, score, rating}."),
+	}
+	event := func(vi, en string) node {
+		return object(vi, en, []string{"date"}, map[string]node{
+			"date":  date("Ngày họp: 2025-01-08.", "The day of the meeting: 2025-01-08."),
+			"goals": list(text("Một nội dung.", "A goal."), "Các nội dung thi đua chính.", "The main goals."),
+		})
+	}
+	award := object("Một đề nghị hoặc một khen thưởng cho thành tích năm này; ghi đúng một trong unit và count.",
+		"A proposal or an award for this year's results; give exactly one of unit and count.", []string{"award"}, map[string]node{
+			"award": ident("Mã hình thức khen thưởng.", "The award kind."),
+			"unit":  unit("Đơn vị được đề nghị/khen; là thành viên năm đó.", "The unit, a member that year."),
+			"count": integer(1, "Số tập thể, khi không công bố tên.", "How many units, when they were not named."),
+			"status": oneOf([]string{string(model.Proposed), string(model.Conferred)},
+				"proposed: mới đề nghị; conferred: đã có quyết định tặng (mặc định).", "proposed, or conferred (the default)").with("default", string(model.Conferred)),
+			"decision": text("Số, ngày quyết định: Quyết định số 45/QĐ-UBND ngày 20/01/2025.", "The decision's number and date."),
+		})
+	award["oneOf"] = []node{
+		{"required": []string{"unit"}, "properties": node{"unit": node{"type": "string"}, "count": node{"type": "null"}}},
+		{"required": []string{"count"}, "properties": node{"count": node{"type": "integer"}, "unit": node{"type": "null"}}},
+	}
+	return object("Khối thi đua trong một năm thi đua; tên tệp là năm, như 2024.yaml.",
+		"A bloc in one emulation year; the file is named after the year, like 2024.yaml.", []string{"members", "leader"}, map[string]node{
+			"members": list(member, "Các đơn vị thành viên năm đó.", "The units in the bloc this year.").with("minItems", 1),
+			"leader":  unit("Khối trưởng; phải là thành viên.", "The leader (khối trưởng), a member."),
+			"deputies": list(unit("Một Khối phó.", "A deputy."),
+				"Khối phó; là thành viên, không trùng nhau, không trùng Khối trưởng.", "The deputies (khối phó), members other than the leader.").with("uniqueItems", true),
+			"next_leader": unit("Khối trưởng năm sau, bầu tại hội nghị tổng kết.", "Next year's leader, chosen at the review."),
+			"covenant":    event("Hội nghị ký kết giao ước thi đua.", "The signing of the emulation covenant."),
+			"review":      event("Hội nghị tổng kết.", "The year's review meeting."),
+			"awards":      list(award, "Đề nghị và quyết định khen thưởng cho thành tích năm này.", "Proposals and awards for this year's results."),
+			"models": list(object("Một mô hình, cách làm hay.", "A good practice.", []string{"unit", "name"}, map[string]node{
+				"unit":    unit("Đơn vị xây dựng mô hình; là thành viên năm đó.", "The unit, a member that year."),
+				"name":    text("Tên mô hình.", "The practice's name."),
+				"summary": text("Một câu về kết quả.", "One sentence on what it achieved."),
+			}), "Mô hình, cách làm hay.", "Good practices."),
+			"figures": list(object("Một số liệu.", "A figure.", []string{"label", "value"}, map[string]node{
+				"label": text("Số liệu gì.", "What is counted."),
+				"value": number("Giá trị, viết đầy đủ không dấu phân cách: 25300000000.", "The value, written out: 25300000000."),
+				"unit":  text("Đơn vị đo: đồng, người, hộ…", "The unit of measure."),
+			}), "Số liệu nổi bật của năm.", "Headline numbers of the year."),
+		})
+}
+
+func rating() node {
+	values := make([]string, 0, 4)
+	for _, r := range []model.Rating{model.RatingExcellent, model.RatingGood, model.RatingCompleted, model.RatingNotCompleted} {
+		values = append(values, string(r))
+	}
+	return oneOf(values, "Xếp loại: xuat-sac (hoàn thành xuất sắc), tot, hoan-thanh, khong-hoan-thanh nhiệm vụ.",
+		"The rating: excellent, good, completed, not completed.")
+}
+
+func articleSchema() node {
+	return object("Phần đầu (front matter) của một tin bài, giữa hai dòng ---.", "The front matter of a news article, between two lines ---.",
+		[]string{"title", "date"}, map[string]node{
+			"title":   text("Tiêu đề.", "The title."),
+			"date":    date("Ngày (giờ) đăng: 2025-01-08 hoặc 2025-01-08T08:40:00+07:00; giờ Việt Nam khi không ghi múi giờ.", "The publication date; Vietnam's time when no zone is given."),
+			"slug":    ident("Địa chỉ /tin-tuc/<slug>/; mặc định là tên tệp.", "The address /tin-tuc/<slug>/; defaults to the file name."),
+			"summary": text("Tóm tắt; mặc định là đoạn đầu của thân bài.", "A summary; defaults to the first paragraph."),
+			"blocs":   list(ident("Mã một khối.", "A bloc."), "Các khối bài viết nói tới.", "The blocs it reports on."),
+			"year":    year("Năm thi đua bài viết nói tới.", "The emulation year it reports on."),
+			"units":   list(ident("Mã một đơn vị.", "A unit."), "Các đơn vị được nhắc.", "The units it mentions."),
+			"author":  text("Tác giả.", "The author."),
+			"image":   text("Ảnh đại diện, một tệp trong static/: /images/ten-anh.jpg.", "A picture, a file under static/: /images/name.jpg."),
+			"draft":   boolean("true: bản nháp, không đăng trừ khi chạy với -D.", "true: a draft, left out unless built with -D.").with("default", false),
+		})
+}
+
+func pageSchema() node {
+	return object("Phần đầu (front matter) của một trang tĩnh.", "The front matter of a standalone page.", []string{"title"}, map[string]node{
+		"title":   text("Tiêu đề.", "The title."),
+		"slug":    ident("Địa chỉ /<slug>/; mặc định là tên tệp.", "The address /<slug>/; defaults to the file name."),
+		"summary": text("Mô tả ngắn; mặc định là đoạn đầu.", "A short description; defaults to the first paragraph."),
+	})
+}
