@@ -1,0 +1,114 @@
+package scaffold
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+// ArticleOptions say what a new article is about.
+type ArticleOptions struct {
+	Title string
+	Slug  string    // "" makes it from Title
+	Date  time.Time // the day (and time) of publication; a time of midnight writes the day only
+	Blocs []string  // blocs it reports on
+	Year  int       // the emulation year it reports on; 0 when not given
+}
+
+// Article composes a news article of the site folder fsys: its path,
+// content/news/<year of Date>/<slug>.md, and its text, a draft with its
+// front matter filled in. It fails when the slug is taken by a file or an
+// article, or a bloc or the year is wrong.
+func Article(fsys fs.FS, o ArticleOptions) (rel string, src []byte, err error) {
+	title := strings.TrimSpace(vn.NFC(o.Title))
+	if title == "" || strings.ContainsAny(title, "\r\n") {
+		return "", nil, fmt.Errorf("the title must be one line of text, like \"Khối thi đua 8 tổng kết năm 2024\"")
+	}
+	slug := o.Slug
+	if slug == "" {
+		slug = vn.Slug(title)
+		if slug == "" {
+			return "", nil, fmt.Errorf("the title %q has no letter or digit to make an address of; give one with --slug", title)
+		}
+	} else if !idPattern.MatchString(slug) {
+		return "", nil, fmt.Errorf("slug %q is not a valid identifier; use lower-case letters a-z, digits and single hyphens", slug)
+	}
+	for _, b := range o.Blocs {
+		if err := checkBloc(fsys, b); err != nil {
+			return "", nil, err
+		}
+	}
+	if o.Year != 0 {
+		if err := checkYear(o.Year); err != nil {
+			return "", nil, err
+		}
+	}
+	if o.Date.IsZero() {
+		return "", nil, fmt.Errorf("the article has no date")
+	}
+	date := o.Date.In(vn.TimeZone())
+	rel = path.Join("content/news", strconv.Itoa(date.Year()), slug+".md")
+	if exists(fsys, rel) {
+		return "", nil, fmt.Errorf("%s: %w; edit it, or choose another title or --slug", rel, ErrExists)
+	}
+	if other := articleWithSlug(fsys, slug); other != "" {
+		return "", nil, fmt.Errorf("the article %s already has the slug %q; choose another title or --slug", other, slug)
+	}
+	return rel, articleText(title, date, o), nil
+}
+
+// articleWithSlug returns the path of an article of content/news whose slug
+// is slug, "" when there is none.
+func articleWithSlug(fsys fs.FS, slug string) string {
+	found := ""
+	fs.WalkDir(fsys, "content/news", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".md" || found != "" {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil
+		}
+		if a, _ := load.ParseArticle(p, src); a.Slug.ID == slug {
+			found = p
+		}
+		return nil
+	})
+	return found
+}
+
+// articleText writes the front matter of a new article; its slug is the
+// file's name. Fields the editor may add are there as comments.
+func articleText(title string, date time.Time, o ArticleOptions) []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %s\n", scalar(title))
+	if date.Hour() == 0 && date.Minute() == 0 && date.Second() == 0 {
+		fmt.Fprintf(&b, "date: %s\n", date.Format("2006-01-02"))
+	} else {
+		fmt.Fprintf(&b, "date: %s\n", date.Format(time.RFC3339))
+	}
+	if len(o.Blocs) > 0 {
+		fmt.Fprintf(&b, "blocs: [%s]\n", strings.Join(o.Blocs, ", "))
+	} else {
+		b.WriteString("# blocs: [khoi-8]                # các khối bài viết nói tới / the blocs it reports on\n")
+	}
+	if o.Year != 0 {
+		fmt.Fprintf(&b, "year: %d\n", o.Year)
+	} else {
+		fmt.Fprintf(&b, "# year: %d                     # năm thi đua bài viết nói tới / the emulation year\n", date.Year())
+	}
+	b.WriteString("# units: [hoi-nguoi-cao-tuoi]    # các đơn vị được nhắc tới / the units it mentions\n")
+	b.WriteString("# summary: Một câu tóm tắt.      # mặc định là đoạn đầu của bài / defaults to the first paragraph\n")
+	b.WriteString("# author: Tên tác giả\n")
+	b.WriteString("# image: /images/ten-anh.jpg     # một tệp trong static/ / a file under static/\n")
+	b.WriteString("draft: true                      # xóa dòng này khi bài sẵn sàng đăng / remove when ready to publish\n")
+	b.WriteString("---\n\n")
+	return []byte(b.String())
+}

@@ -1,0 +1,100 @@
+// Package scaffold writes the files an editor starts from: a news article
+// with its front matter filled in, and a bloc's next year from its last
+// one. Article and Year only compose the file; Write puts it in the site
+// folder and never replaces a file that is there.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/thidua/thidua/internal/diag"
+)
+
+// ErrExists means the file to write is already there.
+var ErrExists = errors.New("the file already exists")
+
+// idPattern is the identifier pattern of SPEC §1.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// The years a site file may speak of, as thidua check allows them.
+const (
+	minYear = 1945
+	maxYear = 2100
+)
+
+// Write creates the file rel (slash-separated, relative to the site folder
+// dir) with src, making its folders. It fails with ErrExists, writing
+// nothing, when the file is already there.
+func Write(dir, rel string, src []byte) error {
+	name := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w; edit it, or remove it first", rel, ErrExists)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(src); err != nil {
+		f.Close()
+		os.Remove(name)
+		return err
+	}
+	return f.Close()
+}
+
+// exists reports whether the site file rel is there.
+func exists(fsys fs.FS, rel string) bool {
+	_, err := fs.Stat(fsys, rel)
+	return err == nil
+}
+
+// checkBloc returns an error when the site has no bloc id.
+func checkBloc(fsys fs.FS, id string) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("bloc %q is not a valid identifier; give the name of a folder of data/blocs/, like khoi-8", id)
+	}
+	if exists(fsys, path.Join("data/blocs", id, "bloc.yaml")) {
+		return nil
+	}
+	var known []string
+	entries, _ := fs.ReadDir(fsys, "data/blocs")
+	for _, e := range entries {
+		if e.IsDir() && exists(fsys, path.Join("data/blocs", e.Name(), "bloc.yaml")) {
+			known = append(known, e.Name())
+		}
+	}
+	if len(known) == 0 {
+		return fmt.Errorf("bloc %q is unknown: the site has no data/blocs/<bloc>/bloc.yaml", id)
+	}
+	return fmt.Errorf("bloc %q is unknown%s; the blocs are %s", id, diag.DidYouMean(id, known), strings.Join(known, ", "))
+}
+
+// checkYear returns an error when y is not a year a site file may hold.
+func checkYear(y int) error {
+	if y < minYear || y > maxYear {
+		return fmt.Errorf("year %d is not from %d to %d", y, minYear, maxYear)
+	}
+	return nil
+}
+
+// scalar writes s as one YAML value, quoted only when it must be.
+func scalar(s string) string {
+	b, err := yaml.Marshal(s)
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(b), "\n")
+}
