@@ -1,20 +1,28 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
+	"github.com/thidua/thidua/internal/diag"
 )
 
 func runCheck(args []string, e *env) int {
-	fs := newFlags("check", "thidua check [-s DIR] [--strict] [--format text]",
-		"Check the site folder and print every mistake as path:line:col: error|warning: message. Writes nothing.", e)
+	fs := newFlags("check", "thidua check [-s DIR] [--strict] [--format text|json|github]",
+		"Check the site folder and print every mistake as path:line:col: error|warning: message. Writes nothing.\n"+
+			"--format json prints them on stdout as a JSON array of {path, line, column, severity, code, message};\n"+
+			"--format github prints them as GitHub Actions annotations, with paths from the working folder.", e)
 	source := fs.StringP("source", "s", ".", "the site folder")
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1 on any message)")
 	drafts := fs.BoolP("buildDrafts", "D", false, "check articles marked draft: true as if they were published")
-	format := fs.String("format", "text", "how to print messages: text")
+	format := fs.String("format", "text", "how to print messages: text, json or github")
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
@@ -22,12 +30,13 @@ func runCheck(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "thidua check: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	if *format != "text" {
-		fmt.Fprintf(e.stderr, "thidua check: unknown --format %q (want text)\n", *format)
+	report := diagnosticPrinter(*format)
+	if report == nil {
+		fmt.Fprintf(e.stderr, "thidua check: unknown --format %q (want text, json or github)\n", *format)
 		return exitUsage
 	}
 	p, diags, err := build.Prepare(build.Options{Source: *source, BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme()})
-	printDiagnostics(e, diags)
+	report(e, *source, diags)
 	switch {
 	case errors.Is(err, build.ErrSite):
 		fmt.Fprintf(e.stderr, "thidua: %s\n", counted(diags))
@@ -38,4 +47,92 @@ func runCheck(args []string, e *env) int {
 	}
 	p.Close()
 	return exitOK
+}
+
+// diagnosticPrinter returns the printer of the messages of check in the
+// --format, nil for an unknown one.
+func diagnosticPrinter(format string) func(e *env, source string, ds []diag.Diagnostic) {
+	switch format {
+	case "text":
+		return func(e *env, _ string, ds []diag.Diagnostic) { printDiagnostics(e, ds) }
+	case "json":
+		return printJSON
+	case "github":
+		return printGitHub
+	}
+	return nil
+}
+
+// jsonDiagnostic is a message of check --format json.
+type jsonDiagnostic struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+}
+
+// printJSON writes the messages to stdout as one JSON array, [] when there
+// are none. Paths are relative to the site folder, as in text.
+func printJSON(e *env, _ string, ds []diag.Diagnostic) {
+	out := make([]jsonDiagnostic, len(ds))
+	for i, d := range ds {
+		out[i] = jsonDiagnostic{Path: d.Path, Line: d.Line, Column: d.Column, Severity: d.Severity.String(), Code: d.Code, Message: d.Message}
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(out)
+}
+
+// printGitHub writes the messages to stdout as workflow commands of GitHub
+// Actions (::error file=…,line=…,col=…,title=…::message), which show on the
+// lines of the files of a pull request. GitHub wants paths from the
+// repository's root, the working folder of a job, so the site folder is
+// put before them.
+func printGitHub(e *env, source string, ds []diag.Diagnostic) {
+	prefix := fromWorkingFolder(source)
+	for _, d := range ds {
+		props := []string{"file=" + escapeProperty(path.Join(prefix, d.Path))}
+		if d.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", d.Line))
+			if d.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", d.Column))
+			}
+		}
+		if d.Code != "" {
+			props = append(props, "title="+escapeProperty("thidua "+d.Code))
+		}
+		fmt.Fprintf(e.stdout, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), escapeData(d.Message))
+	}
+}
+
+// fromWorkingFolder returns the site folder dir as a slash path from the
+// working folder ("" when it is the working folder), or as given when it is
+// not under it.
+func fromWorkingFolder(dir string) string {
+	abs, err1 := filepath.Abs(dir)
+	wd, err2 := os.Getwd()
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(dir)
+	}
+	rel, err := filepath.Rel(wd, abs)
+	switch {
+	case err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+		return filepath.ToSlash(dir)
+	case rel == ".":
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// escapeData escapes the message of a workflow command.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a property value of a workflow command.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

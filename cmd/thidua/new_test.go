@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// copyFixture copies the small test site into a temporary folder.
+func copyFixture(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(src, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// copyDemo copies the demo site, the repository's root, into a temporary
+// folder: the files a site folder holds.
+func copyDemo(t *testing.T) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "demo")
+	for _, dir := range []string{"data", "content", "static"} {
+		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join("../..", dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile("../../site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dst, "site.yaml"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// runNewWithClock runs thidua new with the clock at now.
+func runNewWithClock(now time.Time, args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = runNewAt(args, &env{stdout: &out, stderr: &errOut}, func() time.Time { return now })
+	return code, out.String(), errOut.String()
+}
+
+func TestNewArticle(t *testing.T) {
+	site := copyFixture(t)
+	// 18:30 UTC on 31 December is already 1 January in Vietnam.
+	now := time.Date(2026, 12, 31, 18, 30, 0, 0, time.UTC)
+	code, out, errOut := runNewWithClock(now, "article", "Khối A đón nhận Cờ thi đua", "-s", site, "--bloc", "khoi-a", "--year", "2026")
+	want := filepath.Join(site, "content/news/2027/khoi-a-don-nhan-co-thi-dua.md")
+	if code != exitOK || out != want+"\n" || errOut != "" {
+		t.Fatalf("new article: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	src, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{"title: Khối A đón nhận Cờ thi đua\n", "date: 2027-01-01\n", "blocs: [khoi-a]\n", "year: 2026\n", "draft: true "} {
+		if !bytes.Contains(src, []byte(line)) {
+			t.Errorf("the article lacks %q:\n%s", line, src)
+		}
+	}
+	if code, _, errOut := runCmd("check", "-s", site, "--strict", "-D"); code != exitOK {
+		t.Errorf("check -D of the new article: exit %d\n%s", code, errOut)
+	}
+
+	os.WriteFile(want, []byte("---\ntitle: edited\ndate: 2027-01-01\n---\nBody.\n"), 0o644)
+	code, _, errOut = runNewWithClock(now, "article", "Khối A đón nhận Cờ thi đua", "-s", site)
+	if code != exitSite || !strings.Contains(errOut, "content/news/2027/khoi-a-don-nhan-co-thi-dua.md: the file already exists") {
+		t.Errorf("second new article: exit %d, %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(want); !strings.Contains(string(b), "title: edited") {
+		t.Errorf("the article was overwritten:\n%s", b)
+	}
+}
+
+func TestNewArticleWithDateAndSlug(t *testing.T) {
+	site := copyFixture(t)
+	code, out, errOut := runNewWithClock(time.Now(), "article", "Hội nghị", "-s", site, "--date", "2025-01-08T08:40", "--slug", "hoi-nghi-2025")
+	if code != exitOK || !strings.HasSuffix(out, filepath.FromSlash("content/news/2025/hoi-nghi-2025.md")+"\n") {
+		t.Fatalf("exit %d, %q %q", code, out, errOut)
+	}
+	b, _ := os.ReadFile(strings.TrimSpace(out))
+	if !strings.Contains(string(b), "date: 2025-01-08T08:40:00+07:00\n") {
+		t.Errorf("%s", b)
+	}
+	code, _, errOut = runNewWithClock(time.Now(), "article", "Khác", "-s", site, "--slug", "khoi-a-tong-ket-2024")
+	if code != exitSite || !strings.Contains(errOut, "already has the slug") {
+		t.Errorf("a slug taken by another folder's article: exit %d, %q", code, errOut)
+	}
+}
+
+func TestNewYearThenCheckPasses(t *testing.T) {
+	site := copyDemo(t)
+	code, out, errOut := runCmd("new", "year", "khoi-8", "2026", "-s", site)
+	want := filepath.Join(site, "data/blocs/khoi-8/2026.yaml")
+	if code != exitOK || out != want+"\n" {
+		t.Fatalf("new year: exit %d, %q %q", code, out, errOut)
+	}
+	src, _ := os.ReadFile(want)
+	if !strings.Contains(string(src), "\nleader: hoi-van-hoc-nghe-thuat\n") {
+		t.Errorf("the leader is not 2025's next_leader:\n%s", src)
+	}
+	if code, out, errOut := runCmd("check", "-s", site, "--strict"); code != exitOK || out != "" || errOut != "" {
+		t.Errorf("check --strict after new year: exit %d, %q\n%s", code, out, errOut)
+	}
+	code, _, errOut = runCmd("new", "year", "khoi-8", "2026", "-s", site)
+	if code != exitSite || !strings.Contains(errOut, "data/blocs/khoi-8/2026.yaml: the file already exists") {
+		t.Errorf("second new year: exit %d, %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(want); !bytes.Equal(b, src) {
+		t.Error("the year file was changed by the refused run")
+	}
+}
+
+func TestNewYearWithoutNextLeaderAsksForIt(t *testing.T) {
+	site := copyFixture(t)
+	if code, _, errOut := runCmd("new", "year", "khoi-a", "2025", "-s", site); code != exitOK {
+		t.Fatalf("new year: exit %d, %s", code, errOut)
+	}
+	src, _ := os.ReadFile(filepath.Join(site, "data/blocs/khoi-a/2025.yaml"))
+	lines := strings.Split(string(src), "\n")
+	leaderLine := 0
+	for i, l := range lines {
+		if l == "leader:" {
+			leaderLine = i + 1
+		}
+	}
+	code, _, errOut := runCmd("check", "-s", site)
+	want := "data/blocs/khoi-a/2025.yaml:" + strconv.Itoa(leaderLine) + ":"
+	if leaderLine == 0 || code != exitSite || !strings.Contains(errOut, want) || !strings.Contains(errOut, `required field "leader" is empty`) {
+		t.Errorf("check after new year without next_leader: exit %d, want the empty leader reported at %q\n%s\n%s", code, want, errOut, src)
+	}
+}
+
+func TestNewUsage(t *testing.T) {
+	site := copyFixture(t)
+	for _, args := range [][]string{
+		{"new"},
+		{"new", "chapter", "x"},
+		{"new", "article"},
+		{"new", "article", "a", "b"},
+		{"new", "article", "Tin", "--date", "08/01/2025", "-s", site},
+		{"new", "year", "khoi-a"},
+		{"new", "year", "khoi-a", "hai-nghin"},
+		{"new", "year", "khoi-a", "2025", "--bloc", "khoi-b"},
+		{"new", "article", "Tin", "--nope"},
+	} {
+		if code, _, errOut := runCmd(args...); code != exitUsage {
+			t.Errorf("thidua %v: exit %d, want %d (%s)", args, code, exitUsage, errOut)
+		}
+	}
+	if code, _, errOut := runCmd("new", "year", "khoi-z", "2025", "-s", site); code != exitSite || !strings.Contains(errOut, `bloc "khoi-z" is unknown`) {
+		t.Errorf("unknown bloc: exit %d, %q", code, errOut)
+	}
+	entries, _ := os.ReadDir(filepath.Join(site, "content/news"))
+	if len(entries) != 1 {
+		t.Errorf("a refused command wrote into content/news: %v", entries)
+	}
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/thidua/thidua/internal/schema"
+)
+
+// schemaDir is where schema --write puts the schemas, in the site folder.
+const schemaDir = ".vscode/schemas"
+
+func runSchema(args []string, e *env) int {
+	fs := newFlags("schema", "thidua schema [NAME] [--write [-s DIR]]",
+		"Print the JSON Schema (draft 2020-12) of the site's files: all of them in one document, or the one named\n"+
+			"("+strings.Join(schema.Names(), ", ")+").\n"+
+			"With --write, put them in the site folder under "+schemaDir+"/ with a .vscode/settings.json that maps\n"+
+			"them to the files, so that the YAML extension of VS Code completes and underlines as you type.", e)
+	source := fs.StringP("source", "s", ".", "the site folder (with --write)")
+	write := fs.Bool("write", false, "write the schemas and .vscode/settings.json into the site folder")
+	if code := parse(fs, args, e); code >= 0 {
+		return code
+	}
+	switch {
+	case *write && fs.NArg() > 0:
+		fmt.Fprintln(e.stderr, "thidua schema: --write writes every schema; give no name with it")
+		return exitUsage
+	case *write:
+		return writeSchemas(*source, e)
+	case fs.NArg() > 1:
+		fmt.Fprintf(e.stderr, "thidua schema: unexpected argument %q\n", fs.Arg(1))
+		return exitUsage
+	case fs.NArg() == 1:
+		s, ok := schema.Lookup(fs.Arg(0))
+		if !ok {
+			fmt.Fprintf(e.stderr, "thidua schema: no schema %q; the schemas are %s\n", fs.Arg(0), strings.Join(schema.Names(), ", "))
+			return exitUsage
+		}
+		e.stdout.Write(s.JSON)
+	default:
+		e.stdout.Write(schema.Bundle())
+	}
+	return exitOK
+}
+
+// writeSchemas writes every schema under schemaDir of the site folder dir
+// and maps them to the site's YAML files in .vscode/settings.json, keeping
+// the other settings there. It prints the paths it wrote.
+func writeSchemas(dir string, e *env) int {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		fmt.Fprintf(e.stderr, "thidua schema: %s is not a folder\n", dir)
+		return exitSite
+	}
+	if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(schemaDir)), 0o755); err != nil {
+		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+		return exitSite
+	}
+	mapping := map[string]any{}
+	for _, s := range schema.All() {
+		rel := path.Join(schemaDir, s.File)
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), s.JSON, 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+			return exitSite
+		}
+		fmt.Fprintln(e.stdout, filepath.Join(dir, filepath.FromSlash(rel)))
+		if s.Match != nil {
+			mapping["./"+rel] = s.Match
+		}
+	}
+	settings := filepath.Join(dir, ".vscode", "settings.json")
+	src, err := mergeSettings(settings, mapping)
+	if err != nil {
+		snippet, _ := json.MarshalIndent(map[string]any{"yaml.schemas": mapping}, "", "  ")
+		fmt.Fprintf(e.stderr, "thidua schema: %v; add this to it by hand:\n%s\n", err, snippet)
+		return exitSite
+	}
+	if err := os.WriteFile(settings, src, 0o644); err != nil {
+		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+		return exitSite
+	}
+	fmt.Fprintln(e.stdout, settings)
+	return exitOK
+}
+
+// mergeSettings returns the VS Code settings file at name with the schemas
+// of mapping added to its "yaml.schemas". A file that is not there is
+// started; one that is not plain JSON (VS Code allows comments) is left
+// alone, with an error.
+func mergeSettings(name string, mapping map[string]any) ([]byte, error) {
+	settings := map[string]any{}
+	src, err := os.ReadFile(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, err
+	default:
+		if err := json.Unmarshal(src, &settings); err != nil || settings == nil {
+			return nil, fmt.Errorf("%s is not plain JSON (comments or trailing commas?), so it is left as it is", name)
+		}
+	}
+	schemas, _ := settings["yaml.schemas"].(map[string]any)
+	if schemas == nil {
+		schemas = map[string]any{}
+	}
+	for k, v := range mapping {
+		schemas[k] = v
+	}
+	settings["yaml.schemas"] = schemas
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(settings); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
