@@ -1,0 +1,91 @@
+package gitinfo
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// git runs git in dir with the commit dates at when.
+func git(t *testing.T, dir string, when time.Time, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-c", "user.name=Biên tập", "-c", "user.email=bt@example.gov.vn", "-c", "commit.gpgsign=false"}, args...)...)
+	cmd.Dir = dir
+	stamp := when.Format(time.RFC3339)
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+stamp, "GIT_COMMITTER_DATE="+stamp, "GIT_CONFIG_NOSYSTEM=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+func write(t *testing.T, name, text string) {
+	t.Helper()
+	os.MkdirAll(filepath.Dir(name), 0o755)
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadOneCallForTheWholeFolder(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo := t.TempDir()
+	site := filepath.Join(repo, "site")
+	first := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	second := time.Date(2025, 1, 12, 2, 30, 0, 0, time.UTC)
+	git(t, repo, first, "init", "-q")
+	write(t, filepath.Join(site, "data/units.yaml"), "- {id: a, name: A}\n")
+	write(t, filepath.Join(site, "data/blocs/khoi-8/2024.yaml"), "members: [a]\nleader: a\n")
+	write(t, filepath.Join(site, "data/blocs/khoi-8/ghi chú ấy.yaml"), "x\n")
+	write(t, filepath.Join(repo, "README.md"), "outside the site\n")
+	git(t, repo, first, "add", ".")
+	git(t, repo, first, "commit", "-q", "-m", "first")
+	write(t, filepath.Join(site, "data/blocs/khoi-8/2024.yaml"), "members: [a]\nleader: a\n# sửa\n")
+	git(t, repo, second, "commit", "-q", "-am", "second")
+	write(t, filepath.Join(site, "data/units.yaml"), "changed, not committed\n")
+
+	d := Read(context.Background(), site)
+	want := Dates{
+		"data/units.yaml":                   first,
+		"data/blocs/khoi-8/2024.yaml":       second,
+		"data/blocs/khoi-8/ghi chú ấy.yaml": first,
+	}
+	if len(d) != len(want) {
+		t.Errorf("Read = %v, want %v", d, want)
+	}
+	for p, w := range want {
+		if !d[p].Equal(w) {
+			t.Errorf("%s: %v, want %v", p, d[p], w)
+		}
+	}
+	if got := d.Latest("data/units.yaml", "data/blocs/khoi-8/2024.yaml", "nothing.yaml"); !got.Equal(second) {
+		t.Errorf("Latest = %v", got)
+	}
+	if got := d.Latest("nothing.yaml"); !got.IsZero() {
+		t.Errorf("Latest of an unknown file = %v", got)
+	}
+}
+
+func TestReadOutsideARepository(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "site.yaml"), "title: x\n")
+	if d := Read(context.Background(), dir); len(d) != 0 {
+		t.Errorf("Read outside a repository = %v", d)
+	}
+	if d := Read(context.Background(), filepath.Join(dir, "no-such-folder")); len(d) != 0 {
+		t.Errorf("Read of a missing folder = %v", d)
+	}
+}
+
+func TestParse(t *testing.T) {
+	out := "\x001736649000\n\na.yaml\n\"b\\\"c.yaml\"\n\x00notatime\n\nlost.yaml\n\x001700000000\n\na.yaml\nd.yaml\n"
+	d := parse([]byte(out))
+	newer, older := time.Unix(1736649000, 0), time.Unix(1700000000, 0)
+	if !d["a.yaml"].Equal(newer) || !d[`b"c.yaml`].Equal(newer) || !d["d.yaml"].Equal(older) || len(d) != 3 {
+		t.Errorf("parse = %v", d)
+	}
+}
