@@ -88,6 +88,7 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 		root.Close()
 		return nil, diags.Items(), ErrSite
 	}
+	stampUpdated(opts.Source, site)
 	r, rdiags := render.New(site, render.Options{
 		Theme:    opts.Theme,
 		Site:     fsys,

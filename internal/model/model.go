@@ -58,6 +58,10 @@ type Unit struct {
 	Awards      []*Award      // by year, then rank of the award kind
 	Models      []*Model      // by year
 	Articles    []*Article    // newest first
+	// Updated is when the unit's records last changed: the newest commit
+	// of data/units.yaml and of the year files it is a member in, in
+	// Vietnam's time; zero when the site folder is not a git repository.
+	Updated time.Time
 }
 
 // FormerName is a name a unit had until the end of a year.
@@ -139,6 +143,9 @@ type BlocYear struct {
 	Models     []*Model
 	Figures    []Figure
 	Articles   []*Article // newest first
+	// Updated is when Path was last committed, in Vietnam's time; zero
+	// when the site folder is not a git repository.
+	Updated time.Time
 }
 
 // Membership is a unit's place in a bloc in one year, with its results.
