@@ -158,6 +158,13 @@ func TestNewUsage(t *testing.T) {
 	if code, _, errOut := runCmd("new", "year", "khoi-z", "2025", "-s", site); code != exitSite || !strings.Contains(errOut, `bloc "khoi-z" is unknown`) {
 		t.Errorf("unknown bloc: exit %d, %q", code, errOut)
 	}
+	empty := t.TempDir()
+	if code, _, errOut := runCmd("new", "article", "Tin", "-s", empty); code != exitSite || !strings.Contains(errOut, "no site.yaml") {
+		t.Errorf("new article outside a site: exit %d, %q", code, errOut)
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("new article outside a site wrote %v", entries)
+	}
 	entries, _ := os.ReadDir(filepath.Join(site, "content/news"))
 	if len(entries) != 1 {
 		t.Errorf("a refused command wrote into content/news: %v", entries)

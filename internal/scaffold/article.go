@@ -26,6 +26,9 @@ type ArticleOptions struct {
 // front matter filled in. It fails when the slug is taken by a file or an
 // article, or a bloc or the year is wrong.
 func Article(fsys fs.FS, o ArticleOptions) (rel string, src []byte, err error) {
+	if !exists(fsys, "site.yaml") {
+		return "", nil, errNotASite
+	}
 	title := strings.TrimSpace(vn.NFC(o.Title))
 	if title == "" || strings.ContainsAny(title, "\r\n") {
 		return "", nil, fmt.Errorf("the title must be one line of text, like \"Khối thi đua 8 tổng kết năm 2024\"")

@@ -23,6 +23,9 @@ import (
 // ErrExists means the file to write is already there.
 var ErrExists = errors.New("the file already exists")
 
+// errNotASite is the error of a command given a folder without site.yaml.
+var errNotASite = errors.New("the folder has no site.yaml; run thidua new in a site folder, or name one with -s")
+
 // idPattern is the identifier pattern of SPEC §1.
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 

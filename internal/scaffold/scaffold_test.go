@@ -89,6 +89,12 @@ func TestArticleRefusals(t *testing.T) {
 			t.Errorf("Article(%+v): %v, want %q", tc.o, err, tc.want)
 		}
 	}
+	if _, _, err := Article(fstest.MapFS{}, ArticleOptions{Title: "Tin", Date: tuesday}); err == nil || !strings.Contains(err.Error(), "no site.yaml") {
+		t.Errorf("a folder that is not a site: %v", err)
+	}
+	if _, _, err := Year(fstest.MapFS{}, "khoi-8", 2025); err == nil || !strings.Contains(err.Error(), "no site.yaml") {
+		t.Errorf("a folder that is not a site: %v", err)
+	}
 	if _, _, err := Article(fsys, ArticleOptions{Title: "Tin mới", Date: tuesday}); !errors.Is(err, ErrExists) {
 		t.Errorf("an existing file: %v, want ErrExists", err)
 	}

@@ -24,6 +24,9 @@ var yearFileRe = regexp.MustCompile(`^(\d{4})\.yaml$`)
 // there, the bloc is unknown or has no earlier year, or that year has
 // errors.
 func Year(fsys fs.FS, bloc string, year int) (rel string, src []byte, err error) {
+	if !exists(fsys, "site.yaml") {
+		return "", nil, errNotASite
+	}
 	if err := checkBloc(fsys, bloc); err != nil {
 		return "", nil, err
 	}
