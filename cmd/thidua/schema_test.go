@@ -25,7 +25,7 @@ func TestSchemaPrints(t *testing.T) {
 	}
 	code, out, _ = runCmd("schema", "year")
 	var year map[string]any
-	if code != exitOK || json.Unmarshal([]byte(out), &year) != nil || year["title"] != "data/blocs/<khối>/<năm>.yaml" {
+	if code != exitOK || json.Unmarshal([]byte(out), &year) != nil || year["title"] != "data/blocs/{khối}/{năm}.yaml" {
 		t.Errorf("thidua schema year: exit %d\n%.300s", code, out)
 	}
 	for _, args := range [][]string{{"schema", "nam"}, {"schema", "year", "site"}, {"schema", "year", "--write"}} {

@@ -28,7 +28,7 @@ func siteSchema() node {
 func unitsSchema() node {
 	unit := object("Một đơn vị (sở, ban, ngành, đoàn thể, hội, địa phương) từng thuộc một khối thi đua.",
 		"An organisation that belonged to a bloc in some year.", []string{"id", "name"}, map[string]node{
-			"id":      ident("Mã duy nhất của đơn vị, là địa chỉ /don-vi/<id>/; không bao giờ đổi.", "The unit's unique identifier, its address /don-vi/<id>/; never change it."),
+			"id":      ident("Mã duy nhất của đơn vị, là địa chỉ /don-vi/{id}/; không bao giờ đổi.", "The unit's unique identifier, its address /don-vi/{id}/; never change it."),
 			"name":    text("Tên hiện tại (hoặc tên cuối cùng, nếu đã giải thể).", "The current name (or the last one, once dissolved)."),
 			"short":   text("Tên gọn dùng trong biểu đồ và bảng hẹp, như Hội NCT.", "A short name for charts and narrow tables."),
 			"kind":    text("Loại đơn vị, ghi tự do: sở, hội, đoàn thể, địa phương…", "A free label for the kind of unit."),
@@ -52,7 +52,7 @@ func awardsSchema() node {
 	}
 	kind := object("Một hình thức khen thưởng: thêm hình thức mới, hoặc sửa tên, tên gọn, thứ bậc của hình thức có sẵn.",
 		"An award kind: a new one, or a change to the name, short name or rank of a built-in one.", []string{"id"}, map[string]node{
-			"id":    ident("Mã hình thức, là địa chỉ /khen-thuong/<id>/.", "The award kind's identifier, its address /khen-thuong/<id>/."),
+			"id":    ident("Mã hình thức, là địa chỉ /khen-thuong/{id}/.", "The award kind's identifier, its address /khen-thuong/{id}/."),
 			"name":  text("Tên đầy đủ; bắt buộc với hình thức mới.", "The full name; required for a new kind."),
 			"short": text("Tên gọn cho biểu đồ.", "A short name for charts."),
 			"rank":  integer(1, "Thứ bậc, 1 là cao nhất; bắt buộc với hình thức mới.", "Precedence, 1 is the highest; required for a new kind."),
@@ -101,10 +101,7 @@ func yearSchema() node {
 				"proposed: mới đề nghị; conferred: đã có quyết định tặng (mặc định).", "proposed, or conferred (the default)").with("default", string(model.Conferred)),
 			"decision": text("Số, ngày quyết định: Quyết định số 45/QĐ-UBND ngày 20/01/2025.", "The decision's number and date."),
 		})
-	award["oneOf"] = []node{
-		{"required": []string{"unit"}, "properties": node{"unit": node{"type": "string"}, "count": node{"type": "null"}}},
-		{"required": []string{"count"}, "properties": node{"count": node{"type": "integer"}, "unit": node{"type": "null"}}},
-	}
+	award["oneOf"] = []node{{"required": []string{"unit"}}, {"required": []string{"count"}}}
 	return object("Khối thi đua trong một năm thi đua; tên tệp là năm, như 2024.yaml.",
 		"A bloc in one emulation year; the file is named after the year, like 2024.yaml.", []string{"members", "leader"}, map[string]node{
 			"members": list(member, "Các đơn vị thành viên năm đó.", "The units in the bloc this year.").with("minItems", 1),
@@ -142,7 +139,7 @@ func articleSchema() node {
 		[]string{"title", "date"}, map[string]node{
 			"title":   text("Tiêu đề.", "The title."),
 			"date":    date("Ngày (giờ) đăng: 2025-01-08 hoặc 2025-01-08T08:40:00+07:00; giờ Việt Nam khi không ghi múi giờ.", "The publication date; Vietnam's time when no zone is given."),
-			"slug":    ident("Địa chỉ /tin-tuc/<slug>/; mặc định là tên tệp.", "The address /tin-tuc/<slug>/; defaults to the file name."),
+			"slug":    ident("Địa chỉ /tin-tuc/{slug}/; mặc định là tên tệp.", "The address /tin-tuc/{slug}/; defaults to the file name."),
 			"summary": text("Tóm tắt; mặc định là đoạn đầu của thân bài.", "A summary; defaults to the first paragraph."),
 			"blocs":   list(ident("Mã một khối.", "A bloc."), "Các khối bài viết nói tới.", "The blocs it reports on."),
 			"year":    year("Năm thi đua bài viết nói tới.", "The emulation year it reports on."),
@@ -156,7 +153,7 @@ func articleSchema() node {
 func pageSchema() node {
 	return object("Phần đầu (front matter) của một trang tĩnh.", "The front matter of a standalone page.", []string{"title"}, map[string]node{
 		"title":   text("Tiêu đề.", "The title."),
-		"slug":    ident("Địa chỉ /<slug>/; mặc định là tên tệp.", "The address /<slug>/; defaults to the file name."),
+		"slug":    ident("Địa chỉ /{slug}/; mặc định là tên tệp.", "The address /{slug}/; defaults to the file name."),
 		"summary": text("Mô tả ngắn; mặc định là đoạn đầu.", "A short description; defaults to the first paragraph."),
 	})
 }

@@ -42,12 +42,12 @@ var kinds = []kind{
 	{"site", []string{"site.yaml"}, "site.yaml", siteSchema},
 	{"units", []string{"data/units.yaml"}, "data/units.yaml", unitsSchema},
 	{"awards", []string{"data/awards.yaml"}, "data/awards.yaml", awardsSchema},
-	{"bloc", []string{"data/blocs/*/bloc.yaml"}, "data/blocs/<khối>/bloc.yaml", blocSchema},
+	{"bloc", []string{"data/blocs/*/bloc.yaml"}, "data/blocs/{khối}/bloc.yaml", blocSchema},
 	// Year files are named after a year from 1945 to 2100, so they start
 	// with 1 or 2; bloc.yaml does not.
-	{"year", []string{"data/blocs/*/1*.yaml", "data/blocs/*/2*.yaml"}, "data/blocs/<khối>/<năm>.yaml", yearSchema},
-	{"article", nil, "content/news/**/<slug>.md (front matter)", articleSchema},
-	{"page", nil, "content/pages/<slug>.md (front matter)", pageSchema},
+	{"year", []string{"data/blocs/*/1*.yaml", "data/blocs/*/2*.yaml"}, "data/blocs/{khối}/{năm}.yaml", yearSchema},
+	{"article", nil, "content/news/**/{slug}.md (front matter)", articleSchema},
+	{"page", nil, "content/pages/{slug}.md (front matter)", pageSchema},
 }
 
 // All returns every schema, site.yaml first.
