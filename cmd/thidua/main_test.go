@@ -85,3 +85,21 @@ func TestCheckReportsEveryMistakeOnOneLine(t *testing.T) {
 		t.Errorf("check output lacks the typo message:\n%s", errOut)
 	}
 }
+
+func TestCheckReportsBrokenLinksWithDataErrors(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(src, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "data/blocs/khoi-b/2024.yaml"), []byte("members: [so-tai-chinh]\nleader: so-khong-co\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/pages/lien-he.md"), []byte("---\ntitle: Liên hệ\n---\nXem [trang](/khong-co/).\n"), 0o644)
+	_, _, errOut := runCmd("check", "-s", src)
+	for _, want := range []string{
+		"data/blocs/khoi-b/2024.yaml:2:9: error: ",
+		`content/pages/lien-he.md:4:5: error: the link "/khong-co/" points at no page or file of the site`,
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("check output lacks %q:\n%s", want, errOut)
+		}
+	}
+}

@@ -85,6 +85,9 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	fsys := root.FS()
 	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL})
 	if diags.HasErrors(false) {
+		// The model is partial, but its ids are enough to check the links
+		// too, so that one run reports every mistake.
+		diags.Merge(opts.checkLinks(site, pages.Plan(site, func(k string) string { return k })))
 		root.Close()
 		return nil, diags.Items(), ErrSite
 	}
@@ -97,17 +100,25 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	})
 	diags.Merge(rdiags)
 	plan := pages.Plan(site, r.T)
-	var extra []string
-	for _, x := range opts.allExtras() {
-		extra = append(extra, x.Paths(site)...)
-	}
-	diags.Merge(pages.CheckCollisions(site, plan))
-	diags.Merge(pages.CheckRefs(site, pages.NewTargets(plan, site.Static, extra...)))
+	diags.Merge(opts.checkLinks(site, plan))
 	if diags.HasErrors(opts.Strict) {
 		root.Close()
 		return nil, diags.Items(), ErrSite
 	}
 	return &Prepared{Site: site, Plan: plan, Renderer: r, opts: opts, root: root}, diags.Items(), nil
+}
+
+// checkLinks reports standalone pages and static files that take a
+// generated page's address, and links and images that point at nothing.
+func (o Options) checkLinks(site *model.Site, plan []*pages.Page) *diag.List {
+	var extra []string
+	for _, x := range o.allExtras() {
+		extra = append(extra, x.Paths(site)...)
+	}
+	var l diag.List
+	l.Merge(pages.CheckCollisions(site, plan))
+	l.Merge(pages.CheckRefs(site, pages.NewTargets(plan, site.Static, extra...)))
+	return &l
 }
 
 // Close releases the site folder.
