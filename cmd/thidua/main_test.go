@@ -103,3 +103,20 @@ func TestCheckReportsBrokenLinksWithDataErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckSkipsLinksWhenAFileDoesNotParse(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(src, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	// units.yaml no longer parses: every link to a unit page would look
+	// broken, and saying so would bury the one real mistake.
+	os.WriteFile(filepath.Join(src, "data/units.yaml"), []byte("- id: a\n  name: A\n    bad: indent\n"), 0o644)
+	_, _, errOut := runCmd("check", "-s", src)
+	if !strings.Contains(errOut, "data/units.yaml:3:1: error: the YAML does not parse") {
+		t.Errorf("no parse error:\n%s", errOut)
+	}
+	if strings.Contains(errOut, "points at no page") {
+		t.Errorf("link errors reported while units.yaml does not parse:\n%s", errOut)
+	}
+}

@@ -85,9 +85,12 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	fsys := root.FS()
 	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL})
 	if diags.HasErrors(false) {
-		// The model is partial, but its ids are enough to check the links
-		// too, so that one run reports every mistake.
-		diags.Merge(opts.checkLinks(site, pages.Plan(site, func(k string) string { return k })))
+		// The model is partial, but when every file was read and parsed
+		// its ids are complete enough to check the links too, so that one
+		// run reports every mistake without a flood of false ones.
+		if everyFileParsed(diags) {
+			diags.Merge(opts.checkLinks(site, pages.Plan(site, func(k string) string { return k })))
+		}
 		root.Close()
 		return nil, diags.Items(), ErrSite
 	}
@@ -119,6 +122,18 @@ func (o Options) checkLinks(site *model.Site, plan []*pages.Page) *diag.List {
 	l.Merge(pages.CheckCollisions(site, plan))
 	l.Merge(pages.CheckRefs(site, pages.NewTargets(plan, site.Static, extra...)))
 	return &l
+}
+
+// everyFileParsed reports whether no file of the site folder failed to be
+// read or to parse, so that the ids of the model are all known.
+func everyFileParsed(diags *diag.List) bool {
+	for _, d := range diags.Items() {
+		switch d.Code {
+		case "yaml", "read", "missing-file":
+			return false
+		}
+	}
+	return true
 }
 
 // Close releases the site folder.

@@ -118,15 +118,23 @@ func (l *List) HasErrors(strict bool) bool {
 }
 
 // Suggest returns the candidate closest to name when it is close enough to be
-// a likely typo, or "" when none is.
+// a likely typo and no other candidate is as close, or "" otherwise: a tie
+// would be a guess.
 func Suggest(name string, candidates []string) string {
-	best, bestDist := "", -1
+	best, bestDist, tied := "", -1, false
 	limit := max(2, len([]rune(name))/3)
 	for _, c := range candidates {
 		d := distance(name, c)
-		if d <= limit && (bestDist < 0 || d < bestDist || (d == bestDist && c < best)) {
-			best, bestDist = c, d
+		switch {
+		case d > limit || c == best:
+		case bestDist < 0 || d < bestDist:
+			best, bestDist, tied = c, d, false
+		case d == bestDist:
+			tied = true
 		}
+	}
+	if tied {
+		return ""
 	}
 	return best
 }

@@ -34,3 +34,13 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggestTieIsNoSuggestion(t *testing.T) {
+	years := []string{"khoi/k/2021/", "khoi/k/2022/", "khoi/k/2025/"}
+	if got := Suggest("khoi/k/2026/", years); got != "" {
+		t.Errorf("Suggest among tied candidates = %q, want none", got)
+	}
+	if got := Suggest("khoi/k/2O25/", years); got != "khoi/k/2025/" {
+		t.Errorf("Suggest = %q", got)
+	}
+}

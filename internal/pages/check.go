@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -12,13 +13,14 @@ import (
 // Targets is the set of site-relative paths a build writes: pages (by their
 // path, "khoi/" and "khoi/index.html" alike), static files and other outputs.
 type Targets struct {
-	paths map[string]bool
+	paths     map[string]bool
+	bySection map[string][]string // paths by their first element, for suggestions
 }
 
 // NewTargets collects the paths of the plan, the static files of the site
 // and any extra output files (feeds, downloads), all site-relative.
 func NewTargets(plan []*Page, static []string, extra ...string) *Targets {
-	t := &Targets{paths: make(map[string]bool, 2*len(plan)+len(static)+len(extra))}
+	t := &Targets{paths: make(map[string]bool, 2*len(plan)+len(static)+len(extra)), bySection: map[string][]string{}}
 	for _, p := range plan {
 		t.paths[p.Path] = true
 		t.paths[p.File()] = true
@@ -26,14 +28,38 @@ func NewTargets(plan []*Page, static []string, extra ...string) *Targets {
 	for _, s := range append(slices.Clone(static), extra...) {
 		t.paths[s] = true
 	}
+	for p := range t.paths {
+		if p != "" && !strings.HasSuffix(p, "index.html") {
+			sec := section(p)
+			t.bySection[sec] = append(t.bySection[sec], p)
+		}
+	}
+	for _, list := range t.bySection {
+		slices.Sort(list)
+	}
 	return t
 }
 
-// Has reports whether the site-relative destination dest (as written in
-// Markdown, starting with "/") points at something the build writes. A page
-// may be named with or without its trailing slash; query and fragment are
-// ignored.
-func (t *Targets) Has(dest string) bool {
+// section is the first element of a site-relative path.
+func section(p string) string {
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return p
+}
+
+// Suggest returns the known path, as "/path", closest to the broken
+// destination dest among those of its section, or "".
+func (t *Targets) Suggest(dest string) string {
+	p := strings.TrimPrefix(clean(dest), "/")
+	if s := diag.Suggest(p, t.bySection[section(p)]); s != "" {
+		return "/" + s
+	}
+	return ""
+}
+
+// clean drops the query and fragment of dest and undoes its escapes.
+func clean(dest string) string {
 	p := dest
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
@@ -41,7 +67,15 @@ func (t *Targets) Has(dest string) bool {
 	if u, err := url.PathUnescape(p); err == nil {
 		p = u
 	}
-	p = strings.TrimPrefix(p, "/")
+	return p
+}
+
+// Has reports whether the site-relative destination dest (as written in
+// Markdown, starting with "/") points at something the build writes. A page
+// may be named with or without its trailing slash; query and fragment are
+// ignored.
+func (t *Targets) Has(dest string) bool {
+	p := strings.TrimPrefix(clean(dest), "/")
 	return t.paths[p] || t.paths[p+"/"]
 }
 
@@ -58,8 +92,12 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 			if r.Image {
 				what = "image"
 			}
+			hint := "check the address, or put the file under static/"
+			if s := targets.Suggest(r.Dest); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
 			l.Errorf(path, r.Line, r.Column, "broken-ref",
-				"the %s %q points at no page or file of the site; check the address, or put the file under static/", what, r.Dest)
+				"the %s %q points at no page or file of the site; %s", what, r.Dest, hint)
 		}
 	}
 	for _, a := range site.Articles {

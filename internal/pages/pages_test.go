@@ -102,7 +102,7 @@ func TestCheckRefs(t *testing.T) {
 	}
 	want := []string{
 		`content/news/a-0.md:11:5: error: the image "/images/missing.jpg" points at no page or file of the site; check the address, or put the file under static/`,
-		`content/news/a-0.md:12:2: error: the link "/don-vi/hoi-b/" points at no page or file of the site; check the address, or put the file under static/`,
+		`content/news/a-0.md:12:2: error: the link "/don-vi/hoi-b/" points at no page or file of the site; did you mean "/don-vi/hoi-a/"?`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
