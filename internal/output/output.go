@@ -32,8 +32,9 @@ import (
 type Dir struct {
 	dest string    // absolute, with the symbolic links of its parent resolved
 	tmp  string    // the temporary folder being written
-	root *os.Root  // tmp, through which every file is written: none can leave it
+	root *os.Root  // tmp, through which copies are written: none can leave it
 	lock io.Closer // held from Begin until Commit or Abort
+	dirs sync.Map  // folders under tmp known to exist, by relative path
 
 	mu    sync.Mutex
 	open  int // files created and not yet closed
@@ -321,14 +322,17 @@ func (d *Dir) Create(rel string) (io.WriteCloser, error) {
 	return &file{f: f, d: d}, nil
 }
 
+// create opens a new file at rel, which CheckRel has accepted. The folder
+// tmp is this build's own and holds only the folders and regular files that
+// Create and CopyFS make (CopyFS refuses links), so a path made of checked
+// elements cannot leave it; that lets create use plain paths, each folder
+// made once, instead of resolving every element anew through the root.
 func (d *Dir) create(rel string) (*os.File, error) {
 	name := filepath.FromSlash(rel)
-	if dir := filepath.Dir(name); dir != "." {
-		if err := d.root.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("output: creating %s: %w", rel, err)
-		}
+	if err := d.mkdirs(filepath.Dir(name)); err != nil {
+		return nil, fmt.Errorf("output: creating %s: %w", rel, err)
 	}
-	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(filepath.Join(d.tmp, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("output: creating %s: already written", rel)
 	}
@@ -336,6 +340,24 @@ func (d *Dir) create(rel string) (*os.File, error) {
 		return nil, fmt.Errorf("output: creating %s: %w", rel, err)
 	}
 	return f, nil
+}
+
+// mkdirs makes the folder dir under tmp and its parents, each only once.
+func (d *Dir) mkdirs(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	if _, ok := d.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := d.mkdirs(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(d.tmp, dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, true)
+	return nil
 }
 
 // closed records that a file of Create is closed.
