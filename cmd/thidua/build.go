@@ -22,6 +22,8 @@ func runBuild(args []string, e *env) int {
 	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file")
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
@@ -46,7 +48,15 @@ func runBuild(args []string, e *env) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "thidua build: %v\n", err)
+		return exitUsage
+	}
 	res, err := build.Run(ctx, opts)
+	if perr := stopProfiles(); perr != nil {
+		fmt.Fprintf(e.stderr, "thidua build: %v\n", perr)
+	}
 	printDiagnostics(e, res.Diagnostics)
 	if err != nil {
 		if errors.Is(err, build.ErrSite) {

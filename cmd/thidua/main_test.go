@@ -120,3 +120,17 @@ func TestCheckSkipsLinksWhenAFileDoesNotParse(t *testing.T) {
 		t.Errorf("link errors reported while units.yaml does not parse:\n%s", errOut)
 	}
 }
+
+func TestBuildWritesProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, errOut := runCmd("build", "-s", fixture, "-d", filepath.Join(dir, "public"), "--quiet", "--cpuprofile", cpu, "--memprofile", mem)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, p := range []string{cpu, mem} {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("profile %s: %v", p, err)
+		}
+	}
+}
