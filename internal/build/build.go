@@ -82,8 +82,18 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
+	site, diags := load.Site(root.FS(), load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL})
+	p, items, err := opts.prepareLoaded(root, site, diags)
+	if err != nil {
+		root.Close()
+	}
+	return p, items, err
+}
+
+// prepareLoaded checks, dates and plans a site loaded from root, with the
+// diagnostics of loading it. On an error it leaves root open.
+func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.List) (*Prepared, []diag.Diagnostic, error) {
 	fsys := root.FS()
-	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL})
 	if diags.HasErrors(false) {
 		// The model is partial, but when every file was read and parsed
 		// its ids are complete enough to check the links too, so that one
@@ -91,7 +101,6 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 		if everyFileParsed(diags) {
 			diags.Merge(opts.checkLinks(site, pages.Plan(site, func(k string) string { return k })))
 		}
-		root.Close()
 		return nil, diags.Items(), ErrSite
 	}
 	stampUpdated(opts.Source, site)
@@ -105,7 +114,6 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	plan := pages.Plan(site, r.T)
 	diags.Merge(opts.checkLinks(site, plan))
 	if diags.HasErrors(opts.Strict) {
-		root.Close()
 		return nil, diags.Items(), ErrSite
 	}
 	return &Prepared{Site: site, Plan: plan, Renderer: r, opts: opts, root: root}, diags.Items(), nil
