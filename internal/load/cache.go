@@ -27,7 +27,8 @@ type cachedFile struct {
 	diags  *diag.List
 }
 
-// NewCache reads and parses every file of the site folder fsys.
+// NewCache reads and parses every file of the site folder fsys, each of
+// at most DefaultMaxFileSize bytes.
 func NewCache(fsys fs.FS) *Cache {
 	c := &Cache{fsys: fsys, known: map[string]cachedFile{}}
 	c.Update(nil, true)
@@ -60,11 +61,9 @@ func (c *Cache) Update(paths []string, all bool) int {
 			}
 			continue
 		}
-		src, err := fs.ReadFile(c.fsys, p)
-		if err != nil {
+		src, d := readSiteFile(c.fsys, p, DefaultMaxFileSize)
+		if d != nil {
 			c.files.Remove(p)
-			d := &diag.List{}
-			d.Errorf(p, 0, 0, "read", "the file cannot be read (%v); check its permissions", err)
 			c.known[p] = cachedFile{diags: d}
 			continue
 		}
@@ -97,6 +96,9 @@ func touched(p string, paths []string) bool {
 	}
 	return false
 }
+
+// Config is the parsed site.yaml, nil when there is none.
+func (c *Cache) Config() *ConfigFile { return c.files.Config }
 
 // Site assembles the cached files as the function Site does the folder's.
 // The site shares the parsed files with the cache and with the sites of

@@ -1,0 +1,356 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/output"
+	"github.com/thidua/thidua/internal/pages"
+)
+
+// Builder builds one site folder into one destination again and again, as
+// thidua serve and build --watch do, redoing after a change only what the
+// change needs. Its output is byte for byte that of Run.
+//
+// The first build, and a build after a change to layouts/, i18n/ or
+// static/ (or when events were lost), is a whole one, swapped in whole as
+// Run does. After any other change the Builder parses again only the files
+// that changed, renders only the pages whose key (see keys) changed, runs
+// only the extras whose input changed, and replaces in the destination,
+// each by a rename, only the files whose bytes differ, removing the files
+// of pages that are gone. While a Builder runs it owns the destination.
+type Builder struct {
+	opts   Options
+	origin string // see NewBuilder
+	seed   maphash.Seed
+	root   *os.Root
+	cache  *load.Cache
+	last   *snapshot // the last good build; nil before it
+}
+
+// snapshot is what a build leaves for the next one to compare with.
+type snapshot struct {
+	baseURL string
+	keys    map[string]uint64 // page file → key, for pages that have one
+	extras  []uint64          // key of each extra's input; 0 for none
+	static  map[string]bool   // files of the output that are neither pages nor extras
+	files   map[string]bool   // every file of the output
+}
+
+// Stats say how much a build did.
+type Stats struct {
+	Whole    bool // a whole build, swapped in whole
+	Parsed   int  // source files parsed
+	Rendered int  // pages rendered
+	Written  int  // files of the destination created or replaced
+	Removed  int  // files of the destination removed
+}
+
+// NewBuilder returns a Builder of opts.Source into opts.Destination. When
+// origin is not "" (such as "http://127.0.0.1:1313"), it takes the place of
+// the scheme and host of site.yaml's baseURL, keeping its path, so that a
+// site served for preview links to itself; opts.BaseURL is then ignored.
+func NewBuilder(opts Options, origin string) (*Builder, error) {
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the site folder: %w", err)
+	}
+	return &Builder{opts: opts, origin: strings.TrimSuffix(origin, "/"), seed: maphash.MakeSeed(), root: root}, nil
+}
+
+// Close releases the site folder.
+func (b *Builder) Close() error { return b.root.Close() }
+
+// BasePath is the path of the base URL of the last good build: "/" or
+// such as "/thidua/".
+func (b *Builder) BasePath() string {
+	if b.last == nil {
+		return "/"
+	}
+	return basePath(b.last.baseURL)
+}
+
+func basePath(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexByte(u, '/'); i >= 0 {
+		return u[i:]
+	}
+	return "/"
+}
+
+// Build brings the destination up to date after the files and folders at
+// changed (slash-separated, relative to the site folder; a folder stands
+// for all it holds) were created, written, removed or renamed; with all,
+// after anything may have changed. The first Build builds everything
+// whatever it is given. On ErrSite the destination keeps the last good
+// build and the result's diagnostics say what is wrong.
+func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result, Stats, error) {
+	start := time.Now()
+	whole := b.last == nil || all || b.cache == nil
+	for _, p := range changed {
+		top, _, _ := strings.Cut(p, "/")
+		if top == "layouts" || top == "i18n" || top == "static" {
+			whole = true
+		}
+	}
+	var st Stats
+	if b.cache == nil {
+		b.cache = load.NewCache(b.root.FS())
+	} else {
+		st.Parsed = b.cache.Update(changed, all)
+	}
+	baseURL := b.baseURL()
+	if b.last != nil && baseURL != b.last.baseURL {
+		whole = true
+	}
+	site, diags := b.cache.Site(load.Options{BuildDrafts: b.opts.BuildDrafts, BaseURL: baseURL})
+	p, items, err := b.opts.prepareLoaded(b.root, site, diags)
+	res := Result{Diagnostics: items}
+	if err != nil {
+		return res, st, err
+	}
+	k := newKeys(b.seed, p.Site)
+	next := &snapshot{baseURL: baseURL, keys: map[string]uint64{}}
+	for _, page := range p.Plan {
+		if key, ok := k.page(page); ok {
+			next.keys[page.File()] = key
+		}
+	}
+	for _, x := range b.opts.allExtras() {
+		key, _ := k.extra(x)
+		next.extras = append(next.extras, key)
+	}
+	if whole {
+		st.Whole = true
+		err = b.whole(ctx, p, next, &st)
+	} else {
+		err = b.update(ctx, p, next, &st)
+	}
+	if err != nil {
+		return res, st, err
+	}
+	b.last = next
+	res.Pages, res.Files, res.Elapsed = len(p.Plan), len(next.files)-len(p.Plan), time.Since(start)
+	return res, st, nil
+}
+
+// baseURL is the base URL to build with: site.yaml's with the origin in
+// place of its scheme and host, or opts.BaseURL.
+func (b *Builder) baseURL() string {
+	if b.origin == "" {
+		return b.opts.BaseURL
+	}
+	base := "/"
+	if c := b.cache.Config(); c != nil && c.Config.BaseURL != nil {
+		base = c.Config.BaseURL.Path
+	}
+	return b.origin + base
+}
+
+// whole writes everything into a new folder and swaps it in, as Run does,
+// then notes the files of the output.
+func (b *Builder) whole(ctx context.Context, p *Prepared, next *snapshot, st *Stats) error {
+	dir, err := output.Begin(b.opts.Destination, b.opts.Source)
+	if err != nil {
+		return err
+	}
+	if _, err := p.Write(ctx, dir); err != nil {
+		dir.Abort()
+		return err
+	}
+	if err := dir.Commit(); err != nil {
+		return err
+	}
+	files, err := listFiles(b.opts.Destination)
+	if err != nil {
+		return err
+	}
+	next.files = files
+	next.static = maps.Clone(files)
+	for _, page := range p.Plan {
+		delete(next.static, page.File())
+	}
+	for _, x := range b.opts.allExtras() {
+		for _, f := range x.Paths(p.Site) {
+			delete(next.static, f)
+		}
+	}
+	st.Rendered, st.Written = len(p.Plan), len(files)
+	return nil
+}
+
+// update renders the pages and runs the extras whose keys changed, and
+// replaces the files whose bytes differ.
+func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *Stats) error {
+	last := b.last
+	next.static = last.static
+	next.files = maps.Clone(last.static)
+	var todo []*pages.Page
+	for _, page := range p.Plan {
+		f := page.File()
+		next.files[f] = true
+		key, ok := next.keys[f]
+		if old, had := last.keys[f]; !ok || !had || old != key {
+			todo = append(todo, page)
+		}
+	}
+	out := &memOutput{files: map[string][]byte{}}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(p.workers())
+	for i, x := range b.opts.allExtras() {
+		for _, f := range x.Paths(p.Site) {
+			next.files[f] = true
+		}
+		if key := next.extras[i]; key == 0 || i >= len(last.extras) || last.extras[i] != key {
+			g.Go(func() error { return x.Write(p.Site, p.Plan, out.Create) })
+		}
+	}
+	for _, page := range todo {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			var buf bytes.Buffer
+			if err := p.Renderer.Page(&buf, page); err != nil {
+				return err
+			}
+			return out.put(page.File(), buf.Bytes())
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	st.Rendered = len(todo)
+	dest, err := os.OpenRoot(b.opts.Destination)
+	if err != nil {
+		return err
+	}
+	defer dest.Close()
+	for _, f := range slices.Sorted(maps.Keys(out.files)) {
+		wrote, err := replaceFile(dest, f, out.files[f])
+		if err != nil {
+			return err
+		}
+		if wrote {
+			st.Written++
+		}
+	}
+	for f := range last.files {
+		if !next.files[f] {
+			if err := removeFile(dest, f); err != nil {
+				return err
+			}
+			st.Removed++
+		}
+	}
+	return nil
+}
+
+// memOutput collects files in memory; Create is safe for concurrent use.
+type memOutput struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memOutput) put(name string, data []byte) error {
+	if err := output.CheckRel(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("output: creating %s: already written", name)
+	}
+	m.files[name] = bytes.Clone(data)
+	return nil
+}
+
+// Create gives a file that is put in m when it is closed.
+func (m *memOutput) Create(name string) (io.WriteCloser, error) {
+	if err := output.CheckRel(name); err != nil {
+		return nil, err
+	}
+	return &memFile{m: m, name: name}, nil
+}
+
+type memFile struct {
+	bytes.Buffer
+	m    *memOutput
+	name string
+}
+
+func (f *memFile) Close() error { return f.m.put(f.name, f.Bytes()) }
+
+// replaceFile writes data to the file name of dest unless it holds those
+// bytes already, through a temporary file renamed over it, so that a
+// reader sees the old file or the new one, never a part. It reports
+// whether it wrote.
+func replaceFile(dest *os.Root, name string, data []byte) (bool, error) {
+	if old, err := dest.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		return false, nil
+	}
+	if dir := path.Dir(name); dir != "." {
+		if err := dest.MkdirAll(dir, 0o755); err != nil {
+			return false, err
+		}
+	}
+	tmp := path.Join(path.Dir(name), ".thidua-tmp-"+path.Base(name))
+	if err := dest.WriteFile(tmp, data, 0o644); err != nil {
+		return false, err
+	}
+	if err := dest.Rename(tmp, name); err != nil {
+		dest.Remove(tmp)
+		return false, err
+	}
+	return true, nil
+}
+
+// removeFile removes the file name of dest and the folders it leaves empty.
+func removeFile(dest *os.Root, name string) error {
+	if err := dest.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if dest.Remove(dir) != nil {
+			break // not empty
+		}
+	}
+	return nil
+}
+
+// listFiles returns the slash paths of the regular files under dir.
+func listFiles(dir string) (map[string]bool, error) {
+	files := map[string]bool{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			rel, err := filepath.Rel(dir, p)
+			if err != nil {
+				return err
+			}
+			files[filepath.ToSlash(rel)] = true
+		}
+		return nil
+	})
+	return files, err
+}
