@@ -14,7 +14,7 @@ import (
 )
 
 func runBuild(args []string, e *env) int {
-	fs := newFlags("build", "thidua build [-s DIR] [-d DIR] [-b URL] [-D] [--strict] [--quiet]",
+	fs := newFlags("build", "thidua build [-s DIR] [-d DIR] [-b URL] [-D] [--strict] [--watch] [--quiet]",
 		"Build the site folder into the destination folder. A failed build leaves the previous output untouched.", e)
 	source := fs.StringP("source", "s", ".", "the site folder")
 	dest := fs.StringP("destination", "d", "", "the output folder (default: public/ inside the site folder)")
@@ -22,6 +22,8 @@ func runBuild(args []string, e *env) int {
 	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
+	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change to the site's files, until Ctrl-C")
+	poll := fs.Duration("poll", 0, "with --watch: scan the folder for changes this often (like 1s) instead of asking the system for events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file")
 	if code := parse(fs, args, e); code >= 0 {
@@ -48,6 +50,14 @@ func runBuild(args []string, e *env) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *watchFlag {
+		opts.Progress = nil
+		if err := runLive(ctx, liveConfig{opts: opts, poll: *poll, output: e}, nil); err != nil {
+			fmt.Fprintf(e.stderr, "thidua build: %v\n", err)
+			return exitSite
+		}
+		return exitOK
+	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "thidua build: %v\n", err)

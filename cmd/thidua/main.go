@@ -35,6 +35,7 @@ func commands() map[string]command {
 		"check":   {"check the site folder and report every mistake; writes nothing", runCheck},
 		"new":     {"start an article, or a bloc's next year, from what the site holds", runNew},
 		"schema":  {"print the JSON Schema of the site's files, or --write them for VS Code", runSchema},
+		"serve":   {"build, serve and rebuild the site on every change, with live reload", runServe},
 		"version": {"print the version", runVersion},
 	}
 }

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/internal/build"
+	"github.com/thidua/thidua/internal/serve"
+	"github.com/thidua/thidua/internal/watch"
+)
+
+func runServe(args []string, e *env) int {
+	fs := newFlags("serve", "thidua serve [-s DIR] [-p 1313] [--bind 127.0.0.1] [-D] [-d DIR] [--poll DURATION]",
+		"Build the site, serve it for preview, and rebuild it on every change to its files: open pages reload by themselves\n"+
+			"and show the errors of a broken build over the last good one. The site is served under the path of its baseURL.", e)
+	source := fs.StringP("source", "s", ".", "the site folder")
+	port := fs.IntP("port", "p", 1313, "the port to serve on; 0 picks a free one")
+	bind := fs.String("bind", "127.0.0.1", "the address to serve on; 0.0.0.0 lets other devices of the network in")
+	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
+	dest := fs.StringP("destination", "d", "", "build into this folder (default: a temporary folder, removed at the end)")
+	poll := fs.Duration("poll", 0, "scan the folder for changes this often (like 1s) instead of asking the system for events")
+	if code := parse(fs, args, e); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "thidua serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(e.stderr, "thidua serve: --port %d is not a port (0 to 65535)\n", *port)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := liveConfig{
+		opts:   build.Options{Source: *source, Destination: *dest, BuildDrafts: *drafts, Theme: thidua.Theme()},
+		addr:   net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		poll:   *poll,
+		serve:  true,
+		output: e,
+	}
+	if err := runLive(ctx, cfg, nil); err != nil {
+		fmt.Fprintf(e.stderr, "thidua serve: %v\n", err)
+		return exitSite
+	}
+	return exitOK
+}
+
+// liveConfig configures runLive.
+type liveConfig struct {
+	opts   build.Options // Destination "" means a temporary folder
+	addr   string        // host:port to serve on, when serve
+	poll   time.Duration
+	serve  bool
+	output *env
+}
+
+// runLive builds the site, then watches its folder and rebuilds it on each
+// change until ctx ends; with cfg.serve it serves it too, with live reload.
+// ready, when not nil, is called with the site's URL (or the destination,
+// when not serving) once the first build is done.
+func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
+	e := cfg.output
+	var ln net.Listener
+	origin := ""
+	if cfg.serve {
+		var err error
+		ln, err = net.Listen("tcp", cfg.addr)
+		if err != nil {
+			return fmt.Errorf("cannot serve on %s: %w", cfg.addr, err)
+		}
+		defer ln.Close()
+		origin = "http://" + originHost(ln.Addr().(*net.TCPAddr))
+	}
+	if cfg.opts.Destination == "" {
+		tmp, err := os.MkdirTemp("", "thidua-serve-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		cfg.opts.Destination = tmp
+	}
+	w, err := watch.New(watch.Options{Root: cfg.opts.Source, Poll: cfg.poll})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	b, err := build.NewBuilder(cfg.opts, origin)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	l := &live{e: e, builder: b}
+	if cfg.serve {
+		l.server = serve.New(cfg.opts.Destination, "/")
+	}
+	l.rebuild(ctx, nil, false)
+
+	var srv *http.Server
+	where := cfg.opts.Destination
+	if cfg.serve {
+		srv = &http.Server{
+			Handler:           l.server,
+			ReadHeaderTimeout: 10 * time.Second,
+			WriteTimeout:      time.Minute, // the event stream lifts it for itself
+			IdleTimeout:       2 * time.Minute,
+		}
+		srv.RegisterOnShutdown(l.server.Close)
+		served := make(chan error, 1)
+		go func() { served <- srv.Serve(ln) }()
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+			<-served
+		}()
+		where = origin + b.BasePath()
+		fmt.Fprintf(e.stdout, "serving %s (press Ctrl-C to stop)\n", where)
+	} else {
+		fmt.Fprintf(e.stdout, "watching %s for changes (press Ctrl-C to stop)\n", cfg.opts.Source)
+	}
+	if p := w.Polling(); p > 0 {
+		fmt.Fprintf(e.stdout, "scanning the folder for changes every %v\n", p)
+	}
+	if ready != nil {
+		ready(where)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(e.stdout, "stopped")
+			return nil
+		case n := <-w.Notices():
+			fmt.Fprintf(e.stderr, "thidua: %v\n", n)
+			var limit *watch.LimitError
+			if errors.As(n, &limit) {
+				fmt.Fprintf(e.stderr, "thidua: scanning the folder every %v instead; choose how often with --poll\n", watch.DefaultPoll)
+			}
+		case batch := <-w.Batches():
+			l.rebuild(ctx, batch.Paths, batch.Rescan)
+		}
+	}
+}
+
+// originHost is the host:port of a URL that reaches addr: "localhost" for
+// an unspecified address such as 0.0.0.0.
+func originHost(addr *net.TCPAddr) string {
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, strconv.Itoa(addr.Port))
+}
+
+// live is a build kept up to date with its site folder, and the server of
+// it, if any.
+type live struct {
+	e       *env
+	builder *build.Builder
+	server  *serve.Server // nil when only building
+}
+
+// rebuild builds after the changes at paths and tells the terminal and
+// the open pages how it went.
+func (l *live) rebuild(ctx context.Context, paths []string, all bool) {
+	e := l.e
+	res, st, err := l.builder.Build(ctx, paths, all)
+	printDiagnostics(e, res.Diagnostics)
+	if err != nil {
+		var problems []string
+		if errors.Is(err, build.ErrSite) {
+			for _, d := range res.Diagnostics {
+				problems = append(problems, d.String())
+			}
+			fmt.Fprintf(e.stderr, "thidua: %s; the last good build stays in place\n", counted(res.Diagnostics))
+		} else {
+			problems = append(problems, err.Error())
+			fmt.Fprintf(e.stderr, "thidua: %v\n", err)
+		}
+		if l.server != nil {
+			l.server.Broken(problems)
+		}
+		return
+	}
+	var how string
+	if !st.Whole {
+		how = fmt.Sprintf("%d of %d pages rendered, %d files replaced", st.Rendered, res.Pages, st.Written)
+		if st.Removed > 0 {
+			how += fmt.Sprintf(", %d removed", st.Removed)
+		}
+	} else {
+		how = fmt.Sprintf("%d pages and %d files", res.Pages, res.Files)
+	}
+	fmt.Fprintf(e.stdout, "built in %d ms (%s)%s\n", res.Elapsed.Milliseconds(), how, changedList(paths))
+	if l.server != nil {
+		l.server.Good(l.builder.BasePath())
+	}
+}
+
+// changedList says which paths changed: ", after content/news/a.md and 2 more".
+func changedList(paths []string) string {
+	switch len(paths) {
+	case 0:
+		return ""
+	case 1:
+		return " after a change to " + paths[0]
+	}
+	return fmt.Sprintf(" after changes to %s and %d more", strings.Join(paths[:1], ""), len(paths)-1)
+}
