@@ -106,9 +106,9 @@ const (
 
 // script is the live-reload script, a format of the events path, the
 // build the page came from, and the empty overlay, as JavaScript. It listens to the
-// event stream: "reload" reloads the page, "broken" shows the overlay.
+// event stream (window.thiduaEvents): "reload" reloads the page, "broken" shows the overlay.
 const script = `<script>(function(){` +
-	`var es=new EventSource(%[1]s+"?since=%[2]d");` +
+	`var es=window.thiduaEvents=new EventSource(%[1]s+"?since=%[2]d");` +
 	`es.addEventListener("reload",function(){es.close();location.reload()});` +
 	`es.addEventListener("broken",function(e){` +
 	`var old=document.getElementById("thidua-overlay");if(old)old.remove();` +
