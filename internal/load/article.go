@@ -62,6 +62,8 @@ func readDocument(file string, src []byte, known, required []string) *document {
 	d := doc.d
 	fm, body, bodyLine, closed := splitFrontMatter(src)
 	switch {
+	case !d.checkText(src, 1, false):
+		doc.body = nil
 	case fm == nil:
 		d.errorf(Pos{Line: 1, Column: 1}, "front-matter", "the file has no front matter; start it with a line ---, then title: and date:, then a line ---")
 	case !closed:

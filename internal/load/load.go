@@ -10,26 +10,45 @@ package load
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // Options changes how a site is assembled.
 type Options struct {
 	BuildDrafts bool   // keep articles with draft: true
 	BaseURL     string // when not "", overrides site.yaml baseURL (e.g. thidua serve, -b)
+	// MaxFileSize is the largest YAML or Markdown file Site reads, in
+	// bytes; a larger one is an error. 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
 }
 
 // Site reads the site folder fsys (rooted at the folder; paths in messages
 // are relative to it, slash-separated) and returns the model and every
 // diagnostic. When the diagnostics hold errors the model may be partial and
 // must not be rendered.
+//
+// Site follows no symbolic link that points outside the folder, to a folder,
+// or into static/ (which is copied without following links), and reads no
+// file that is not a regular file: each is left out with a warning.
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	diags := &diag.List{}
 	files := &Files{}
@@ -40,9 +59,9 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			diags.Errorf(p, 0, 0, "read", "the file cannot be read (%v); check its permissions", err)
+		src, d := readSiteFile(fsys, p, opts.maxFileSize())
+		if d != nil {
+			diags.Merge(d)
 			continue
 		}
 		jobs = append(jobs, func() parsed { return parseFile(k, p, src) })
@@ -103,13 +122,19 @@ func runBounded(jobs []func() parsed) []parsed {
 
 // siteFiles returns the paths of the files of fsys that loading looks at:
 // site.yaml and the files under data/, content/ and static/. A folder that
-// cannot be read is reported.
+// cannot be read is reported, and so is anything Site leaves out (see Site).
 func siteFiles(fsys fs.FS, diags *diag.List) []string {
 	var out []string
-	if _, err := fs.Stat(fsys, "site.yaml"); err == nil {
+	if info, err := fs.Lstat(fsys, "site.yaml"); err == nil && usable(fsys, "site.yaml", info, diags) {
 		out = append(out, "site.yaml")
 	}
 	walk := func(root string, visit func(p string)) {
+		if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if _, problem := followLink(fsys, root); problem != "" {
+				diags.Warnf(root, 0, 0, "symlink", "this symbolic link %s; it is not followed, and nothing under it is read", problem)
+				return
+			}
+		}
 		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				if !errors.Is(err, fs.ErrNotExist) || p != root {
@@ -123,7 +148,10 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 				}
 				return nil
 			}
-			if !e.IsDir() {
+			if e.IsDir() {
+				return nil
+			}
+			if info, err := e.Info(); err == nil && usable(fsys, p, info, diags) {
 				visit(p)
 			}
 			return nil
@@ -136,6 +164,145 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 		walk(root, func(p string) { out = append(out, p) })
 	}
 	return out
+}
+
+// usable reports whether the file at p, of which info was read without
+// following a link, may be read or copied; when not, it says why in a
+// warning. It also reports a name under static/ that no link can reach.
+func usable(fsys fs.FS, p string, info fs.FileInfo, diags *diag.List) bool {
+	mode := info.Mode()
+	static := strings.HasPrefix(p, "static/")
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		target, problem := followLink(fsys, p)
+		switch {
+		case problem != "":
+			diags.Warnf(p, 0, 0, "symlink", "this symbolic link %s; it is not followed, and what it points at is left out", problem)
+			return false
+		case target.IsDir():
+			diags.Warnf(p, 0, 0, "symlink", "this symbolic link points at a folder, and loading follows no link to a folder; move the folder here instead")
+			return false
+		case static:
+			diags.Warnf(p, 0, 0, "symlink", "this symbolic link is not copied into the site; put the file itself under static/")
+			return false
+		case !target.Mode().IsRegular():
+			diags.Warnf(p, 0, 0, "not-a-file", "the symbolic link points at something that is not a file; it is left out")
+			return false
+		}
+	case !mode.IsRegular():
+		diags.Warnf(p, 0, 0, "not-a-file", "this is not a file but a %s; it is left out", modeName(mode))
+		return false
+	}
+	if static {
+		return staticNameOK(p, diags)
+	}
+	return true
+}
+
+// followLink returns what the symbolic link at p points at, or why it is
+// not followed: it points outside the folder of fsys (or by an absolute
+// path, which cannot stay inside it), at nothing, or cannot be read.
+func followLink(fsys fs.FS, p string) (fs.FileInfo, string) {
+	if target, err := fs.ReadLink(fsys, p); err == nil {
+		if path.IsAbs(target) || !fs.ValidPath(path.Join(path.Dir(p), target)) {
+			return nil, fmt.Sprintf("points outside the site folder (to %s)", target)
+		}
+	}
+	info, err := fs.Stat(fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "points at nothing"
+	case err != nil:
+		return nil, "points outside the site folder"
+	}
+	return info, ""
+}
+
+// staticNameOK reports whether a link can name the static file p; when
+// not, it reports why: a backslash or control character, which a web
+// address cannot hold, is an error; a name in decomposed Unicode, which the
+// NFC links of the site never match, is a warning.
+func staticNameOK(p string, diags *diag.List) bool {
+	if i := strings.IndexFunc(p, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7F }); i >= 0 {
+		diags.Errorf(p, 0, 0, "bad-file-name", "the file name holds %q, which a web address cannot hold; rename the file", p[i:i+1])
+		return false
+	}
+	if !utf8.ValidString(p) {
+		diags.Errorf(p, 0, 0, "bad-file-name", "the file name is not UTF-8 text; rename the file")
+		return false
+	}
+	if nfc := vn.NFC(p); nfc != p {
+		diags.Warnf(p, 0, 0, "bad-file-name", "the file name is in decomposed Unicode (as macOS writes it), which the links of the site never match; rename it to the same name typed again, %q", path.Base(nfc))
+	}
+	return true
+}
+
+// modeName names the kind of a file that is neither a folder nor a regular file.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
+}
+
+// tooLargeError is the error of readFile for a file over the limit.
+type tooLargeError struct{ size, limit int64 }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("%d bytes, more than %d", e.size, e.limit)
+}
+
+// readSiteFile reads the file at p of fsys to parse it. When the file
+// cannot be read or has more than limit bytes, it returns the message that
+// says so instead.
+func readSiteFile(fsys fs.FS, p string, limit int64) ([]byte, *diag.List) {
+	src, err := readFile(fsys, p, limit)
+	if err == nil {
+		return src, nil
+	}
+	d := &diag.List{}
+	var big *tooLargeError
+	if errors.As(err, &big) {
+		d.Errorf(p, 0, 0, "read", "the file has %d bytes, over the limit of %s for one file; split it, or check that it is the right file", big.size, sizeName(big.limit))
+	} else {
+		d.Errorf(p, 0, 0, "read", "the file cannot be read (%v); check its permissions", err)
+	}
+	return nil, d
+}
+
+// readFile reads the file at p of fsys, returning a *tooLargeError without
+// reading it whole when it has more than limit bytes.
+func readFile(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > limit {
+		return nil, &tooLargeError{info.Size(), limit}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > limit {
+		return nil, &tooLargeError{int64(len(src)), limit}
+	}
+	return src, nil
+}
+
+// sizeName names a size limit: "10 MiB", or "1000 bytes" when it is not a
+// whole number of MiB.
+func sizeName(n int64) string {
+	if n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // kind is what a file of the site folder holds, decided by its path.

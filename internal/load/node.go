@@ -65,8 +65,11 @@ func (d *decoder) warnf(p Pos, code, format string, args ...any) {
 // name a second place.
 func (d *decoder) at(p Pos) string { return fmt.Sprintf("%s:%d:%d", d.path, p.Line, p.Column) }
 
-// parse reads src as one YAML document and returns its root node, nil when
-// the document is empty or does not parse (which is then reported).
+// parse reads src, clean text whose first line is line 1+lineOffset of the
+// file, as one YAML document and returns its root node, nil when the
+// document is empty or is not read (which is then reported): it does not
+// parse, holds bytes that are not text, has too many values or nests them
+// too deep.
 func (d *decoder) parse(src []byte) (root *yaml.Node) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -74,17 +77,46 @@ func (d *decoder) parse(src []byte) (root *yaml.Node) {
 			root = nil
 		}
 	}()
+	if !d.checkText(src, 1+d.lineOffset, true) {
+		return nil
+	}
+	if line := tooManyValues(src); line > 0 {
+		d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, "yaml", "the file has more than %d lines and list items, more than loading reads from one file; split it, or check that it is the right file", maxSeparators)
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlErrorLine(err.Error())
-		d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, "yaml", "the YAML does not parse (%s); check the indentation and quotes on this line and the one before", msg)
+		d.yamlError(src, err)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil
 	}
+	if n := tooDeep(doc.Content[0]); n != nil {
+		d.errorf(d.pos(n), "yaml", "the values here are nested more than %d levels deep, when the format needs a few; check the brackets and the indentation", maxDepth)
+		return nil
+	}
 	return d.resolve(doc.Content[0])
 }
+
+// yamlError reports err, an error of the YAML library about src, at the
+// line it names, and at the tab when a tab indents that line.
+func (d *decoder) yamlError(src []byte, err error) {
+	line, msg := yamlErrorLine(err.Error())
+	if strings.HasPrefix(msg, "exceeded max depth") {
+		p, _ := flowTooDeep(src, maxFlowDepth)
+		d.errorf(Pos{Line: max(p.Line, 1) + d.lineOffset, Column: max(p.Column, 1)}, "yaml", "the brackets here are nested more than %d levels deep, when the format needs a few; check that each [ and { is closed", maxFlowDepth)
+		return
+	}
+	if col := tabIndent(src, line); col > 0 {
+		d.errorf(Pos{Line: line + d.lineOffset, Column: col}, "yaml", "the YAML does not parse: this line is indented with a tab (%s); indent with spaces only", msg)
+		return
+	}
+	d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, "yaml", "the YAML does not parse (%s); check the indentation and quotes on this line and the one before", msg)
+}
+
+// maxFlowDepth is how deeply the YAML library lets brackets nest.
+const maxFlowDepth = 10000
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
@@ -173,7 +205,7 @@ func (f fields) has(key string) bool {
 // false when n is not a map at all.
 func (d *decoder) mapping(n *yaml.Node, what string, known, required []string) (f fields, ok bool) {
 	f = fields{keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{}}
-	if n == nil {
+	if n == nil || d.exhausted {
 		return f, false
 	}
 	f.at = d.pos(n)
@@ -206,6 +238,11 @@ func (d *decoder) mapping(n *yaml.Node, what string, known, required []string) (
 		}
 		f.keys[name] = k
 		f.vals[name] = v
+	}
+	if d.exhausted {
+		// The budget of nodes ran out in this map or before it: what is
+		// missing was not read, and is no mistake of the file.
+		return f, false
 	}
 	for _, r := range required {
 		if _, ok := f.keys[r]; !ok {
