@@ -3,12 +3,16 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/thidua
+NPM     ?= npm
+# The chart library, bundled from the npm packages pinned in package-lock.json
+# and embedded into the binary (see internal/charts/lib/README.md).
+ECHARTS := internal/charts/lib/echarts.min.js
 
-.PHONY: all build test check vet bin clean
+.PHONY: all build test check vet bin charts clean
 
 all: build
 
-bin:
+bin: charts
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/thidua
 
 ## build: build the demo site (the repository root) into public/
@@ -24,9 +28,22 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) vet ./...
 
+## charts: install the npm packages and bundle the chart library
+charts: $(ECHARTS)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund
+
+$(ECHARTS): node_modules/.package-lock.json internal/charts/echarts-entry.js
+	$(NPM) run --silent bundle
+	cp node_modules/echarts/LICENSE node_modules/echarts/NOTICE internal/charts/lib/
+	cp node_modules/echarts/licenses/LICENSE-d3 internal/charts/lib/LICENSE-d3
+	cp node_modules/zrender/LICENSE internal/charts/lib/LICENSE-zrender
+
 ## test: every test, including the fuzz targets' seed corpora
-test: vet
+test: vet charts
 	$(GO) test -count=1 ./...
 
 clean:
-	rm -rf bin public
+	rm -rf bin public node_modules
+	find internal/charts/lib -type f ! -name README.md -delete

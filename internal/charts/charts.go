@@ -1,0 +1,461 @@
+// Package charts builds the charts of the pages: echarts options made with
+// go-echarts at build time, each with the same numbers as a table.
+//
+// An option is emitted as JSON for a <script type="application/json">
+// element that the theme's assets/js/charts.js reads, never as the inline
+// script of go-echarts' own renderer, which would put names from the data
+// into JavaScript. Chart ids are fixed per page, so that identical input
+// gives identical output.
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+// Chart is one chart of a page.
+type Chart struct {
+	// ID is the id of the chart's element, letters and digits only and the
+	// same in every build; the element of its option is ID+"option".
+	ID    string
+	Title string
+	// Description says in words what the chart shows. It is both the
+	// element's aria-label and echarts' aria description, which echarts
+	// would otherwise replace with a generated one.
+	Description string
+	// Option is the echarts option as JSON, with <, > and & escaped, so it
+	// is safe inside <script type="application/json">.
+	Option template.JS
+	// Height is the height of the drawing, in CSS pixels.
+	Height int
+	// Legend names the colours of the series when there are several; the
+	// theme draws it in HTML, where long names wrap on a phone.
+	Legend []LegendItem
+	// Table has the numbers of the chart.
+	Table Table
+	// Empty, when not "", is the sentence shown instead of the chart and
+	// its table because there is nothing to draw.
+	Empty string
+}
+
+// LegendItem is the name and colour of one series.
+type LegendItem struct {
+	Name  string
+	Color string // "#rrggbb"
+}
+
+// Table is the numbers of a chart as a table: one row per category (a year,
+// a bloc, a unit), one column per series.
+type Table struct {
+	Caption string
+	Head    []string // the heads of the columns; the first heads the row heads
+	Rows    []Row
+}
+
+// Row is one line of a Table.
+type Row struct {
+	Head  string
+	Cells []string // formatted numbers, "" where there is none
+}
+
+// Builder makes the charts of one site's pages. It is safe for concurrent
+// use.
+type Builder struct {
+	site *model.Site
+	t    func(key string) string
+}
+
+// New returns a Builder for site; t gives the interface strings of the
+// site's language.
+func New(site *model.Site, t func(key string) string) *Builder {
+	return &Builder{site: site, t: t}
+}
+
+// Funcs are the template functions of the charts: "charts" gives the
+// charts of a *pages.Page, none for a page without charts, and
+// "hasCharts" whether the page has a chart to draw, so needs the scripts.
+func Funcs(site *model.Site, t func(key string) string) template.FuncMap {
+	b := New(site, t)
+	return template.FuncMap{"charts": b.For, "hasCharts": b.Draws}
+}
+
+// Draws reports whether page p has a chart to draw, not only sentences
+// saying there is nothing to draw.
+func (b *Builder) Draws(p *pages.Page) bool {
+	return slices.ContainsFunc(b.For(p), func(c *Chart) bool { return c.Empty == "" })
+}
+
+// For returns the charts of page p, in the order they are shown.
+func (b *Builder) For(p *pages.Page) []*Chart {
+	switch p.Kind {
+	case "home":
+		return b.list(b.awardsByYear(yearsOfSite(b.site), allAwards(b.site), b.site.Config.Title))
+	case "bloc":
+		years := make([]int, len(p.Bloc.Years))
+		var awards []*model.Award
+		for i, y := range p.Bloc.Years {
+			years[i] = y.Year
+			awards = append(awards, y.Awards...)
+		}
+		return b.list(b.awardsByYear(years, awards, p.Bloc.Name), b.membersByYear(p.Bloc))
+	case "blocyear":
+		return b.list(b.memberScores(p.BlocYear))
+	case "unit":
+		return b.list(b.standing(p.Unit), b.awardsByYear(yearsOfUnit(p.Unit), p.Unit.Awards, p.Unit.Name))
+	case "year":
+		return b.list(b.awardsByBloc(p.Year))
+	case "awards":
+		return b.list(b.entriesByKind())
+	case "award":
+		return b.list(b.recipientsByYear(p.Award))
+	}
+	return nil
+}
+
+// HasDrawn reports whether some page of site has a chart to draw, which is
+// so when some bloc has a year: its bloc page charts the members per year.
+func HasDrawn(site *model.Site) bool {
+	for _, b := range site.Blocs {
+		if len(b.Years) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *Builder) list(cs ...*Chart) []*Chart { return cs }
+
+// series is one named line of numbers, one per category; NaN where there
+// is none.
+type series struct {
+	name   string
+	values []float64
+}
+
+// spec is what one chart shows and how.
+type spec struct {
+	id, title, subtitle string
+	subject             string // the page's subject, for the table caption
+	line                bool   // a line chart; else bars
+	horizontal          bool   // categories down the side, bars across
+	stacked             bool
+	labels              bool // the value at the end of each bar
+	inverse             bool // the value axis runs downwards: rank 1 on top
+	max                 int  // of an inverse axis: the largest rank there can be
+	scale               bool // the value axis need not start at 0
+	catName, valName    string
+	categories          []string
+	series              []series
+	total               bool // a total column in the table
+}
+
+// colors are the series colours, each with at least 3:1 contrast on the
+// theme's light background (#fff) and on its dark one (#121417).
+var colors = opts.Colors{"#c8323c", "#2f6fd0", "#2e8540", "#c25e00", "#8a55c9", "#0f8a8a", "#c2417f", "#6b7785", "#9a6b1f", "#4b5fc8"}
+
+// chart builds the go-echarts option of s, its table and its description.
+func (b *Builder) chart(s spec) *Chart {
+	c := &Chart{ID: s.id, Title: s.title, Height: 340}
+	if len(s.categories) == 0 || len(s.series) == 0 || !hasValue(s.series) {
+		c.Empty = fmt.Sprintf(b.t("chart_no_data"), s.title)
+		return c
+	}
+	if s.horizontal {
+		c.Height = 110 + 32*len(s.categories)
+	}
+	c.Description = b.describe(s)
+	c.Table = b.table(s)
+	if len(s.series) > 1 {
+		for i, ser := range s.series {
+			c.Legend = append(c.Legend, LegendItem{Name: ser.name, Color: colors[i%len(colors)]})
+		}
+	}
+
+	global := []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: s.id}),
+		charts.WithColorsOpts(colors),
+		charts.WithTitleOpts(opts.Title{Title: s.title, Subtitle: s.subtitle, Left: "0", Top: "0"}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Description}}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: top(s), Bottom: bottom(s), ContainLabel: opts.Bool(true)}),
+	}
+	category := opts.XAxis{Type: "category", Name: s.catName, NameLocation: "middle", NameGap: 30, Data: s.categories}
+	value := opts.YAxis{Type: "value", Name: s.valName, Inverse: opts.Bool(s.inverse), Scale: opts.Bool(s.scale), MinInterval: 1}
+	if s.inverse {
+		value.Min = 1
+	}
+	if s.horizontal {
+		global = append(global,
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: s.valName, NameLocation: "middle", NameGap: 30, MinInterval: 1}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.catName, Inverse: opts.Bool(true), Data: s.categories}))
+	} else {
+		global = append(global, charts.WithXAxisOpts(category), charts.WithYAxisOpts(value))
+	}
+
+	var option map[string]any
+	if s.line {
+		l := charts.NewLine()
+		l.SetGlobalOptions(global...)
+		l.SetXAxis(s.categories)
+		for _, ser := range s.series {
+			data := make([]opts.LineData, len(ser.values))
+			for i, v := range ser.values {
+				data[i] = opts.LineData{Value: jsonValue(v)}
+			}
+			l.AddSeries(ser.name, data, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}))
+		}
+		l.Validate()
+		option = l.JSON()
+	} else {
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(global...)
+		if !s.horizontal {
+			bar.SetXAxis(s.categories)
+		}
+		for _, ser := range s.series {
+			data := make([]opts.BarData, len(ser.values))
+			for i, v := range ser.values {
+				data[i] = opts.BarData{Value: jsonValue(v)}
+			}
+			so := []charts.SeriesOpts{charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.BarMaxWidth = "48" })}
+			if s.stacked {
+				so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+			}
+			if s.labels {
+				pos := "top"
+				if s.horizontal {
+					pos = "right"
+				}
+				so = append(so, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: pos}))
+			}
+			bar.AddSeries(ser.name, data, so...)
+		}
+		bar.Validate()
+		option = bar.JSON()
+	}
+	c.Option = template.JS(finish(option, s))
+	return c
+}
+
+// finish writes option as JSON with what go-echarts has no setting for:
+// the vertical axis's name above it, aligned so that it is not cut off,
+// and neither toolbox nor legend (the theme draws the legend).
+func finish(option map[string]any, s spec) []byte {
+	js, err := json.Marshal(option)
+	if err == nil {
+		var m map[string]any
+		if err = json.Unmarshal(js, &m); err == nil {
+			delete(m, "toolbox")
+			delete(m, "legend")
+			if axes, ok := m["yAxis"].([]any); ok && len(axes) > 0 {
+				y := axes[0].(map[string]any)
+				y["nameLocation"] = "end"
+				align := "left"
+				if s.horizontal {
+					align = "right"
+				}
+				if s.inverse || s.horizontal {
+					y["nameLocation"] = "start"
+				}
+				y["nameTextStyle"] = map[string]any{"align": align}
+				if s.inverse && s.max > 0 && s.max <= 15 {
+					y["max"], y["interval"] = s.max, 1
+				}
+			}
+			js, err = json.Marshal(m)
+		}
+	}
+	if err != nil {
+		// The option holds only strings, numbers and go-echarts' own types.
+		panic(fmt.Sprintf("charts: option of %s: %v", s.id, err))
+	}
+	return js
+}
+
+// top leaves room for the title and subtitle.
+func top(s spec) string {
+	if s.subtitle != "" {
+		return "64"
+	}
+	return "44"
+}
+
+// bottom leaves room for the name of the axis at the bottom.
+func bottom(s spec) string {
+	if s.horizontal {
+		return "36"
+	}
+	return "32"
+}
+
+// jsonValue is v for echarts: "-" marks a missing value.
+func jsonValue(v float64) any {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+		return int64(v)
+	}
+	return v
+}
+
+func hasValue(ss []series) bool {
+	for _, s := range ss {
+		for _, v := range s.values {
+			if !math.IsNaN(v) && v != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// table lays out the numbers of s: a row per category.
+func (b *Builder) table(s spec) Table {
+	lang := b.site.Config.Language
+	caption := s.title
+	if s.subject != "" {
+		caption += " – " + s.subject
+	}
+	tb := Table{Caption: caption, Head: []string{s.catName}}
+	if len(s.series) == 1 && s.series[0].name == "" {
+		tb.Head = append(tb.Head, s.valName)
+	}
+	for _, ser := range s.series {
+		if ser.name != "" {
+			tb.Head = append(tb.Head, ser.name)
+		}
+	}
+	if s.total {
+		tb.Head = append(tb.Head, b.t("chart_total"))
+	}
+	for i, cat := range s.categories {
+		row := Row{Head: cat}
+		sum := 0.0
+		for _, ser := range s.series {
+			v := ser.values[i]
+			if math.IsNaN(v) {
+				row.Cells = append(row.Cells, "")
+				continue
+			}
+			sum += v
+			row.Cells = append(row.Cells, vn.FormatFloat(v, lang))
+		}
+		if s.total {
+			row.Cells = append(row.Cells, vn.FormatFloat(sum, lang))
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
+}
+
+// describe says what s shows: its title, the kind of chart, what it counts
+// by what, and its highest category.
+func (b *Builder) describe(s spec) string {
+	kind := b.t("chart_bar")
+	switch {
+	case s.line:
+		kind = b.t("chart_line")
+	case s.stacked && len(s.series) > 1:
+		kind = b.t("chart_bar_stacked")
+	}
+	d := s.title + ". " + fmt.Sprintf(b.t("chart_by"), kind, s.valName, s.catName)
+	if s.inverse {
+		return d + " " + b.t("chart_rank_top") + " " + b.t("chart_see_table")
+	}
+	best, bestSum := -1, 0.0
+	for i := range s.categories {
+		sum := 0.0
+		for _, ser := range s.series {
+			if v := ser.values[i]; !math.IsNaN(v) {
+				sum += v
+			}
+		}
+		if best < 0 || sum > bestSum {
+			best, bestSum = i, sum
+		}
+	}
+	if len(s.categories) > 1 && !s.line {
+		d += " " + fmt.Sprintf(b.t("chart_highest"), s.categories[best], vn.FormatFloat(bestSum, b.site.Config.Language))
+	}
+	return d + " " + b.t("chart_see_table")
+}
+
+// byKind counts the collectives of awards per category, one series per
+// award kind in the catalogue's order; cat gives an award's category index,
+// or -1 to leave it out.
+func byKind(kinds []*model.AwardKind, awards []*model.Award, n int, cat func(*model.Award) int) []series {
+	counts := map[*model.AwardKind][]float64{}
+	for _, a := range awards {
+		i := cat(a)
+		if i < 0 {
+			continue
+		}
+		if counts[a.Kind] == nil {
+			counts[a.Kind] = make([]float64, n)
+		}
+		counts[a.Kind][i] += float64(a.Count)
+	}
+	var out []series
+	for _, k := range kinds {
+		if v := counts[k]; v != nil {
+			out = append(out, series{name: k.ShortName(), values: v})
+		}
+	}
+	return out
+}
+
+func hasProposed(awards []*model.Award) bool {
+	return slices.ContainsFunc(awards, func(a *model.Award) bool { return a.Status == model.Proposed })
+}
+
+func yearLabels(years []int) []string {
+	out := make([]string, len(years))
+	for i, y := range years {
+		out[i] = strconv.Itoa(y)
+	}
+	return out
+}
+
+func yearsOfSite(site *model.Site) []int {
+	out := make([]int, len(site.Years))
+	for i, y := range site.Years {
+		out[i] = y.Year
+	}
+	return out
+}
+
+// yearsOfUnit is every year from the unit's first membership to its last.
+func yearsOfUnit(u *model.Unit) []int {
+	if len(u.Memberships) == 0 {
+		return nil
+	}
+	first, last := u.Memberships[0].BlocYear.Year, u.Memberships[0].BlocYear.Year
+	for _, m := range u.Memberships {
+		first, last = min(first, m.BlocYear.Year), max(last, m.BlocYear.Year)
+	}
+	var out []int
+	for y := first; y <= last; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+func allAwards(site *model.Site) []*model.Award {
+	var out []*model.Award
+	for _, k := range site.Awards {
+		out = append(out, k.Awards...)
+	}
+	return out
+}

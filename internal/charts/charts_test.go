@@ -1,0 +1,365 @@
+package charts
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+// testSite is the build package's test site: two blocs, three bloc years,
+// awards conferred and proposed.
+const testSite = "../build/testdata/site"
+
+func loadSite(t *testing.T, dir string) *model.Site {
+	t.Helper()
+	site, diags := load.Site(os.DirFS(dir), load.Options{})
+	if diags.HasErrors(false) {
+		t.Fatalf("load %s: %v", dir, diags.Items())
+	}
+	return site
+}
+
+// keys gives each key back, so that the tests see which string is used.
+func keys(k string) string {
+	if strings.HasPrefix(k, "chart_") && strings.Contains(k, "no_data") {
+		return "%s: " + k
+	}
+	switch k {
+	case "chart_by":
+		return "%s: %s / %s."
+	case "chart_highest":
+		return "max %s = %s."
+	}
+	return k
+}
+
+// pageOf returns the planned page of kind and path.
+func pageOf(t *testing.T, plan []*pages.Page, path string) *pages.Page {
+	t.Helper()
+	for _, p := range plan {
+		if p.Path == path {
+			return p
+		}
+	}
+	t.Fatalf("no page %q", path)
+	return nil
+}
+
+// option decodes a chart's option.
+func option(t *testing.T, c *Chart) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(c.Option), &m); err != nil {
+		t.Fatalf("%s: option is not JSON: %v\n%s", c.ID, err, c.Option)
+	}
+	return m
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+$`)
+
+// go-echarts gives every chart a random id unless told otherwise; the
+// charts of a page must have the same ids, and options, in every build,
+// and ids fit for JavaScript identifiers (no '-').
+func TestIDsAndOptionsAreStable(t *testing.T) {
+	site := loadSite(t, testSite)
+	plan := pages.Plan(site, keys)
+	first, second := New(site, keys), New(loadSite(t, testSite), keys)
+	plan2 := pages.Plan(second.site, keys)
+	drawn := 0
+	for i, p := range plan {
+		a, b := first.For(p), second.For(plan2[i])
+		if len(a) != len(b) {
+			t.Fatalf("%s: %d charts, then %d", p.Path, len(a), len(b))
+		}
+		ids := map[string]bool{}
+		for j := range a {
+			if a[j].ID != b[j].ID || a[j].Option != b[j].Option || a[j].Description != b[j].Description {
+				t.Errorf("%s: chart %d differs between builds:\n%s\n%s", p.Path, j, a[j].Option, b[j].Option)
+			}
+			if !idPattern.MatchString(a[j].ID) {
+				t.Errorf("%s: id %q is not letters and digits", p.Path, a[j].ID)
+			}
+			if ids[a[j].ID] {
+				t.Errorf("%s: id %q twice", p.Path, a[j].ID)
+			}
+			ids[a[j].ID] = true
+			if a[j].Empty == "" {
+				drawn++
+			}
+		}
+	}
+	if drawn < 8 {
+		t.Errorf("only %d charts drawn on the test site", drawn)
+	}
+}
+
+// A name with </script> must not end the <script type="application/json">
+// element the option is written in.
+func TestNamesCannotEndTheScript(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS(testSite)); err != nil {
+		t.Fatal(err)
+	}
+	units := filepath.Join(dir, "data", "units.yaml")
+	b, err := os.ReadFile(units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const evil = `</script><script>alert(1)</script><!--`
+	b = []byte(strings.Replace(string(b), "short: Hội NCT", "short: '"+evil+"'", 1))
+	if err := os.WriteFile(units, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := loadSite(t, dir)
+	if site.Units[0].Short != evil && !hasShort(site, evil) {
+		t.Fatal("the hostile short name did not load")
+	}
+	plan := pages.Plan(site, keys)
+	c := New(site, keys).For(pageOf(t, plan, "khoi/khoi-a/2024/"))[0]
+	if c.Empty != "" {
+		t.Fatalf("no chart: %s", c.Empty)
+	}
+	if strings.ContainsAny(string(c.Option), "<>") {
+		t.Errorf("the option has < or > unescaped: %s", c.Option)
+	}
+	m := option(t, c)
+	cats := m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
+	if cats[0] != evil {
+		t.Errorf("the name did not come through as data: %v", cats[0])
+	}
+}
+
+func hasShort(site *model.Site, s string) bool {
+	for _, u := range site.Units {
+		if u.Short == s {
+			return true
+		}
+	}
+	return false
+}
+
+// echarts' aria option replaces the element's aria-label with a generated
+// text unless it is given a description: every chart gives its own.
+func TestAriaDescription(t *testing.T) {
+	site := loadSite(t, testSite)
+	b := New(site, keys)
+	for _, p := range pages.Plan(site, keys) {
+		for _, c := range b.For(p) {
+			if c.Empty != "" {
+				continue
+			}
+			aria := option(t, c)["aria"].(map[string]any)
+			label := aria["label"].(map[string]any)
+			if aria["enabled"] != true || label["enabled"] != true {
+				t.Errorf("%s %s: aria not enabled: %v", p.Path, c.ID, aria)
+			}
+			if d := label["description"]; d != c.Description || !strings.HasPrefix(c.Description, c.Title+".") || !strings.HasSuffix(c.Description, "chart_see_table") {
+				t.Errorf("%s %s: aria description %q, chart description %q", p.Path, c.ID, d, c.Description)
+			}
+		}
+	}
+}
+
+// Each chart has a title, axis names, and the numbers of its table.
+func TestAwardsByYearMatchesTheModel(t *testing.T) {
+	site := loadSite(t, testSite)
+	plan := pages.Plan(site, keys)
+	cs := New(site, keys).For(pageOf(t, plan, ""))
+	if len(cs) != 1 || cs[0].ID != "chartawardsbyyear" {
+		t.Fatalf("home charts: %+v", cs)
+	}
+	c := cs[0]
+	m := option(t, c)
+	if title := m["title"].(map[string]any); title["text"] != "chart_awards_by_year" || title["subtext"] != "chart_proposals_included" {
+		t.Errorf("title %v", title)
+	}
+	x := m["xAxis"].([]any)[0].(map[string]any)
+	y := m["yAxis"].([]any)[0].(map[string]any)
+	if x["name"] != "year" || y["name"] != "chart_axis_collectives" {
+		t.Errorf("axis names %v, %v", x["name"], y["name"])
+	}
+	// Count by year and kind from the model.
+	want := map[string]map[string]float64{}
+	for _, k := range site.Awards {
+		for _, a := range k.Awards {
+			y := strconv.Itoa(a.BlocYear.Year)
+			if want[y] == nil {
+				want[y] = map[string]float64{}
+			}
+			want[y][k.ShortName()] += float64(a.Count)
+		}
+	}
+	series := m["series"].([]any)
+	if len(series) == 0 {
+		t.Fatal("no series")
+	}
+	for i, year := range x["data"].([]any) {
+		total := 0.0
+		for _, s := range series {
+			s := s.(map[string]any)
+			if s["stack"] != "total" {
+				t.Errorf("series %v is not stacked", s["name"])
+			}
+			v := s["data"].([]any)[i].(map[string]any)["value"].(float64)
+			if v != want[year.(string)][s["name"].(string)] {
+				t.Errorf("%v %v: %v, want %v", year, s["name"], v, want[year.(string)][s["name"].(string)])
+			}
+			total += v
+		}
+		row := c.Table.Rows[i]
+		if row.Head != year || row.Cells[len(row.Cells)-1] != vn.FormatFloat(total, "vi") {
+			t.Errorf("table row %v, want %v with total %v", row, year, total)
+		}
+	}
+	// The legend is the theme's, in HTML: one item per series, in the
+	// series' colours.
+	if _, ok := m["legend"]; ok {
+		t.Error("the option has a legend of its own")
+	}
+	colors := m["color"].([]any)
+	if len(c.Legend) != len(series) {
+		t.Fatalf("legend %v for %d series", c.Legend, len(series))
+	}
+	for i, s := range series {
+		if it := c.Legend[i]; it.Name != s.(map[string]any)["name"] || it.Color != colors[i] {
+			t.Errorf("legend item %d: %v, series %v in %v", i, it, s.(map[string]any)["name"], colors[i])
+		}
+	}
+	if got, want := c.Table.Head, len(series)+2; len(got) != want || got[0] != "year" || got[len(got)-1] != "chart_total" {
+		t.Errorf("table head %v", got)
+	}
+}
+
+// Charts name units by their short name where there is one; the table
+// has the scores as the site writes numbers.
+func TestMemberScoresUseShortNames(t *testing.T) {
+	site := loadSite(t, testSite)
+	plan := pages.Plan(site, keys)
+	c := New(site, keys).For(pageOf(t, plan, "khoi/khoi-a/2024/"))[0]
+	m := option(t, c)
+	cats := m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
+	if cats[0] != "Hội NCT" || cats[1] != "Hội CTĐ" || cats[2] != "Hội Khuyến học tỉnh" {
+		t.Errorf("categories %v", cats)
+	}
+	if row := c.Table.Rows[2]; row.Head != "Hội Khuyến học tỉnh" || row.Cells[0] != "94,25" {
+		t.Errorf("row %v", row)
+	}
+	series := m["series"].([]any)[0].(map[string]any)
+	if label := series["label"].(map[string]any); label["show"] != true {
+		t.Errorf("scores have no labels: %v", label)
+	}
+}
+
+// The unit chart draws the rank, rank 1 on top, and the score when there
+// is no rank.
+func TestStanding(t *testing.T) {
+	site := loadSite(t, testSite)
+	plan := pages.Plan(site, keys)
+	b := New(site, keys)
+	c := b.For(pageOf(t, plan, "don-vi/hoi-nguoi-cao-tuoi/"))[0]
+	m := option(t, c)
+	y := m["yAxis"].([]any)[0].(map[string]any)
+	if c.ID != "chartrankbyyear" || y["inverse"] != true || y["min"] != 1.0 || y["name"] != "rank" {
+		t.Errorf("rank chart %s: y axis %v", c.ID, y)
+	}
+	line := m["series"].([]any)[0].(map[string]any)
+	if line["type"] != "line" {
+		t.Errorf("series type %v", line["type"])
+	}
+	u := unitByID(site, "hoi-nguoi-cao-tuoi")
+	for i, v := range line["data"].([]any) {
+		year := yearsOfUnit(u)[i]
+		want := any("-")
+		for _, mb := range u.Memberships {
+			if mb.BlocYear.Year == year && mb.Rank > 0 {
+				want = float64(mb.Rank)
+			}
+		}
+		if got := v.(map[string]any)["value"]; got != want {
+			t.Errorf("%d: rank %v, want %v", year, got, want)
+		}
+	}
+
+	for _, mb := range u.Memberships {
+		mb.Rank = 0
+	}
+	c = b.For(pageOf(t, plan, "don-vi/hoi-nguoi-cao-tuoi/"))[0]
+	if c.ID != "chartscorebyyear" || !strings.Contains(string(c.Option), `"score"`) {
+		t.Errorf("without ranks: %s %s", c.ID, c.Option)
+	}
+}
+
+func unitByID(site *model.Site, id string) *model.Unit {
+	for _, u := range site.Units {
+		if u.ID == id {
+			return u
+		}
+	}
+	return nil
+}
+
+// A chart with nothing to draw is a sentence, with no option and no table.
+func TestNoDataGivesASentence(t *testing.T) {
+	site := loadSite(t, testSite)
+	plan := pages.Plan(site, keys)
+	b := New(site, keys)
+	var empty *Chart
+	for _, p := range plan {
+		if p.Kind != "award" || len(p.Award.Awards) > 0 {
+			continue
+		}
+		cs := b.For(p)
+		if len(cs) != 1 {
+			t.Fatalf("%s: %d charts", p.Path, len(cs))
+		}
+		empty = cs[0]
+		if b.Draws(p) {
+			t.Errorf("%s draws a chart with no data", p.Path)
+		}
+		break
+	}
+	if empty == nil {
+		t.Fatal("the test site has no award kind without awards")
+	}
+	if empty.Empty != "chart_recipients_by_year: chart_no_data" || empty.Option != "" || len(empty.Table.Rows) != 0 {
+		t.Errorf("empty chart %+v", empty)
+	}
+	if !b.Draws(pageOf(t, plan, "")) {
+		t.Error("the home page does not draw its chart")
+	}
+}
+
+// Pages with no chart get none.
+func TestPagesWithoutCharts(t *testing.T) {
+	site := loadSite(t, testSite)
+	b := New(site, keys)
+	for _, p := range pages.Plan(site, keys) {
+		switch p.Kind {
+		case "news", "article", "page", "404", "blocs", "units", "years", "search", "data":
+			if cs := b.For(p); len(cs) != 0 {
+				t.Errorf("%s (%s) has %d charts", p.Path, p.Kind, len(cs))
+			}
+		}
+	}
+}
+
+func TestJSONValue(t *testing.T) {
+	for _, c := range []struct {
+		in   float64
+		want any
+	}{{3, int64(3)}, {98.5, 98.5}, {math.NaN(), "-"}, {0, int64(0)}} {
+		if got := jsonValue(c.in); got != c.want {
+			t.Errorf("jsonValue(%v) = %#v, want %#v", c.in, got, c.want)
+		}
+	}
+}

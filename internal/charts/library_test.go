@@ -1,0 +1,164 @@
+package charts
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
+)
+
+// written collects the files an extra writes.
+type written map[string]*bytes.Buffer
+
+func (w written) create(p string) (io.WriteCloser, error) {
+	b := &bytes.Buffer{}
+	w[p] = b
+	return nopCloser{b}, nil
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
+func fullLibrary() fstest.MapFS {
+	fsys := fstest.MapFS{"lib/README.md": {Data: []byte("readme")}}
+	for _, f := range libraryFiles {
+		fsys["lib/"+f] = &fstest.MapFile{Data: []byte("content of " + f)}
+	}
+	return fsys
+}
+
+func TestLibraryWritesScriptWithLicences(t *testing.T) {
+	site := loadSite(t, testSite)
+	w := written{}
+	lib := Library{FS: fullLibrary()}
+	if err := lib.Write(site, nil, w.create); err != nil {
+		t.Fatal(err)
+	}
+	paths := lib.Paths(site)
+	if len(paths) != len(w) {
+		t.Errorf("Paths %v, wrote %d files", paths, len(w))
+	}
+	for _, p := range paths {
+		b, ok := w[p]
+		if !ok {
+			t.Errorf("%s listed, not written", p)
+			continue
+		}
+		if want := "content of " + strings.TrimPrefix(p, LibraryDir); b.String() != want {
+			t.Errorf("%s: %q, want %q", p, b, want)
+		}
+	}
+	for _, want := range []string{Script, LibraryDir + "LICENSE", LibraryDir + "NOTICE"} {
+		if _, ok := w[want]; !ok {
+			t.Errorf("%s not written", want)
+		}
+	}
+}
+
+// A program built without the library must refuse to build a site with
+// charts, and say how to get it.
+func TestLibraryMissingFailsTheBuild(t *testing.T) {
+	site := loadSite(t, testSite)
+	fsys := fullLibrary()
+	delete(fsys, "lib/echarts.min.js")
+	err := Library{FS: fsys}.Write(site, nil, written{}.create)
+	if !errors.Is(err, ErrNoLibrary) || !strings.Contains(err.Error(), "run make") {
+		t.Errorf("error %v, want ErrNoLibrary naming make", err)
+	}
+}
+
+// A site with no bloc years has no chart: nothing to write, nothing
+// needed.
+func TestLibraryNotNeededWithoutCharts(t *testing.T) {
+	site := &model.Site{}
+	w := written{}
+	if err := (Library{FS: fstest.MapFS{"lib/README.md": {}}}).Write(site, nil, w.create); err != nil || len(w) != 0 {
+		t.Errorf("wrote %d files, error %v", len(w), err)
+	}
+	if p := (Library{}).Paths(site); p != nil {
+		t.Errorf("Paths %v", p)
+	}
+}
+
+// HasDrawn, which decides whether the library is written, agrees with the
+// pages.
+func TestHasDrawnAgreesWithPages(t *testing.T) {
+	site := loadSite(t, testSite)
+	b := New(site, keys)
+	drawn := false
+	for _, p := range pages.Plan(site, keys) {
+		drawn = drawn || b.Draws(p)
+	}
+	if !drawn || !HasDrawn(site) {
+		t.Errorf("pages draw: %v, HasDrawn: %v", drawn, HasDrawn(site))
+	}
+	for _, bl := range site.Blocs {
+		bl.Years = nil
+	}
+	for _, k := range site.Awards {
+		k.Awards = nil
+	}
+	for _, u := range site.Units {
+		u.Memberships, u.Awards = nil, nil
+	}
+	site.Years = nil
+	for _, p := range pages.Plan(site, keys) {
+		if b.Draws(p) {
+			t.Errorf("%s draws a chart with no bloc years", p.Path)
+		}
+	}
+	if HasDrawn(site) {
+		t.Error("HasDrawn with no bloc years")
+	}
+}
+
+// The library as make bundles it: what a page with charts downloads stays
+// under 200 KB gzipped. Without the library (go test without make) this
+// fails under CI and is skipped elsewhere.
+func TestBundledLibrarySize(t *testing.T) {
+	b, err := fs.ReadFile(lib, "lib/echarts.min.js")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("the chart library is not bundled (make charts): %v", err)
+		}
+		t.Skip("the chart library is not bundled; make charts bundles it")
+	}
+	for _, f := range libraryFiles {
+		if _, err := fs.Stat(lib, "lib/"+f); err != nil {
+			t.Errorf("lib/%s: %v", f, err)
+		}
+	}
+	script, err := os.ReadFile("../../static/assets/js/charts.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := gzipped(t, b) + gzipped(t, script)
+	if size >= 200<<10 {
+		t.Errorf("the chart code is %d bytes gzipped, over 200 KB", size)
+	}
+	t.Logf("chart code: %d bytes gzipped", size)
+	for _, part := range []string{"aria", "getInstanceByDom"} {
+		if !bytes.Contains(b, []byte(part)) {
+			t.Errorf("the bundle lacks %s", part)
+		}
+	}
+}
+
+func gzipped(t *testing.T, b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Len()
+}
