@@ -104,11 +104,13 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 		return nil, diags.Items(), ErrSite
 	}
 	stampUpdated(opts.Source, site)
+	// The charts' strings are the renderer's, looked up once it exists.
+	var r *render.Renderer
 	r, rdiags := render.New(site, render.Options{
 		Theme:    opts.Theme,
 		Site:     fsys,
 		Markdown: markdown.New(markdown.Options{Unsafe: site.Config.MarkdownUnsafe, BasePath: site.Config.BasePath()}),
-		Funcs:    extraFuncs(),
+		Funcs:    extraFuncs(site, func(key string) string { return r.T(key) }),
 	})
 	diags.Merge(rdiags)
 	plan := pages.Plan(site, r.T)

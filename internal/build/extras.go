@@ -3,22 +3,27 @@ package build
 import (
 	"html/template"
 
+	"github.com/thidua/thidua/internal/charts"
 	"github.com/thidua/thidua/internal/feeds"
+	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/opendata"
 	"github.com/thidua/thidua/internal/search"
 )
 
 // DefaultExtras are the files every build writes beyond the pages when
 // Options.Extras is nil: the search index, the Atom feed, the sitemap and
-// the open data downloads.
+// the open data downloads, and the chart library.
 func DefaultExtras() []Extra {
-	return []Extra{search.Extra{}, feeds.Atom{}, feeds.Sitemap{}, opendata.Extra{}}
+	return []Extra{search.Extra{}, feeds.Atom{}, feeds.Sitemap{}, opendata.Extra{}, charts.Library{}}
 }
 
-// extraFuncs are the template functions of the extras' pages: downloads
-// lists the files of the open data page.
-func extraFuncs() template.FuncMap {
-	return template.FuncMap{"downloads": opendata.Files}
+// extraFuncs are the template functions of later stages: downloads lists
+// the files of the open data page, charts gives the charts of a page in
+// the language of t.
+func extraFuncs(site *model.Site, t func(key string) string) template.FuncMap {
+	funcs := charts.Funcs(site, t)
+	funcs["downloads"] = opendata.Files
+	return funcs
 }
 
 // allExtras is robots.txt and the extras of the options, DefaultExtras
