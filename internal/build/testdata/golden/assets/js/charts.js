@@ -1,0 +1,56 @@
+// Draws the charts of a page. Each .chart-canvas has its echarts option, built
+// at build time, as JSON in the <script type="application/json"> whose id is
+// the canvas id + "option". Without this script, or without echarts, the
+// tables below the charts stay open and nothing else changes.
+(function () {
+  'use strict';
+  var E = window.echarts;
+  if (!E) return;
+  var en = document.documentElement.lang === 'en';
+  var group = en ? ',' : '.';
+  var point = en ? '.' : ',';
+
+  // fmt writes a number as the site does: 1.234,5 in Vietnamese.
+  function fmt(v) {
+    if (Array.isArray(v)) v = v[v.length - 1];
+    if (typeof v !== 'number' || !isFinite(v)) return v == null ? '' : String(v);
+    var p = String(Math.abs(v)).split('.');
+    return (v < 0 ? '-' : '') + p[0].replace(/\B(?=(\d{3})+$)/g, group) + (p[1] ? point + p[1] : '');
+  }
+  function label(p) { return fmt(p.value); }
+  function list(x) { return x == null ? [] : Array.isArray(x) ? x : [x]; }
+
+  var dark = window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches;
+  var still = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  var font = getComputedStyle(document.body).fontFamily;
+
+  document.querySelectorAll('.chart-canvas').forEach(function (el) {
+    var data = document.getElementById(el.id + 'option');
+    var option;
+    try {
+      option = JSON.parse(data.textContent);
+    } catch (e) {
+      return;
+    }
+    list(option.xAxis).concat(list(option.yAxis)).forEach(function (a) {
+      if (a.type === 'value') a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt });
+    });
+    list(option.series).forEach(function (s) {
+      if (s.label && s.label.show) s.label.formatter = label;
+    });
+    option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: fmt, confine: true });
+    option.textStyle = { fontFamily: font };
+    if (still) option.animation = false;
+    if (dark) option.backgroundColor = 'transparent';
+    var fig = el.parentNode;
+    var legend = fig.querySelector('.chart-legend');
+    if (legend) legend.hidden = false;
+    el.hidden = false;
+    var chart = E.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
+    chart.on('finished', function () { el.setAttribute('data-drawn', ''); });
+    chart.setOption(option);
+    var table = fig.querySelector('details');
+    if (table) table.open = false;
+    if (window.ResizeObserver) new ResizeObserver(function () { chart.resize(); }).observe(el);
+  });
+})();
