@@ -66,7 +66,18 @@ func checkResult(t *testing.T, file string, src []byte, result any, l *diag.List
 	if result == nil {
 		t.Fatal("nil result")
 	}
+	// Once the budget of values is spent, the rest of the file is not read:
+	// no message may come from beyond that place.
+	budget := 0
 	for _, d := range l.Items() {
+		if strings.Contains(d.Message, "through aliases") {
+			budget = d.Line
+		}
+	}
+	for _, d := range l.Items() {
+		if budget > 0 && d.Line > budget {
+			t.Errorf("message after the budget of values ran out on line %d: %s", budget, d)
+		}
 		if d.Path != file && !strings.HasPrefix(file, d.Path+"/") {
 			t.Errorf("message about %s, not %s: %s", d.Path, file, d)
 		}
