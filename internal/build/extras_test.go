@@ -1,0 +1,167 @@
+package build
+
+import (
+	"bytes"
+	"html"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/thidua/thidua/internal/feeds"
+	"github.com/thidua/thidua/internal/opendata"
+	"github.com/thidua/thidua/internal/search"
+)
+
+// builtTree builds the test site with the default extras and returns its files.
+func builtTree(t *testing.T) map[string][]byte {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "public")
+	if res, err := buildSite(t, "testdata/site", dst); err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Diagnostics)
+	}
+	return readTree(t, dst)
+}
+
+func TestDefaultExtrasAreWritten(t *testing.T) {
+	files := builtTree(t)
+	want := []string{"robots.txt", feeds.AtomFile, feeds.SitemapFile, search.IndexFile, "tim-kiem/index.html", "du-lieu/index.html"}
+	for _, f := range opendata.Files() {
+		want = append(want, f.Path)
+	}
+	for _, name := range want {
+		if len(files[name]) == 0 {
+			t.Errorf("%s is missing or empty", name)
+		}
+	}
+	robots := string(files["robots.txt"])
+	if !strings.Contains(robots, "\nSitemap: https://portal.example.gov.vn/thidua/sitemap.xml\n") {
+		t.Errorf("robots.txt does not point at the sitemap:\n%s", robots)
+	}
+}
+
+func TestExtrasWithoutSitemapLeaveRobotsAlone(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, "testdata/site", dst, func(o *Options) { o.Extras = []Extra{feeds.Atom{}} }); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, dst)
+	if strings.Contains(string(files["robots.txt"]), "Sitemap") {
+		t.Error("robots.txt names a sitemap the build did not write")
+	}
+	if _, ok := files[feeds.SitemapFile]; ok {
+		t.Error("sitemap written though not asked for")
+	}
+}
+
+// TestDataPageDescribesEveryDownload: the open data page links each file
+// and names each of its columns with a description.
+func TestDataPageDescribesEveryDownload(t *testing.T) {
+	page := string(builtTree(t)["du-lieu/index.html"])
+	for _, f := range opendata.Files() {
+		if !strings.Contains(page, `href="/thidua/`+f.Path+`"`) {
+			t.Errorf("the data page does not link %s", f.Path)
+		}
+		if strings.Contains(page, "data_file_"+f.Name) {
+			t.Errorf("no description of %s", f.Name)
+		}
+		for _, c := range f.Columns {
+			if !strings.Contains(page, "<code>"+c+"</code>") {
+				t.Errorf("the data page does not name column %s of %s", c, f.Name)
+			}
+			if strings.Contains(page, "data_col_"+c) {
+				t.Errorf("column %s has no description", c)
+			}
+		}
+	}
+}
+
+func TestSearchPageWithoutJavaScript(t *testing.T) {
+	page := string(builtTree(t)["tim-kiem/index.html"])
+	start, end := strings.Index(page, "<noscript>"), strings.Index(page, "</noscript>")
+	if start < 0 || end < start {
+		t.Fatal("the search page has no noscript message")
+	}
+	for _, list := range []string{"khoi/", "don-vi/", "tin-tuc/"} {
+		if !strings.Contains(page[start:end], `href="/thidua/`+list+`"`) {
+			t.Errorf("the noscript message does not link /thidua/%s", list)
+		}
+	}
+	if !strings.Contains(page, `<script src="/thidua/assets/js/search.js" defer></script>`) {
+		t.Error("the search page does not load its script from the site")
+	}
+	if !regexp.MustCompile(`id="search"[^>]* hidden`).MatchString(page) {
+		t.Error("the search form shows without JavaScript")
+	}
+}
+
+var metaTag = regexp.MustCompile(`<(?:meta (?:name|property)="([^"]+)" content="([^"]*)"|link rel="(canonical)" href="([^"]*)")>`)
+
+// meta returns the social and canonical tags of a page by name; a name
+// given twice is reported.
+func meta(t *testing.T, name string, page []byte) map[string]string {
+	t.Helper()
+	head := page[:bytes.Index(page, []byte("</head>"))]
+	out := map[string]string{}
+	for _, m := range metaTag.FindAllSubmatch(head, -1) {
+		k, v := string(m[1]), string(m[2])
+		if m[3] != nil {
+			k, v = string(m[3]), string(m[4])
+		}
+		if _, dup := out[k]; dup {
+			t.Errorf("%s: %s given twice", name, k)
+		}
+		out[k] = html.UnescapeString(v)
+	}
+	return out
+}
+
+// TestEveryPageHasSocialMeta: canonical URL, description, Open Graph and
+// Twitter card on every page, with the image of an article that has one.
+func TestEveryPageHasSocialMeta(t *testing.T) {
+	const base = "https://portal.example.gov.vn/thidua/"
+	files := builtTree(t)
+	pagesSeen := 0
+	for name, b := range files {
+		if path.Ext(name) != ".html" || name == "404.html" || strings.HasPrefix(name, "assets/") {
+			continue
+		}
+		pagesSeen++
+		m := meta(t, name, b)
+		url := base + strings.TrimSuffix(name, "index.html")
+		for k, want := range map[string]string{
+			"canonical": url, "og:url": url, "og:locale": "vi_VN", "og:site_name": "Thi đua – Khen thưởng tỉnh Mẫu",
+		} {
+			if m[k] != want {
+				t.Errorf("%s: %s = %q, want %q", name, k, m[k], want)
+			}
+		}
+		for _, k := range []string{"description", "og:title", "og:description", "og:type", "twitter:card", "twitter:title"} {
+			if m[k] == "" {
+				t.Errorf("%s: no %s", name, k)
+			}
+		}
+	}
+	if pagesSeen < 30 {
+		t.Errorf("only %d pages", pagesSeen)
+	}
+	article := meta(t, "article", files["tin-tuc/khoi-a-tong-ket-2024/index.html"])
+	for k, want := range map[string]string{
+		"og:type": "article", "og:title": "Khối các hội tổng kết năm 2024",
+		"og:description": "Chiều 8/1, Khối thi đua các hội tổng kết năm 2024.",
+		"og:image":       base + "images/hoi-nghi.svg", "twitter:image": base + "images/hoi-nghi.svg",
+		"twitter:card": "summary_large_image",
+	} {
+		if article[k] != want {
+			t.Errorf("article: %s = %q, want %q", k, article[k], want)
+		}
+	}
+	noImage := meta(t, "article", files["tin-tuc/so-ket-2024/index.html"])
+	if _, ok := noImage["og:image"]; ok || noImage["twitter:card"] != "summary" {
+		t.Errorf("article without an image: %v", noImage)
+	}
+	if m := meta(t, "404", files["404.html"]); m["canonical"] != "" {
+		t.Error("the 404 page has a canonical URL")
+	}
+}
