@@ -228,15 +228,13 @@ func (p *Prepared) writePage(dir *output.Dir, page *pages.Page) error {
 }
 
 // copyStatic copies the theme's static files, then the site's, which win
-// where both have a file of the same path.
+// where both have a file of the same path. The site's are those loading
+// listed, so that a link out of the folder or a special file, which loading
+// leaves out with a warning, is not copied either.
 func (p *Prepared) copyStatic(dir *output.Dir) (int, error) {
-	site := p.root.FS()
 	sources := map[string]fs.FS{}
-	for _, fsys := range []fs.FS{p.opts.Theme, site} {
-		if fsys == nil {
-			continue
-		}
-		err := fs.WalkDir(fsys, "static", func(name string, d fs.DirEntry, err error) error {
+	if theme := p.opts.Theme; theme != nil {
+		err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && name == "static" {
 					return fs.SkipDir
@@ -244,13 +242,17 @@ func (p *Prepared) copyStatic(dir *output.Dir) (int, error) {
 				return err
 			}
 			if d.Type().IsRegular() {
-				sources[name] = fsys
+				sources[name] = theme
 			}
 			return nil
 		})
 		if err != nil {
 			return 0, err
 		}
+	}
+	site := p.root.FS()
+	for _, rel := range p.Site.Static {
+		sources["static/"+rel] = site
 	}
 	for name, fsys := range sources {
 		if err := copyFile(dir, path.Clean(name[len("static/"):]), fsys, name); err != nil {

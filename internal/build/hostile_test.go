@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/thidua/thidua/internal/diag"
 )
 
 // xss is written into every text field of the hostile site: a script, an
@@ -523,5 +525,23 @@ func TestSymlinksOutsideAreWarnings(t *testing.T) {
 	}
 	if _, err := buildSite(t, src, dst); !errors.Is(err, ErrSite) {
 		t.Errorf("a strict build with the warnings: err = %v, want ErrSite", err)
+	}
+
+	// The static folder itself a link outside: a warning, and the build
+	// goes on without it (the site's one image is its only use).
+	os.RemoveAll(filepath.Join(src, "static"))
+	os.Symlink(outside, filepath.Join(src, "static"))
+	for _, f := range []string{"content/news/2024/khoi-a-tong-ket-2024.md", "content/news/2024/bi-mat.md"} {
+		os.Remove(filepath.Join(src, filepath.FromSlash(f)))
+	}
+	res, err = buildSite(t, src, dst, func(o *Options) { o.Strict = false })
+	if err != nil {
+		t.Fatalf("build with static/ a link outside: %v\n%v", err, res.Diagnostics)
+	}
+	if !slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.Path == "static" && d.Code == "symlink" }) {
+		t.Errorf("no warning about static/: %v", res.Diagnostics)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "secret.svg")); err == nil {
+		t.Error("a file under a static/ that links outside was copied")
 	}
 }
