@@ -7,8 +7,10 @@ NPM     ?= npm
 # The chart library, bundled from the npm packages pinned in package-lock.json
 # and embedded into the binary (see internal/charts/lib/README.md).
 ECHARTS := internal/charts/lib/echarts.min.js
+# How long make fuzz fuzzes each fuzz target.
+FUZZTIME ?= 20s
 
-.PHONY: all build test check vet bin charts clean
+.PHONY: all build test fuzz check vet bin charts clean
 
 all: build
 
@@ -43,6 +45,16 @@ $(ECHARTS): node_modules/.package-lock.json internal/charts/echarts-entry.js
 ## test: every test, including the fuzz targets' seed corpora
 test: vet charts
 	$(GO) test -count=1 ./...
+
+## fuzz: fuzz every fuzz target (func Fuzz… in a _test.go file) for FUZZTIME each; an input
+## that fails is kept under the package's testdata/fuzz, where make test runs it from then on
+fuzz:
+	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+	  for fn in $$(grep -h '^func Fuzz' $$dir/*_test.go | sed 's/^func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+	    echo "== $$fn in $$dir"; \
+	    $(GO) test $$dir -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME); \
+	  done; \
+	done
 
 clean:
 	rm -rf bin public node_modules
