@@ -22,7 +22,7 @@ func copyFixture(t *testing.T) string {
 
 // copyDemo copies the demo site, the repository's root, into a temporary
 // folder: the files a site folder holds.
-func copyDemo(t *testing.T) string {
+func copyDemo(t testing.TB) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "demo")
 	for _, dir := range []string{"data", "content", "static"} {

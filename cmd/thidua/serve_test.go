@@ -57,8 +57,8 @@ func startLive(t testing.TB, site string, serving bool, dest string) (where stri
 			if err != nil {
 				t.Errorf("runLive: %v", err)
 			}
-		case <-time.After(10 * time.Second):
-			t.Error("runLive did not stop within 10s of the cancel")
+		case <-time.After(30 * time.Second):
+			t.Error("runLive did not stop within 30s of the cancel")
 		}
 	})
 	select {

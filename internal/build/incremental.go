@@ -47,6 +47,7 @@ type Builder struct {
 // snapshot is what a build leaves for the next one to compare with.
 type snapshot struct {
 	baseURL string
+	model   *keys             // the keys of the model's parts
 	keys    map[string]uint64 // page file → key, for pages that have one
 	extras  []uint64          // key of each extra's input; 0 for none
 	static  map[string]bool   // files of the output that are neither pages nor extras
@@ -127,8 +128,12 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	if err != nil {
 		return res, st, err
 	}
-	k := newKeys(b.seed, p.Site)
-	next := &snapshot{baseURL: baseURL, keys: map[string]uint64{}}
+	var lastKeys *keys
+	if b.last != nil {
+		lastKeys = b.last.model
+	}
+	k := newKeys(b.seed, p.Site, lastKeys)
+	next := &snapshot{baseURL: baseURL, model: k, keys: map[string]uint64{}}
 	for _, page := range p.Plan {
 		if key, ok := k.page(page); ok {
 			next.keys[page.File()] = key

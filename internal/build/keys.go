@@ -31,11 +31,20 @@ type keys struct {
 	articles  map[*model.Article]uint64 // all of the article
 	listings  map[*model.Article]uint64 // what a list of articles shows of it
 	blocYears map[*model.BlocYear]uint64
+
+	lastBodies map[*byte]bodyKey // the bodies of the last build
+	bodies     map[*byte]bodyKey // the bodies of this one
 }
 
-func newKeys(seed maphash.Seed, site *model.Site) *keys {
+// newKeys computes the keys of site; last, when not nil, is the keys of
+// the build before, whose work it reuses.
+func newKeys(seed maphash.Seed, site *model.Site, last *keys) *keys {
 	k := &keys{seed: seed, site: site, articles: make(map[*model.Article]uint64, len(site.Articles)),
-		listings: make(map[*model.Article]uint64, len(site.Articles)), blocYears: map[*model.BlocYear]uint64{}}
+		listings: make(map[*model.Article]uint64, len(site.Articles)), blocYears: map[*model.BlocYear]uint64{},
+		bodies: make(map[*byte]bodyKey, len(site.Articles))}
+	if last != nil {
+		k.lastBodies = last.bodies
+	}
 	for _, a := range site.Articles {
 		k.listings[a] = k.listing(a)
 		k.articles[a] = k.article(a)
@@ -203,6 +212,24 @@ func (k *keys) everything(h *hasher) {
 func (k *keys) article(a *model.Article) uint64 {
 	h := k.hasher()
 	h.u64(k.listings[a])
+	h.u64(k.body(a))
+	return h.sum()
+}
+
+// body is the key of an article's body. Bodies are long and few change
+// between builds, so the keys of the last build are kept by the body's
+// first byte: a body not parsed again is the same slice, and holding it as
+// a key keeps its memory from being reused.
+func (k *keys) body(a *model.Article) uint64 {
+	var first *byte
+	if len(a.Body) > 0 {
+		first = &a.Body[0]
+		if b, ok := k.lastBodies[first]; ok && b.size == len(a.Body) && b.text == a.Text {
+			k.bodies[first] = b
+			return b.key
+		}
+	}
+	h := k.hasher()
 	h.str(a.Text, string(a.Body))
 	h.int(a.BodyLine)
 	for _, r := range a.Refs {
@@ -210,7 +237,18 @@ func (k *keys) article(a *model.Article) uint64 {
 		h.int(r.Line, r.Column)
 		h.bool(r.Image)
 	}
-	return h.sum()
+	b := bodyKey{size: len(a.Body), text: a.Text, key: h.sum()}
+	if first != nil {
+		k.bodies[first] = b
+	}
+	return b.key
+}
+
+// bodyKey is the key of a body of a given length and text.
+type bodyKey struct {
+	size int
+	text string
+	key  uint64
 }
 
 // listing is the key of what a list of articles may show of one: all but

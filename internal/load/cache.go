@@ -38,18 +38,32 @@ func NewCache(fsys fs.FS) *Cache {
 // Update brings the cache up to date after the files and folders at paths
 // (slash-separated, relative to the folder; a folder stands for everything
 // under it) were created, written, removed or renamed; with all, after
-// anything may have changed. It lists the folder again, so that files that
-// appeared or vanished are noticed, reads the files it must, and parses
-// those whose bytes changed. It returns how many files it parsed.
+// anything may have changed. It lists what is at those paths now (the whole
+// folder with all), so that files that appeared or vanished are noticed,
+// reads the files there, and parses those whose bytes changed. It returns
+// how many files it parsed.
 func (c *Cache) Update(paths []string, all bool) int {
-	c.walk = &diag.List{}
-	current := siteFiles(c.fsys, c.walk)
-	listed := make(map[string]bool, len(current))
+	var current []string
+	if all || c.walk == nil {
+		c.walk = &diag.List{}
+		current = siteFiles(c.fsys, c.walk)
+		listed := make(map[string]bool, len(current))
+		for _, p := range current {
+			listed[p] = true
+		}
+		for p := range c.known {
+			if !listed[p] {
+				c.files.Remove(p)
+				delete(c.known, p)
+			}
+		}
+	} else {
+		current = c.list(paths)
+	}
 	var jobs []func() parsed
 	var parsedPaths []string
 	var srcs [][]byte
 	for _, p := range current {
-		listed[p] = true
 		old, ok := c.known[p]
 		if ok && !all && !touched(p, paths) {
 			continue
@@ -61,9 +75,11 @@ func (c *Cache) Update(paths []string, all bool) int {
 			}
 			continue
 		}
-		src, d := readSiteFile(c.fsys, p, DefaultMaxFileSize)
-		if d != nil {
+		src, err := fs.ReadFile(c.fsys, p)
+		if err != nil {
 			c.files.Remove(p)
+			d := &diag.List{}
+			d.Errorf(p, 0, 0, "read", "the file cannot be read (%v); check its permissions", err)
 			c.known[p] = cachedFile{diags: d}
 			continue
 		}
@@ -73,18 +89,73 @@ func (c *Cache) Update(paths []string, all bool) int {
 		jobs = append(jobs, func() parsed { return parseFile(k, p, src) })
 		parsedPaths, srcs = append(parsedPaths, p), append(srcs, src)
 	}
-	for p := range c.known {
-		if !listed[p] {
-			c.files.Remove(p)
-			delete(c.known, p)
-		}
-	}
 	for i, r := range runBounded(jobs) {
 		c.files.Remove(parsedPaths[i])
 		c.files.put(r.value)
 		c.known[parsedPaths[i]] = cachedFile{src: srcs[i], parsed: true, diags: r.diags}
 	}
 	return len(jobs)
+}
+
+// list returns the files that loading reads at or under paths, and forgets
+// those it knew there that are gone. It lists only those paths, not the
+// whole folder; a folder that cannot be read is reported at the next
+// Update of everything.
+func (c *Cache) list(paths []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] && loadable(p) {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, q := range paths {
+		info, err := fs.Stat(c.fsys, q)
+		switch {
+		case err != nil:
+		case info.IsDir():
+			fs.WalkDir(c.fsys, q, func(p string, e fs.DirEntry, err error) error {
+				if err == nil && !e.IsDir() {
+					add(p)
+				}
+				return nil
+			})
+		default:
+			add(q)
+		}
+	}
+	for p := range c.known {
+		if touched(p, paths) && !seen[p] {
+			c.files.Remove(p)
+			delete(c.known, p)
+		}
+	}
+	return out
+}
+
+// loadable reports whether siteFiles lists the file at p: site.yaml, or a
+// file under data/, content/ or static/ with no name starting with "."
+// below data/ and content/.
+func loadable(p string) bool {
+	if p == "site.yaml" {
+		return true
+	}
+	top, rest, ok := strings.Cut(p, "/")
+	switch {
+	case !ok || rest == "":
+		return false
+	case top == "static":
+		return true
+	case top != "data" && top != "content":
+		return false
+	}
+	for elem := range strings.SplitSeq(rest, "/") {
+		if strings.HasPrefix(elem, ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // touched reports whether p is one of paths or lies in a folder of them.

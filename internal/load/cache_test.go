@@ -92,6 +92,12 @@ func TestCacheLoadsWhatSiteLoads(t *testing.T) {
 	c.Update([]string{"data/blocs/khoi-8", "data/blocs/khoi-9", "content/news/2025/moi.md"}, false)
 	same(t, "renamed folder, deleted article", c, dir)
 
+	write("content/news/.nhap/an.md", "---\ntitle: x\n---\n")
+	write("data/blocs/khoi-9/.2024.yaml.swp", "x")
+	write("content/pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n\nTrang.\n")
+	c.Update([]string{"content/news/.nhap", "data/blocs/khoi-9/.2024.yaml.swp", "content/pages"}, false)
+	same(t, "hidden files, a new folder", c, dir)
+
 	write("static/images/new.png", "png")
 	c.Update(nil, true)
 	same(t, "everything", c, dir)
