@@ -10,7 +10,7 @@ ECHARTS := internal/charts/lib/echarts.min.js
 # How long make fuzz fuzzes each fuzz target.
 FUZZTIME ?= 20s
 
-.PHONY: all build test fuzz check vet bin charts clean
+.PHONY: all build serve test bench fuzz check vet bin charts clean
 
 all: build
 
@@ -20,6 +20,10 @@ bin: charts
 ## build: build the demo site (the repository root) into public/
 build: bin
 	$(BIN) build -s . -d public
+
+## serve: preview the demo site with live reload at http://127.0.0.1:1313/
+serve: bin
+	$(BIN) serve -s .
 
 ## check: check the demo site strictly, as CI for a site repository would
 check: bin
@@ -45,6 +49,11 @@ $(ECHARTS): node_modules/.package-lock.json internal/charts/echarts-entry.js
 ## test: every test, including the fuzz targets' seed corpora
 test: vet charts
 	$(GO) test -count=1 ./...
+
+## bench: every benchmark, among them thidua serve's edit-to-reload latency on the demo site
+## and on a generated site of 10,000 articles (figures in README.md, "Live reload")
+bench: charts
+	$(GO) test -run '^$$' -bench . ./...
 
 ## fuzz: fuzz every fuzz target (func Fuzz… in a _test.go file) for FUZZTIME each; an input
 ## that fails is kept under the package's testdata/fuzz, where make test runs it from then on
