@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/internal/build"
+	"github.com/thidua/thidua/internal/synth"
+)
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		in   []int64
+		want int64
+	}{
+		{nil, 0},
+		{[]int64{5}, 5},
+		{[]int64{9, 1, 5}, 5},
+		{[]int64{4, 1, 3, 2}, 2}, // (2+3)/2 in integers
+		{[]int64{10, 30, 20, 40}, 25},
+	} {
+		if got := median(c.in); got != c.want {
+			t.Errorf("median(%v) = %d, want %d", c.in, got, c.want)
+		}
+	}
+	in := []time.Duration{3, 1, 2}
+	median(in)
+	if in[0] != 3 {
+		t.Error("median sorted its argument in place")
+	}
+}
+
+func TestParseSizes(t *testing.T) {
+	got, err := parseSizes("1000, 10000,100000")
+	if err != nil || len(got) != 3 || got[0] != 1000 || got[2] != 100000 {
+		t.Errorf("parseSizes = %v, %v", got, err)
+	}
+	for _, bad := range []string{"", "10k", "0", "1000,,2"} {
+		if _, err := parseSizes(bad); err == nil {
+			t.Errorf("parseSizes(%q) took it", bad)
+		}
+	}
+}
+
+func TestShapeOfTheLargestSite(t *testing.T) {
+	o := shape(100000, 1)
+	if o.Blocs != 40 || o.Years != 25 || o.Members != 20 {
+		t.Errorf("100,000 articles: %d blocs × %d years × %d members, want 40 × 25 × 20", o.Blocs, o.Years, o.Members)
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	s := summary{wall: 2 * time.Second, peak: 300 << 20}
+	got := verdict(10000, s, 50*time.Millisecond)
+	want := "wall ≤ 2.5 s met, peak ≤ 250 MiB MISSED, rebuild ≤ 100 ms met"
+	if got != want {
+		t.Errorf("verdict = %q, want %q", got, want)
+	}
+	if got := verdict(1234, s, 0); got != "" {
+		t.Errorf("verdict of a size with no target = %q", got)
+	}
+}
+
+func TestGroup(t *testing.T) {
+	for n, want := range map[int]string{7: "7", 1000: "1,000", 100000: "100,000", 1234567: "1,234,567"} {
+		if got := group(n); got != want {
+			t.Errorf("group(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestCheckPagesAndRebuild builds a small generated site, checks its page
+// count, then finds a missing article page; it measures the rebuild after
+// one edit and wants the article put back as it was.
+func TestCheckPagesAndRebuild(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	o := synth.Options{Articles: 45, Blocs: 3, Years: 2, Members: 4, Seed: 2}
+	if err := synth.Write(src, o); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "public")
+	res, err := build.Run(context.Background(), build.Options{Source: src, Destination: dst, Theme: thidua.Theme()})
+	if err != nil {
+		t.Fatal(err, res.Diagnostics)
+	}
+	if err := checkPages(dst, o, res.Pages); err != nil {
+		t.Errorf("a good build: %v", err)
+	}
+	if err := checkPages(dst, o, res.Pages+1); err == nil {
+		t.Error("a wrong reported count passed")
+	}
+	if err := os.Remove(filepath.Join(dst, "tin-tuc", synth.ArticleSlug(3), "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	err = checkPages(dst, o, res.Pages-1)
+	if err == nil || !strings.Contains(err.Error(), "44 article pages in the output, want 45") {
+		t.Errorf("a missing article page: %v", err)
+	}
+
+	i := (0*7919 + o.Articles/2) % o.Articles
+	file := filepath.Join(src, filepath.FromSlash(synth.ArticlePath(o, i)))
+	before, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := measureRebuild(src, dst, o, 2, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d <= 0 {
+		t.Errorf("rebuild took %v", d)
+	}
+	after, err := os.ReadFile(file)
+	if err != nil || string(after) != string(before) {
+		t.Errorf("the edited article was not put back: %v", err)
+	}
+}
+
+func TestHugoSiteHasTheArticles(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	o := synth.Options{Articles: 12, Blocs: 2, Years: 2, Members: 3, Seed: 4}
+	if err := synth.Write(src, o); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "hugo")
+	if err := writeHugoSite(dir, src); err != nil {
+		t.Fatal(err)
+	}
+	for i := range o.Articles {
+		rel := strings.TrimPrefix(synth.ArticlePath(o, i), "content/news/")
+		a, err1 := os.ReadFile(filepath.Join(src, "content", "news", rel))
+		b, err2 := os.ReadFile(filepath.Join(dir, "content", "news", rel))
+		if err1 != nil || err2 != nil || string(a) != string(b) {
+			t.Errorf("article %s: not the same in the Hugo site (%v, %v)", rel, err1, err2)
+		}
+	}
+	for name := range hugoFiles {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Error(err)
+		}
+	}
+}
