@@ -10,7 +10,7 @@ ECHARTS := internal/charts/lib/echarts.min.js
 # How long make fuzz fuzzes each fuzz target.
 FUZZTIME ?= 20s
 
-.PHONY: all build serve test bench fuzz check vet bin charts clean
+.PHONY: all build serve test bench bench-hugo fuzz check vet bin charts clean
 
 all: build
 
@@ -50,10 +50,27 @@ $(ECHARTS): node_modules/.package-lock.json internal/charts/echarts-entry.js
 test: vet charts
 	$(GO) test -count=1 ./...
 
-## bench: every benchmark, among them thidua serve's edit-to-reload latency on the demo site
-## and on a generated site of 10,000 articles (figures in README.md, "Live reload")
-bench: charts
+# The generated sites of make bench and make bench-hugo (numbers of articles), and how many
+# times each is built; the medians are reported. Hugo at 100,000 articles needs over 10 GiB.
+BENCH_SIZES      ?= 1000,10000,100000
+BENCH_HUGO_SIZES ?= 1000,10000
+BENCH_RUNS       ?= 3
+HUGO             ?= hugo
+
+## bench: thidua build on generated sites of BENCH_SIZES articles, the largest 40 blocs × 25 years
+## × 20 members (median wall, CPU and peak memory of BENCH_RUNS builds, page counts checked, the
+## rebuild after one article changes; figures in README.md, "Performance"), then every Go
+## benchmark, among them thidua serve's edit-to-reload latency (README.md, "Live reload")
+bench: bin
+	$(GO) run ./cmd/thidua-bench -thidua $(BIN) -sizes $(BENCH_SIZES) -runs $(BENCH_RUNS)
 	$(GO) test -run '^$$' -bench . ./...
+
+## bench-hugo: the same articles built by thidua and by Hugo (Debian's package, installed when
+## missing) with a comparable theme and one taxonomy, side by side with the ratios
+bench-hugo: bin
+	command -v $(HUGO) >/dev/null || apt-get install -y --no-install-recommends hugo || \
+		{ apt-get update && apt-get install -y --no-install-recommends hugo; }
+	$(GO) run ./cmd/thidua-bench -thidua $(BIN) -hugo $(HUGO) -sizes $(BENCH_HUGO_SIZES) -runs $(BENCH_RUNS)
 
 ## fuzz: fuzz every fuzz target (func Fuzz… in a _test.go file) for FUZZTIME each; an input
 ## that fails is kept under the package's testdata/fuzz, where make test runs it from then on
