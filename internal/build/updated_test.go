@@ -3,6 +3,8 @@ package build
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,6 +84,30 @@ func TestPrepareDatesFromGit(t *testing.T) {
 	for _, u := range p.Site.Units {
 		if u.Updated.IsZero() {
 			t.Errorf("in a repository, %s has no date", u.ID)
+		}
+	}
+
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, dst, func(o *Options) { o.Strict = false }); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p class="meta updated">Cập nhật: <time datetime="2025-01-12">12/01/2025</time></p>`
+	for _, page := range []string{"khoi/khoi-a/2024/index.html", "don-vi/hoi-nguoi-cao-tuoi/index.html"} {
+		b, err := os.ReadFile(filepath.Join(dst, page))
+		if err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %s (%v)", page, want, err)
+		}
+	}
+}
+
+func TestNoUpdateLineOutsideARepository(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, copySite(t), dst, func(o *Options) { o.Strict = false }); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"khoi/khoi-a/2024/index.html", "don-vi/hoi-nguoi-cao-tuoi/index.html"} {
+		if b, _ := os.ReadFile(filepath.Join(dst, page)); len(b) == 0 || strings.Contains(string(b), "updated") {
+			t.Errorf("%s: an update line without git, or no page", page)
 		}
 	}
 }
