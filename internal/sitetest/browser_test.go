@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/thidua/thidua/internal/browsertest"
 	"github.com/thidua/thidua/internal/charts"
@@ -65,6 +66,7 @@ func TestPagesInBrowser(t *testing.T) {
 				}
 			}
 			if p.Kind == "home" {
+				checkSkipLink(t, tab)
 				screenshotDark(t, tab, url, filepath.Join(shots, "home-dark-390x844.png"))
 			}
 			if p.Kind == "bloc" {
@@ -84,6 +86,34 @@ func TestPagesInBrowser(t *testing.T) {
 				t.Error(pr)
 			}
 		})
+	}
+}
+
+// checkSkipLink presses Tab on the loaded page: the first stop is the skip
+// link, on screen with a visible outline, and it leads to the main content.
+func checkSkipLink(t *testing.T, tab *browsertest.Tab) {
+	t.Helper()
+	if err := chromedp.Do(tab.Ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+		t.Fatal(err)
+	}
+	b, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[[]byte](`(() => {
+		const a = document.activeElement, r = a.getBoundingClientRect(), cs = getComputedStyle(a);
+		return {class: a.className, href: a.getAttribute('href'), top: r.top, outline: cs.outlineStyle + ' ' + cs.outlineWidth,
+			target: !!document.querySelector('main#main')};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Class, Href, Outline string
+		Top                  float64
+		Target               bool
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Class != "skip-link" || got.Href != "#main" || !got.Target || got.Top < 0 || strings.HasPrefix(got.Outline, "none") || strings.HasSuffix(got.Outline, " 0px") {
+		t.Errorf("after one Tab the focus is on %+v, want the skip link to #main, on screen, outlined", got)
 	}
 }
 
