@@ -141,6 +141,7 @@ func (b *Builder) list(cs ...*Chart) []*Chart { return cs }
 type series struct {
 	name   string
 	values []float64
+	color  int // index into colors, so that an award kind has one colour on every page
 }
 
 // spec is what one chart shows and how.
@@ -176,15 +177,17 @@ func (b *Builder) chart(s spec) *Chart {
 	}
 	c.Description = b.describe(s)
 	c.Table = b.table(s)
-	if len(s.series) > 1 {
-		for i, ser := range s.series {
-			c.Legend = append(c.Legend, LegendItem{Name: ser.name, Color: colors[i%len(colors)]})
+	palette := make(opts.Colors, len(s.series))
+	for i, ser := range s.series {
+		palette[i] = colors[ser.color%len(colors)]
+		if len(s.series) > 1 {
+			c.Legend = append(c.Legend, LegendItem{Name: ser.name, Color: palette[i]})
 		}
 	}
 
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: s.id}),
-		charts.WithColorsOpts(colors),
+		charts.WithColorsOpts(palette),
 		charts.WithTitleOpts(opts.Title{Title: s.title, Subtitle: s.subtitle, Left: "0", Top: "0"}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Description}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
@@ -408,9 +411,9 @@ func byKind(kinds []*model.AwardKind, awards []*model.Award, n int, cat func(*mo
 		counts[a.Kind][i] += float64(a.Count)
 	}
 	var out []series
-	for _, k := range kinds {
+	for i, k := range kinds {
 		if v := counts[k]; v != nil {
-			out = append(out, series{name: k.ShortName(), values: v})
+			out = append(out, series{name: k.ShortName(), values: v, color: i})
 		}
 	}
 	return out

@@ -240,6 +240,34 @@ func TestAwardsByYearMatchesTheModel(t *testing.T) {
 	}
 }
 
+// An award kind has the same colour on every page: the colour of its
+// place in the catalogue, whichever kinds a chart has.
+func TestKindColoursAgree(t *testing.T) {
+	site := loadSite(t, testSite)
+	b := New(site, keys)
+	want := map[string]string{}
+	for i, k := range site.Awards {
+		want[k.ShortName()] = colors[i%len(colors)]
+	}
+	n := 0
+	for _, p := range pages.Plan(site, keys) {
+		for _, c := range b.For(p) {
+			if c.ID != "chartawardsbyyear" && c.ID != "chartawardsbybloc" {
+				continue
+			}
+			for _, it := range c.Legend {
+				n++
+				if it.Color != want[it.Name] {
+					t.Errorf("%s: %s is %s, want %s", p.Path, it.Name, it.Color, want[it.Name])
+				}
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("only %d legend items", n)
+	}
+}
+
 // Charts name units by their short name where there is one; the table
 // has the scores as the site writes numbers.
 func TestMemberScoresUseShortNames(t *testing.T) {

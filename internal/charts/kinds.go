@@ -85,7 +85,7 @@ func (b *Builder) standing(u *model.Unit) *Chart {
 		s.max = max(s.max, len(m.BlocYear.Members))
 	}
 	for _, bl := range blocs {
-		ser := series{name: bl.ShortName(), values: make([]float64, len(years))}
+		ser := series{name: bl.ShortName(), values: make([]float64, len(years)), color: len(s.series)}
 		for i := range ser.values {
 			ser.values[i] = math.NaN()
 		}
@@ -136,8 +136,8 @@ func (b *Builder) recipientsByYear(k *model.AwardKind) *Chart {
 			}
 		}
 	}
-	conferred := series{name: b.t("status-conferred"), values: make([]float64, len(years))}
-	proposed := series{name: b.t("status-proposed"), values: make([]float64, len(years))}
+	conferred := series{name: b.t("status-conferred"), values: make([]float64, len(years)), color: 2}
+	proposed := series{name: b.t("status-proposed"), values: make([]float64, len(years)), color: 3}
 	for _, a := range k.Awards {
 		i := slices.Index(years, a.BlocYear.Year)
 		if i < 0 {
