@@ -187,6 +187,7 @@ func (a *assembler) blocs() {
 				a.diags.Errorf(f.Path, 0, 0, "markdown", "the description does not render (%v); simplify its Markdown", err)
 			}
 			b.DescriptionHTML = template.HTML(html.String())
+			b.Summary = md.Inspect([]byte(f.Description)).Summary
 		}
 		a.blocByID[b.ID] = b
 		a.site.Blocs = append(a.site.Blocs, b)

@@ -85,6 +85,7 @@ type Bloc struct {
 	Short           string
 	Description     string        // Markdown source
 	DescriptionHTML template.HTML // rendered Description
+	Summary         string        // plain text of Description's first paragraph
 	Order           int
 	Years           []*BlocYear // ascending
 	Articles        []*Article  // newest first

@@ -1,7 +1,10 @@
 package pages
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/thidua/thidua/internal/model"
 )
@@ -59,17 +62,17 @@ func Plan(site *model.Site, t Translator) []*Page {
 	add(&Page{Kind: "blocs", Path: BlocsPath, Title: t("blocs"), Crumbs: []Crumb{home}})
 	for _, b := range site.Blocs {
 		bc := Crumb{Title: b.Name, Path: BlocPath(b)}
-		add(&Page{Kind: "bloc", Path: BlocPath(b), Title: b.Name, Crumbs: []Crumb{home, blocs}, Bloc: b})
+		add(&Page{Kind: "bloc", Path: BlocPath(b), Title: b.Name, Description: b.Summary, Crumbs: []Crumb{home, blocs}, Bloc: b})
 		for _, y := range b.Years {
 			add(&Page{Kind: "blocyear", Path: BlocYearPath(y), Title: b.Name + " – " + strconv.Itoa(y.Year),
-				Crumbs: []Crumb{home, blocs, bc}, BlocYear: y, Bloc: b})
+				Description: blocYearDescription(y, t), Crumbs: []Crumb{home, blocs, bc}, BlocYear: y, Bloc: b})
 		}
 	}
 
 	units := Crumb{Title: t("units"), Path: UnitsPath}
 	add(&Page{Kind: "units", Path: UnitsPath, Title: t("units"), Crumbs: []Crumb{home}})
 	for _, u := range site.Units {
-		add(&Page{Kind: "unit", Path: UnitPath(u), Title: u.Name, Crumbs: []Crumb{home, units}, Unit: u})
+		add(&Page{Kind: "unit", Path: UnitPath(u), Title: u.Name, Description: unitDescription(u), Crumbs: []Crumb{home, units}, Unit: u})
 	}
 
 	years := Crumb{Title: t("years"), Path: YearsPath}
@@ -121,4 +124,48 @@ func newsPages(site *model.Site, t Translator, home Crumb) []*Page {
 		out = append(out, p)
 	}
 	return out
+}
+
+// blocYearDescription says who led a bloc in a year and how many members
+// it had: "Khối thi đua 8 – 2024. Khối trưởng: Hội Người cao tuổi tỉnh; 12 đơn vị."
+func blocYearDescription(y *model.BlocYear, t Translator) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s – %d.", y.Bloc.Name, y.Year)
+	if y.Leader != nil {
+		fmt.Fprintf(&b, " %s: %s;", t("role-leader"), y.Leader.Name)
+	}
+	fmt.Fprintf(&b, " %d %s.", len(y.Members), t("units_count"))
+	return b.String()
+}
+
+// unitDescription names a unit and the blocs it was in, with the span of
+// years: "Hội Người cao tuổi tỉnh – Khối thi đua 8, 2021–2025."
+func unitDescription(u *model.Unit) string {
+	type span struct {
+		bloc        *model.Bloc
+		first, last int
+	}
+	var spans []*span
+	for _, m := range u.Memberships {
+		b := m.BlocYear.Bloc
+		i := slices.IndexFunc(spans, func(s *span) bool { return s.bloc == b })
+		if i < 0 {
+			spans = append(spans, &span{bloc: b, first: m.BlocYear.Year, last: m.BlocYear.Year})
+			continue
+		}
+		spans[i].first = min(spans[i].first, m.BlocYear.Year)
+		spans[i].last = max(spans[i].last, m.BlocYear.Year)
+	}
+	parts := make([]string, 0, len(spans))
+	for _, s := range spans {
+		years := strconv.Itoa(s.first)
+		if s.last != s.first {
+			years += "–" + strconv.Itoa(s.last)
+		}
+		parts = append(parts, s.bloc.Name+", "+years)
+	}
+	if len(parts) == 0 {
+		return u.Name + "."
+	}
+	return u.Name + " – " + strings.Join(parts, "; ") + "."
 }

@@ -147,3 +147,29 @@ func TestPlanHasSearchAndDataPages(t *testing.T) {
 		t.Errorf("search page at %q, data page at %q", paths["search"], paths["data"])
 	}
 }
+
+func TestDescriptions(t *testing.T) {
+	s := testSite(0)
+	b := s.Bloc("khoi-8")
+	b.Summary = "Các hội đặc thù."
+	u := s.Unit("hoi-a")
+	y := b.Years[0]
+	y.Leader = u
+	m := &model.Membership{Unit: u, BlocYear: y, Role: model.RoleLeader}
+	y.Members = []*model.Membership{m}
+	y2 := &model.BlocYear{Bloc: b, Year: 2025, Members: []*model.Membership{{Unit: u}}}
+	u.Memberships = []*model.Membership{m, {Unit: u, BlocYear: y2}}
+	tr := func(k string) string {
+		return map[string]string{"role-leader": "Khối trưởng", "units_count": "đơn vị"}[k]
+	}
+	want := map[string]string{
+		"khoi/khoi-8/":      "Các hội đặc thù.",
+		"khoi/khoi-8/2024/": "Khối 8 – 2024. Khối trưởng: Hội A; 1 đơn vị.",
+		"don-vi/hoi-a/":     "Hội A – Khối 8, 2024–2025.",
+	}
+	for _, p := range Plan(s, tr) {
+		if w, ok := want[p.Path]; ok && p.Description != w {
+			t.Errorf("%s: description %q, want %q", p.Path, p.Description, w)
+		}
+	}
+}
