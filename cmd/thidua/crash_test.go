@@ -25,6 +25,7 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two sites a dozen times in processes it kills")
 	}
+	t.Parallel() // in processes of their own: they run beside the other tests
 	dir := t.TempDir()
 	sites := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b")}
 	for i, src := range sites {

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,7 @@ func TestHundredfoldDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a site of 5,000 files")
 	}
+	t.Parallel() // in processes of their own: they run beside the other tests
 	src := filepath.Join(t.TempDir(), "site")
 	if err := synth.Write(src, synth.Options{Articles: 1600, Blocs: 70, Years: 50, Members: 20, Seed: 7}); err != nil {
 		t.Fatal(err)
@@ -53,6 +55,7 @@ func TestHundredfoldDemo(t *testing.T) {
 // limit of a site of 10,000 articles, the densest Markdown within that of
 // 100,000 (1.5 GiB).
 func TestTenMiBArticle(t *testing.T) {
+	t.Parallel() // in processes of their own: they run beside the other tests
 	for _, c := range []struct {
 		name  string
 		block func(i int) string
@@ -112,10 +115,14 @@ func TestTenMiBArticle(t *testing.T) {
 func countFiles(t *testing.T, dir, name string) int {
 	t.Helper()
 	n := 0
-	for p := range tree(t, dir) {
-		if filepath.Base(p) == name {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Name() == name {
 			n++
 		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return n
 }
