@@ -173,7 +173,7 @@ func (b *Builder) chart(s spec) *Chart {
 		return c
 	}
 	if s.horizontal {
-		c.Height = 110 + 32*len(s.categories)
+		c.Height = 110 + 40*len(s.categories)
 	}
 	c.Description = b.describe(s)
 	c.Table = b.table(s)
@@ -264,14 +264,10 @@ func finish(option map[string]any, s spec) []byte {
 			if axes, ok := m["yAxis"].([]any); ok && len(axes) > 0 {
 				y := axes[0].(map[string]any)
 				y["nameLocation"] = "end"
-				align := "left"
-				if s.horizontal {
-					align = "right"
-				}
 				if s.inverse || s.horizontal {
 					y["nameLocation"] = "start"
 				}
-				y["nameTextStyle"] = map[string]any{"align": align}
+				y["nameTextStyle"] = map[string]any{"align": "left"}
 				if s.inverse && s.max > 0 && s.max <= 15 {
 					y["max"], y["interval"] = s.max, 1
 				}

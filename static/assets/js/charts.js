@@ -30,10 +30,19 @@
     try {
       option = JSON.parse(data.textContent);
     } catch (e) {
+      console.error('chart ' + el.id + ': ' + e);
       return;
     }
+    var fig = el.parentNode;
+    var legend = fig.querySelector('.chart-legend');
+    if (legend) legend.hidden = false;
+    el.hidden = false;
     list(option.xAxis).concat(list(option.yAxis)).forEach(function (a) {
       if (a.type === 'value') a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt });
+    });
+    // Names down the side wrap, so that a phone keeps room for the bars.
+    list(option.yAxis).forEach(function (a) {
+      if (a.type === 'category') a.axisLabel = { width: Math.max(96, Math.min(240, el.clientWidth * 0.36)), overflow: 'break', lineHeight: 13 };
     });
     list(option.series).forEach(function (s) {
       if (s.label && s.label.show) s.label.formatter = label;
@@ -42,10 +51,6 @@
     option.textStyle = { fontFamily: font };
     if (still) option.animation = false;
     if (dark) option.backgroundColor = 'transparent';
-    var fig = el.parentNode;
-    var legend = fig.querySelector('.chart-legend');
-    if (legend) legend.hidden = false;
-    el.hidden = false;
     var chart = E.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
     chart.on('finished', function () { el.setAttribute('data-drawn', ''); });
     chart.setOption(option);
