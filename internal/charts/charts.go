@@ -39,7 +39,7 @@ type Chart struct {
 	Option template.JS
 	// Height is the height of the drawing, in CSS pixels.
 	Height int
-	// Legend names the colours of the series when there are several; the
+	// Legend names the colours of the series, when they have names; the
 	// theme draws it in HTML, where long names wrap on a phone.
 	Legend []LegendItem
 	// Table has the numbers of the chart.
@@ -180,7 +180,7 @@ func (b *Builder) chart(s spec) *Chart {
 	palette := make(opts.Colors, len(s.series))
 	for i, ser := range s.series {
 		palette[i] = colors[ser.color%len(colors)]
-		if len(s.series) > 1 {
+		if ser.name != "" {
 			c.Legend = append(c.Legend, LegendItem{Name: ser.name, Color: palette[i]})
 		}
 	}

@@ -286,6 +286,9 @@ func TestMemberScoresUseShortNames(t *testing.T) {
 	if label := series["label"].(map[string]any); label["show"] != true {
 		t.Errorf("scores have no labels: %v", label)
 	}
+	if len(c.Legend) != 0 {
+		t.Errorf("one series of scores has a legend: %v", c.Legend)
+	}
 }
 
 // The unit chart draws the rank, rank 1 on top, and the score when there
@@ -305,6 +308,10 @@ func TestStanding(t *testing.T) {
 		t.Errorf("series type %v", line["type"])
 	}
 	u := unitByID(site, "hoi-nguoi-cao-tuoi")
+	// One line, named by its bloc in the legend.
+	if bl := u.Memberships[0].BlocYear.Bloc; len(c.Legend) != 1 || c.Legend[0].Name != bl.ShortName() {
+		t.Errorf("legend %v, want %s", c.Legend, bl.ShortName())
+	}
 	for i, v := range line["data"].([]any) {
 		year := yearsOfUnit(u)[i]
 		want := any("-")
