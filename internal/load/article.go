@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/thidua/thidua/internal/diag"
@@ -86,9 +87,13 @@ func readDocument(file string, src []byte, known, required []string) *document {
 			d.errorf(Pos{Line: 1, Column: 1}, "bad-id", "file name %q is not a valid slug; rename the file, or give slug: with lower-case letters a-z, digits and single hyphens", name)
 		}
 	}
-	doc.info = markdown.New(markdown.Options{}).Inspect(doc.body)
+	doc.info = inspector().Inspect(doc.body)
 	return doc
 }
+
+// inspector is the Converter that inspects bodies, built once: it is safe
+// for concurrent use, and building one costs more than inspecting a body.
+var inspector = sync.OnceValue(func() *markdown.Converter { return markdown.New(markdown.Options{}) })
 
 // refs returns the site-relative references of the body at file lines.
 func (doc *document) refs() []model.Ref {

@@ -63,6 +63,7 @@ func (c *Cache) Update(paths []string, all bool) int {
 	var jobs []func() parsed
 	var parsedPaths []string
 	var srcs [][]byte
+	var fresh []bool
 	for _, p := range current {
 		old, ok := c.known[p]
 		if ok && !all && !touched(p, paths) {
@@ -88,10 +89,15 @@ func (c *Cache) Update(paths []string, all bool) int {
 		}
 		jobs = append(jobs, func() parsed { return parseFile(k, p, src) })
 		parsedPaths, srcs = append(parsedPaths, p), append(srcs, src)
+		fresh = append(fresh, !ok || !old.parsed) // not in c.files yet
 	}
 	for i, r := range runBounded(jobs) {
-		c.files.Remove(parsedPaths[i])
-		c.files.put(r.value)
+		if fresh[i] {
+			c.files.add(r.value)
+		} else {
+			c.files.Remove(parsedPaths[i])
+			c.files.put(r.value)
+		}
 		c.known[parsedPaths[i]] = cachedFile{src: srcs[i], parsed: true, diags: r.diags}
 	}
 	return len(jobs)

@@ -85,6 +85,24 @@ func (f *Files) put(v any) {
 	}
 }
 
+// add stores a parsed file, one of the *…File types, of a path that f does
+// not hold yet: without looking for an earlier version, so that a folder
+// of n files is put together in time proportional to n.
+func (f *Files) add(v any) {
+	switch v := v.(type) {
+	case *BlocFile:
+		f.Blocs = append(f.Blocs, v)
+	case *BlocYearFile:
+		f.BlocYears = append(f.BlocYears, v)
+	case *ArticleFile:
+		f.Articles = append(f.Articles, v)
+	case *PageFile:
+		f.Pages = append(f.Pages, v)
+	default:
+		f.put(v)
+	}
+}
+
 // replace puts v in s in place of the element that same matches, or at the end.
 func replace[T any](s []T, v T, same func(T) bool) []T {
 	if i := slices.IndexFunc(s, same); i >= 0 {

@@ -68,7 +68,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	}
 	for _, r := range runBounded(jobs) {
 		diags.Merge(r.diags)
-		files.put(r.value)
+		files.add(r.value)
 	}
 	site, d := Assemble(files, opts)
 	diags.Merge(d)
