@@ -75,15 +75,16 @@ func Build(site *model.Site) *Built {
 		ix.Docs = append(ix.Docs, d)
 	}
 	postings := map[string][]int{}
+	words := newTermFolder()
 	for _, a := range site.Articles {
 		n := len(ix.Docs)
 		ix.Docs = append(ix.Docs, Doc{Kind: KindArticle, Title: a.Title, Path: pages.ArticlePath(a),
 			Summary: a.Summary, Date: a.Date.Format("2006-01-02")})
 		known := map[string]bool{}
-		for _, t := range Terms(a.Title + " " + a.Summary) {
+		for _, t := range words.terms(a.Title + " " + a.Summary) {
 			known[t] = true
 		}
-		for _, t := range Terms(a.Text) {
+		for _, t := range words.terms(a.Text) {
 			if !known[t] {
 				postings[t] = append(postings[t], n)
 			}
