@@ -17,6 +17,18 @@ func DefaultExtras() []Extra {
 	return []Extra{search.Extra{}, feeds.Atom{}, feeds.Sitemap{}, opendata.Extra{}, charts.Library{}}
 }
 
+// builderExtras are DefaultExtras with a search index that keeps the terms
+// of each article's text from one build to the next, for a Builder.
+func builderExtras() []Extra {
+	extras := DefaultExtras()
+	for i, x := range extras {
+		if _, ok := x.(search.Extra); ok {
+			extras[i] = search.Extra{Terms: search.NewTermCache()}
+		}
+	}
+	return extras
+}
+
 // extraFuncs are the template functions of later stages: downloads lists
 // the files of the open data page, charts gives the charts of a page in
 // the language of t.

@@ -72,6 +72,9 @@ func NewBuilder(opts Options, origin string) (*Builder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
+	if opts.Extras == nil {
+		opts.Extras = builderExtras()
+	}
 	return &Builder{opts: opts, origin: strings.TrimSuffix(origin, "/"), seed: maphash.MakeSeed(), root: root}, nil
 }
 

@@ -9,7 +9,12 @@ import (
 )
 
 // Extra writes the index files of the search page; it is a build.Extra.
-type Extra struct{}
+type Extra struct {
+	// Terms, when not nil, keeps the terms of the articles' texts from one
+	// Write to the next, as a builder that writes again after each change
+	// wants.
+	Terms *TermCache
+}
 
 // Paths lists the main index and every possible shard: Write writes each,
 // empty when no term falls into it, so that the list needs no index built.
@@ -22,8 +27,8 @@ func (Extra) Paths(*model.Site) []string {
 }
 
 // Write builds the index and writes its files.
-func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
-	b := Build(site)
+func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
+	b := build(site, x.Terms)
 	if err := writeJSON(create, IndexFile, b.Index); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
@@ -55,7 +56,42 @@ type Built struct {
 }
 
 // Build indexes the blocs, units and articles of the site.
-func Build(site *model.Site) *Built {
+func Build(site *model.Site) *Built { return build(site, nil) }
+
+// TermCache remembers the terms of each article's text from one index to
+// the next, so that indexing a site again after a few articles changed
+// folds only their texts. One index at a time may use it.
+type TermCache struct {
+	mu     sync.Mutex
+	folder *termFolder
+	texts  map[string][]string // an article's text → its terms
+}
+
+// NewTermCache returns an empty TermCache.
+func NewTermCache() *TermCache {
+	return &TermCache{folder: newTermFolder(), texts: map[string][]string{}}
+}
+
+// build indexes the site, with the terms of the texts cache holds when it
+// is not nil; cache then holds the terms of this site's texts only.
+func build(site *model.Site, cache *TermCache) *Built {
+	words := newTermFolder()
+	textTerms := words.terms
+	if cache != nil {
+		cache.mu.Lock()
+		defer cache.mu.Unlock()
+		words = cache.folder
+		next := make(map[string][]string, len(site.Articles))
+		textTerms = func(text string) []string {
+			terms, ok := cache.texts[text]
+			if !ok {
+				terms = words.terms(text)
+			}
+			next[text] = terms
+			return terms
+		}
+		defer func() { cache.texts = next }()
+	}
 	ix := Index{Version: 1}
 	for _, b := range site.Blocs {
 		d := Doc{Kind: KindBloc, Title: b.Name, Path: pages.BlocPath(b), Summary: firstParagraph(b.Description)}
@@ -75,7 +111,6 @@ func Build(site *model.Site) *Built {
 		ix.Docs = append(ix.Docs, d)
 	}
 	postings := map[string][]int{}
-	words := newTermFolder()
 	for _, a := range site.Articles {
 		n := len(ix.Docs)
 		ix.Docs = append(ix.Docs, Doc{Kind: KindArticle, Title: a.Title, Path: pages.ArticlePath(a),
@@ -84,7 +119,7 @@ func Build(site *model.Site) *Built {
 		for _, t := range words.terms(a.Title + " " + a.Summary) {
 			known[t] = true
 		}
-		for _, t := range words.terms(a.Text) {
+		for _, t := range textTerms(a.Text) {
 			if !known[t] {
 				postings[t] = append(postings[t], n)
 			}

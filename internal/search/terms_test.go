@@ -2,6 +2,7 @@ package search
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -53,5 +54,28 @@ func BenchmarkBuildTermsOfArticle(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		f.terms(text)
+	}
+}
+
+// TestTermCacheGivesTheIndexOfBuild indexes a site with a TermCache, edits
+// an article's text and indexes it again, and wants each index to be the
+// one Build gives, and the cache to forget the text that is gone.
+func TestTermCacheGivesTheIndexOfBuild(t *testing.T) {
+	site := demoSite()
+	cache := NewTermCache()
+	for round := range 3 {
+		if round == 2 {
+			site.Articles[1].Text = "Nội dung mới về quỹ vay vốn của hội viên."
+		}
+		got, want := build(site, cache), Build(site)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: the index with a TermCache differs from Build's", round)
+		}
+		if len(cache.texts) != len(site.Articles) {
+			t.Errorf("round %d: the cache holds %d texts, want %d", round, len(cache.texts), len(site.Articles))
+		}
+	}
+	if _, ok := cache.texts["Nội dung về vay vốn."]; ok {
+		t.Error("the cache still holds the text before the edit")
 	}
 }
