@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
@@ -50,6 +51,7 @@ func runBuild(args []string, e *env) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	lowerGCTarget()
 	if *watchFlag {
 		opts.Progress = nil
 		if err := runLive(ctx, liveConfig{opts: opts, poll: *poll, output: e}, nil); err != nil {
@@ -107,4 +109,19 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// buildGCPercent is the garbage collector's target of a build: the heap it
+// keeps is the site's data, held to the end, and what it drops is the
+// short-lived garbage of rendering, so a collection every half of the data
+// (rather than Go's default, every whole of it) keeps the peak memory near
+// the data for a few per cent more processor time.
+const buildGCPercent = 50
+
+// lowerGCTarget sets buildGCPercent unless the GOGC environment variable
+// says otherwise.
+func lowerGCTarget() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
+	}
 }

@@ -175,10 +175,16 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 }
 
 // Write renders every page and writes it, the static files and the extras
-// into dir. It returns how many files other than pages it wrote.
+// into dir. It returns how many files other than pages it wrote. The
+// extras run on the same pool of workers as the pages, started first, so
+// that a long one (the search index) overlaps with the pages.
 func (p *Prepared) Write(ctx context.Context, dir *output.Dir) (files int, err error) {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(p.workers())
+	extras := p.opts.allExtras()
+	for _, x := range extras {
+		g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
+	}
 	var done atomic.Int64
 	total := len(p.Plan)
 	for _, page := range p.Plan {
@@ -202,10 +208,7 @@ func (p *Prepared) Write(ctx context.Context, dir *output.Dir) (files int, err e
 	if err != nil {
 		return 0, err
 	}
-	for _, x := range p.opts.allExtras() {
-		if err := x.Write(p.Site, p.Plan, dir.Create); err != nil {
-			return 0, err
-		}
+	for _, x := range extras {
 		n += len(x.Paths(p.Site))
 	}
 	return n, nil
