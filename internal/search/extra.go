@@ -1,8 +1,10 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"reflect"
 
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
@@ -10,9 +12,8 @@ import (
 
 // Extra writes the index files of the search page; it is a build.Extra.
 type Extra struct {
-	// Terms, when not nil, keeps the terms of the articles' texts from one
-	// Write to the next, as a builder that writes again after each change
-	// wants.
+	// Terms, when not nil, keeps the index from one Write to the next, as a
+	// builder that writes again after each change wants.
 	Terms *TermCache
 }
 
@@ -26,10 +27,46 @@ func (Extra) Paths(*model.Site) []string {
 	return out
 }
 
-// Write builds the index and writes its files.
+// Write builds the index and writes its files. With Terms, it encodes
+// again only the files that differ from those of its last Write.
 func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
-	b := build(site, x.Terms)
-	if err := writeJSON(create, IndexFile, b.Index); err != nil {
+	c := x.Terms
+	if c == nil {
+		c = NewTermCache()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var before *Built
+	var encoded map[string][]byte
+	if c.last != nil {
+		before, encoded = c.last.built, c.last.files
+	}
+	b, changed := c.index(site, x.Terms != nil)
+	files := map[string][]byte{}
+	write := func(name string, v any, same bool) error {
+		data, ok := encoded[name]
+		if !same || !ok {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(v); err != nil {
+				return err
+			}
+			data = buf.Bytes()
+		}
+		files[name] = data
+		w, err := create(name)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			w.Close()
+			return err
+		}
+		return w.Close()
+	}
+	sameIndex := before != nil && changed != nil && reflect.DeepEqual(before.Index, b.Index)
+	if err := write(IndexFile, b.Index, sameIndex); err != nil {
 		return err
 	}
 	for _, key := range ShardKeys() {
@@ -37,23 +74,12 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		if shard == nil {
 			shard = Shard{}
 		}
-		if err := writeJSON(create, ShardFile(key), shard); err != nil {
+		if err := write(ShardFile(key), shard, changed != nil && !changed[key]); err != nil {
 			return err
 		}
 	}
+	if x.Terms != nil {
+		c.last.files = files
+	}
 	return nil
-}
-
-func writeJSON(create func(string) (io.WriteCloser, error), name string, v any) error {
-	w, err := create(name)
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -56,49 +57,145 @@ type Built struct {
 }
 
 // Build indexes the blocs, units and articles of the site.
-func Build(site *model.Site) *Built { return build(site, nil) }
+func Build(site *model.Site) *Built {
+	b, _ := NewTermCache().index(site, false)
+	return b
+}
 
-// TermCache remembers the terms of each article's text from one index to
-// the next, so that indexing a site again after a few articles changed
-// folds only their texts. One index at a time may use it.
+// TermCache keeps an index from one build of a site to the next: the terms
+// of each article and where each term is, and the encoded files, so that
+// indexing the site again after a few articles changed folds only their
+// text and encodes again only the files it changes. One index at a time
+// may use it.
 type TermCache struct {
 	mu     sync.Mutex
 	folder *termFolder
-	texts  map[string][]string // an article's text → its terms
+	last   *indexState // nil before the first index
+}
+
+// indexState is what a TermCache keeps of the last index.
+type indexState struct {
+	built    *Built
+	articles []articleTerms    // of the articles, in the order of their docs
+	postings map[string][]int  // term → the ascending numbers of its docs
+	files    map[string][]byte // encoded files of the index by site-relative path
+}
+
+// articleTerms are the body terms of an article and the texts they come
+// from.
+type articleTerms struct {
+	head, text string   // title and summary, and the text of the body
+	body       []string // the terms of text that head does not have
 }
 
 // NewTermCache returns an empty TermCache.
-func NewTermCache() *TermCache {
-	return &TermCache{folder: newTermFolder(), texts: map[string][]string{}}
+func NewTermCache() *TermCache { return &TermCache{folder: newTermFolder()} }
+
+// index indexes the site, patching the last index when the documents are
+// the same ones in the same order. With keep it keeps what the next index
+// needs. changed reports whether the file of a shard key differs from the
+// last index's, and is nil when every file is new. The caller holds c.mu.
+func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[string]bool) {
+	docs := documents(site)
+	first := len(docs) - len(site.Articles)
+	last := c.last
+	if last == nil || !samePaths(last.built.Index.Docs, docs) {
+		last = &indexState{postings: map[string][]int{}, articles: make([]articleTerms, len(site.Articles))}
+		for i, a := range site.Articles {
+			last.articles[i] = c.articleTerms(a)
+			for _, t := range last.articles[i].body {
+				last.postings[t] = append(last.postings[t], first+i)
+			}
+		}
+	} else {
+		changed = map[string]bool{}
+		for i, a := range site.Articles {
+			old := last.articles[i]
+			if old.text == a.Text && old.head == head(a) {
+				continue
+			}
+			now := c.articleTerms(a)
+			last.move(first+i, old.body, now.body, changed)
+			last.articles[i] = now
+		}
+	}
+	b = &Built{Index: Index{Version: 1, Docs: docs}, Shards: map[string]Shard{}}
+	for term, docs := range last.postings {
+		key := ShardKey(term)
+		if last.built != nil && changed != nil && !changed[key] {
+			b.Shards[key] = last.built.Shards[key]
+			continue
+		}
+		if b.Shards[key] == nil {
+			b.Shards[key] = Shard{}
+		}
+		b.Shards[key][term] = delta(docs)
+	}
+	b.Index.Shards = slices.Sorted(maps.Keys(b.Shards))
+	if keep {
+		last.built = b
+		c.last = last
+	}
+	return b, changed
 }
 
-// build indexes the site, with the terms of the texts cache holds when it
-// is not nil; cache then holds the terms of this site's texts only.
-func build(site *model.Site, cache *TermCache) *Built {
-	words := newTermFolder()
-	textTerms := words.terms
-	if cache != nil {
-		cache.mu.Lock()
-		defer cache.mu.Unlock()
-		words = cache.folder
-		next := make(map[string][]string, len(site.Articles))
-		textTerms = func(text string) []string {
-			terms, ok := cache.texts[text]
-			if !ok {
-				terms = words.terms(text)
-			}
-			next[text] = terms
-			return terms
+// move takes doc n out of the postings of the terms of old that now has not,
+// puts it in those of the terms of now that old has not, and notes the
+// shard key of each.
+func (st *indexState) move(n int, old, now []string, changed map[string]bool) {
+	for _, t := range old {
+		if slices.Contains(now, t) {
+			continue
 		}
-		defer func() { cache.texts = next }()
+		docs := st.postings[t]
+		if i, found := slices.BinarySearch(docs, n); found {
+			docs = slices.Delete(docs, i, i+1)
+		}
+		if len(docs) == 0 {
+			delete(st.postings, t)
+		} else {
+			st.postings[t] = docs
+		}
+		changed[ShardKey(t)] = true
 	}
-	ix := Index{Version: 1}
+	for _, t := range now {
+		if slices.Contains(old, t) {
+			continue
+		}
+		docs := st.postings[t]
+		i, _ := slices.BinarySearch(docs, n)
+		st.postings[t] = slices.Insert(docs, i, n)
+		changed[ShardKey(t)] = true
+	}
+}
+
+// articleTerms folds the title, summary and text of a.
+func (c *TermCache) articleTerms(a *model.Article) articleTerms {
+	at := articleTerms{head: head(a), text: a.Text}
+	known := map[string]bool{}
+	for _, t := range c.folder.terms(at.head) {
+		known[t] = true
+	}
+	for _, t := range c.folder.terms(a.Text) {
+		if !known[t] {
+			at.body = append(at.body, t)
+		}
+	}
+	return at
+}
+
+// head is what of an article the main index file holds in full.
+func head(a *model.Article) string { return a.Title + " " + a.Summary }
+
+// documents are the docs of the blocs, units, then articles of the site.
+func documents(site *model.Site) []Doc {
+	var docs []Doc
 	for _, b := range site.Blocs {
 		d := Doc{Kind: KindBloc, Title: b.Name, Path: pages.BlocPath(b), Summary: firstParagraph(b.Description)}
 		if b.Short != "" {
 			d.Names = []string{b.Short}
 		}
-		ix.Docs = append(ix.Docs, d)
+		docs = append(docs, d)
 	}
 	for _, u := range site.Units {
 		d := Doc{Kind: KindUnit, Title: u.Name, Path: pages.UnitPath(u), Summary: unitSummary(u)}
@@ -108,34 +205,19 @@ func build(site *model.Site, cache *TermCache) *Built {
 		for _, f := range u.Formerly {
 			d.Names = append(d.Names, f.Name)
 		}
-		ix.Docs = append(ix.Docs, d)
+		docs = append(docs, d)
 	}
-	postings := map[string][]int{}
 	for _, a := range site.Articles {
-		n := len(ix.Docs)
-		ix.Docs = append(ix.Docs, Doc{Kind: KindArticle, Title: a.Title, Path: pages.ArticlePath(a),
+		docs = append(docs, Doc{Kind: KindArticle, Title: a.Title, Path: pages.ArticlePath(a),
 			Summary: a.Summary, Date: a.Date.Format("2006-01-02")})
-		known := map[string]bool{}
-		for _, t := range words.terms(a.Title + " " + a.Summary) {
-			known[t] = true
-		}
-		for _, t := range textTerms(a.Text) {
-			if !known[t] {
-				postings[t] = append(postings[t], n)
-			}
-		}
 	}
-	shards := map[string]Shard{}
-	for term, docs := range postings {
-		key := ShardKey(term)
-		if shards[key] == nil {
-			shards[key] = Shard{}
-			ix.Shards = append(ix.Shards, key)
-		}
-		shards[key][term] = delta(docs)
-	}
-	slices.Sort(ix.Shards)
-	return &Built{Index: ix, Shards: shards}
+	return docs
+}
+
+// samePaths reports whether a and b are the documents of the same pages in
+// the same order, so that their numbers are the same.
+func samePaths(a, b []Doc) bool {
+	return slices.EqualFunc(a, b, func(x, y Doc) bool { return x.Kind == y.Kind && x.Path == y.Path })
 }
 
 // unitSummary is a unit's kind and its latest bloc and year:

@@ -1,12 +1,15 @@
 package search
 
 import (
+	"io"
 	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/thidua/thidua/internal/model"
 )
 
 // referenceTerms is Terms by its definition: fold the whole text, then
@@ -57,25 +60,41 @@ func BenchmarkBuildTermsOfArticle(b *testing.B) {
 	}
 }
 
-// TestTermCacheGivesTheIndexOfBuild indexes a site with a TermCache, edits
-// an article's text and indexes it again, and wants each index to be the
-// one Build gives, and the cache to forget the text that is gone.
+// TestTermCacheGivesTheIndexOfBuild indexes a site with a TermCache again
+// and again as its articles change, and wants each index and each file to
+// be the ones Build and a Write without a cache give.
 func TestTermCacheGivesTheIndexOfBuild(t *testing.T) {
 	site := demoSite()
 	cache := NewTermCache()
-	for round := range 3 {
-		if round == 2 {
-			site.Articles[1].Text = "Nội dung mới về quỹ vay vốn của hội viên."
+	edits := []func(){
+		func() {},
+		func() {}, // nothing changed
+		func() { site.Articles[1].Text = "Nội dung mới về quỹ vay vốn của hội viên, zeta." },
+		func() { site.Articles[2].Summary = "Trao học bổng cho học sinh." },
+		func() { site.Articles[0].Text = "" },
+		func() { site.Articles = site.Articles[1:] }, // other documents: indexed anew
+	}
+	for round, edit := range edits {
+		edit()
+		cached, uncached := writeAll(t, Extra{Terms: cache}, site), writeAll(t, Extra{}, site)
+		if !reflect.DeepEqual(cached, uncached) {
+			t.Fatalf("round %d: the files written with a TermCache differ from those without", round)
 		}
-		got, want := build(site, cache), Build(site)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("round %d: the index with a TermCache differs from Build's", round)
-		}
-		if len(cache.texts) != len(site.Articles) {
-			t.Errorf("round %d: the cache holds %d texts, want %d", round, len(cache.texts), len(site.Articles))
+		if got, want := cache.last.built, Build(site); !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: the index kept differs from Build's", round)
 		}
 	}
-	if _, ok := cache.texts["Nội dung về vay vốn."]; ok {
-		t.Error("the cache still holds the text before the edit")
+}
+
+// writeAll runs x.Write on site and returns the files it wrote.
+func writeAll(t *testing.T, x Extra, site *model.Site) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := x.Write(site, nil, func(name string) (io.WriteCloser, error) {
+		return &memFile{name: name, files: files}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
+	return files
 }
