@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/synth"
@@ -134,6 +136,7 @@ type result struct {
 	files   int
 	thidua  summary
 	rebuild time.Duration // median single-article rebuild
+	floor   time.Duration // see measureFloor
 	hugo    *summary
 	hugoOut int // files of Hugo's output
 }
@@ -189,6 +192,7 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 	fmt.Fprintf(w, "%v; load average %s\n", r.gen.Round(time.Millisecond), loadAverage())
 
 	var samples []sample
+	var err error
 	for i := range cfg.runs {
 		s, stdout, err := measure(out, cfg.thidua, "build", "-s", site, "-d", out)
 		if err != nil {
@@ -208,6 +212,10 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 		return r, err
 	}
 	fmt.Fprintf(w, "  %s pages and %s other files, page count checked\n", group(r.pages), group(r.files))
+	if r.floor, err = measureFloor(filepath.Join(work, "floor"), r.pages, out); err != nil {
+		return r, err
+	}
+	fmt.Fprintf(w, "  the disk's floor, a folder and a file for each page on 2 goroutines: %v wall\n", r.floor.Round(time.Millisecond))
 
 	rebuild, err := measureRebuild(site, out, o, cfg.edits, w)
 	if err != nil {
@@ -226,6 +234,62 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 		r.hugo, r.hugoOut = &hs, files
 	}
 	return r, os.RemoveAll(site)
+}
+
+// measureFloor times what no build of pages pages can do without: making a
+// folder and writing a file in it for each page, on two goroutines, into
+// dir on the same disk as the output. The files have the mean size of the
+// pages of out.
+func measureFloor(dir string, pages int, out string) (time.Duration, error) {
+	size, err := meanPageSize(out)
+	if err != nil {
+		return 0, err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return 0, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	data := make([]byte, size)
+	start := time.Now()
+	var g errgroup.Group
+	for w := range 2 {
+		g.Go(func() error {
+			for i := w; i < pages; i += 2 {
+				d := filepath.Join(dir, strconv.Itoa(i))
+				if err := os.Mkdir(d, 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(filepath.Join(d, "index.html"), data, 0o644); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	err = g.Wait()
+	return time.Since(start), err
+}
+
+// meanPageSize is the mean size of the index.html files under out.
+func meanPageSize(out string) (int64, error) {
+	var total, n int64
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.Name() != "index.html" {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil {
+			total, n = total+info.Size(), n+1
+		}
+		return err
+	})
+	if n == 0 {
+		return 0, err
+	}
+	return total / n, err
 }
 
 // checkPages counts the pages of the output by kind and compares them with

@@ -92,6 +92,16 @@ func TestCheckPagesAndRebuild(t *testing.T) {
 	if err := checkPages(dst, o, res.Pages); err != nil {
 		t.Errorf("a good build: %v", err)
 	}
+	floor := filepath.Join(t.TempDir(), "floor")
+	if d, err := measureFloor(floor, 20, dst); err != nil || d <= 0 {
+		t.Errorf("measureFloor = %v, %v", d, err)
+	}
+	if _, err := os.Stat(floor); !os.IsNotExist(err) {
+		t.Errorf("measureFloor left %s behind: %v", floor, err)
+	}
+	if size, err := meanPageSize(dst); err != nil || size < 1000 {
+		t.Errorf("meanPageSize = %d, %v", size, err)
+	}
 	if err := checkPages(dst, o, res.Pages+1); err == nil {
 		t.Error("a wrong reported count passed")
 	}
