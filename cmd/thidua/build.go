@@ -23,6 +23,7 @@ func runBuild(args []string, e *env) int {
 	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
+	maxSize := maxFileSizeFlag(fs)
 	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change to the site's files, until Ctrl-C")
 	poll := fs.Duration("poll", 0, "with --watch: scan the folder for changes this often (like 1s) instead of asking the system for events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
@@ -39,7 +40,7 @@ func runBuild(args []string, e *env) int {
 	}
 	opts := build.Options{
 		Source: *source, Destination: *dest, BaseURL: *baseURL,
-		BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme(),
+		BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme(), MaxFileSize: int64(*maxSize),
 	}
 	if e.isTerminal && !*quiet {
 		opts.Progress = func(done, total int) {

@@ -22,6 +22,7 @@ func runCheck(args []string, e *env) int {
 	source := fs.StringP("source", "s", ".", "the site folder")
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1 on any message)")
 	drafts := fs.BoolP("buildDrafts", "D", false, "check articles marked draft: true as if they were published")
+	maxSize := maxFileSizeFlag(fs)
 	format := fs.String("format", "text", "how to print messages: text, json or github")
 	if code := parse(fs, args, e); code >= 0 {
 		return code
@@ -35,7 +36,7 @@ func runCheck(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "thidua check: unknown --format %q (want text, json or github)\n", *format)
 		return exitUsage
 	}
-	p, diags, err := build.Prepare(build.Options{Source: *source, BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme()})
+	p, diags, err := build.Prepare(build.Options{Source: *source, BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme(), MaxFileSize: int64(*maxSize)})
 	report(e, *source, diags)
 	switch {
 	case errors.Is(err, build.ErrSite):

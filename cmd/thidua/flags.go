@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/pflag"
 )
@@ -31,4 +33,39 @@ func parse(fs *pflag.FlagSet, args []string, e *env) int {
 		return exitUsage
 	}
 	return -1
+}
+
+// byteSize is a flag value of a number of bytes, written plainly (1048576)
+// or with a binary unit (512KiB, 10MiB, 1GiB; KB, MB and GB mean the same).
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Type() string { return "size" }
+
+func (b *byteSize) Set(s string) error {
+	units := []struct {
+		suffix string
+		factor int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}}
+	factor, num := int64(1), strings.TrimSpace(s)
+	for _, u := range units {
+		if strings.HasSuffix(strings.ToUpper(num), strings.ToUpper(u.suffix)) {
+			factor, num = u.factor, strings.TrimSpace(num[:len(num)-len(u.suffix)])
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/factor {
+		return fmt.Errorf("%q is not a size; write it like 10MiB or 512KiB", s)
+	}
+	*b = byteSize(n * factor)
+	return nil
+}
+
+// maxFileSizeFlag adds --max-file-size to fs.
+func maxFileSizeFlag(fs *pflag.FlagSet) *byteSize {
+	size := byteSize(0)
+	fs.Var(&size, "max-file-size", "the largest YAML or Markdown file read, like 10MiB (default 10MiB)")
+	return &size
 }

@@ -134,3 +134,30 @@ func TestBuildWritesProfiles(t *testing.T) {
 		}
 	}
 }
+
+func TestMaxFileSize(t *testing.T) {
+	var b byteSize
+	for in, want := range map[string]int64{"10MiB": 10 << 20, "512kib": 512 << 10, "1048576": 1 << 20, "2 MB": 2 << 20, "1G": 1 << 30} {
+		if err := b.Set(in); err != nil || int64(b) != want {
+			t.Errorf("Set(%q) = %d, %v; want %d", in, int64(b), err, want)
+		}
+	}
+	for _, bad := range []string{"", "abc", "-1", "0", "10TiB", "1.5MiB"} {
+		if err := b.Set(bad); err == nil {
+			t.Errorf("Set(%q) accepted", bad)
+		}
+	}
+	// The fixture's longest article is a few hundred bytes: a 200-byte
+	// limit makes it an error naming the file, in check and in build.
+	_, _, errOut := runCmd("check", "-s", fixture, "--max-file-size", "200")
+	if !strings.Contains(errOut, "content/news/2024/khoi-a-tong-ket-2024.md: error: the file has ") || !strings.Contains(errOut, "over the limit of") {
+		t.Errorf("check --max-file-size 200:\n%s", errOut)
+	}
+	code, _, _ := runCmd("build", "-s", fixture, "-d", filepath.Join(t.TempDir(), "p"), "--max-file-size", "200", "--quiet")
+	if code != exitSite {
+		t.Errorf("build over the limit: exit %d", code)
+	}
+	if code, _, errOut := runCmd("check", "-s", fixture, "--max-file-size", "ten"); code != exitUsage {
+		t.Errorf("a wrong size: exit %d, %s", code, errOut)
+	}
+}

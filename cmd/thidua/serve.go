@@ -27,6 +27,7 @@ func runServe(args []string, e *env) int {
 	port := fs.IntP("port", "p", 1313, "the port to serve on; 0 picks a free one")
 	bind := fs.String("bind", "127.0.0.1", "the address to serve on; 0.0.0.0 lets other devices of the network in")
 	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
+	maxSize := maxFileSizeFlag(fs)
 	dest := fs.StringP("destination", "d", "", "build into this folder (default: a temporary folder, removed at the end)")
 	poll := fs.Duration("poll", 0, "scan the folder for changes this often (like 1s) instead of asking the system for events")
 	if code := parse(fs, args, e); code >= 0 {
@@ -43,7 +44,7 @@ func runServe(args []string, e *env) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg := liveConfig{
-		opts:   build.Options{Source: *source, Destination: *dest, BuildDrafts: *drafts, Theme: thidua.Theme()},
+		opts:   build.Options{Source: *source, Destination: *dest, BuildDrafts: *drafts, Theme: thidua.Theme(), MaxFileSize: int64(*maxSize)},
 		addr:   net.JoinHostPort(*bind, strconv.Itoa(*port)),
 		poll:   *poll,
 		serve:  true,

@@ -37,6 +37,7 @@ type Options struct {
 	Destination string // the output folder
 	BaseURL     string // overrides site.yaml's baseURL when not ""
 	BuildDrafts bool
+	MaxFileSize int64   // the largest YAML or Markdown file read, in bytes; 0 means load.DefaultMaxFileSize
 	Strict      bool    // warnings stop the build too
 	Theme       fs.FS   // the built-in theme: layouts/, static/, i18n/
 	Workers     int     // pages rendered at once; 0 means GOMAXPROCS
@@ -82,7 +83,7 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
-	site, diags := load.Site(root.FS(), load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL})
+	site, diags := load.Site(root.FS(), load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize})
 	p, items, err := opts.prepareLoaded(root, site, diags)
 	if err != nil {
 		root.Close()

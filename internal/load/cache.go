@@ -15,6 +15,7 @@ import (
 // site and diagnostics that the function Site gives for the folder as it is.
 type Cache struct {
 	fsys  fs.FS
+	limit int64 // the largest file read, in bytes
 	files Files
 	known map[string]cachedFile // every file listed, by slash path
 	walk  *diag.List            // the diagnostics of listing the folder
@@ -28,9 +29,10 @@ type cachedFile struct {
 }
 
 // NewCache reads and parses every file of the site folder fsys, each of
-// at most DefaultMaxFileSize bytes.
-func NewCache(fsys fs.FS) *Cache {
-	c := &Cache{fsys: fsys, known: map[string]cachedFile{}}
+// at most maxFileSize bytes (0 means DefaultMaxFileSize), as Site does with
+// Options.MaxFileSize.
+func NewCache(fsys fs.FS, maxFileSize int64) *Cache {
+	c := &Cache{fsys: fsys, known: map[string]cachedFile{}, limit: Options{MaxFileSize: maxFileSize}.maxFileSize()}
 	c.Update(nil, true)
 	return c
 }
@@ -76,11 +78,9 @@ func (c *Cache) Update(paths []string, all bool) int {
 			}
 			continue
 		}
-		src, err := fs.ReadFile(c.fsys, p)
-		if err != nil {
+		src, d := readSiteFile(c.fsys, p, c.limit)
+		if d != nil {
 			c.files.Remove(p)
-			d := &diag.List{}
-			d.Errorf(p, 0, 0, "read", "the file cannot be read (%v); check its permissions", err)
 			c.known[p] = cachedFile{diags: d}
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,7 +51,7 @@ func same(t *testing.T, step string, c *Cache, dir string) {
 
 func TestCacheLoadsWhatSiteLoads(t *testing.T) {
 	dir := copyDemo(t)
-	c := NewCache(os.DirFS(dir))
+	c := NewCache(os.DirFS(dir), 0)
 	same(t, "start", c, dir)
 	write := func(rel, content string) {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
@@ -101,4 +102,24 @@ func TestCacheLoadsWhatSiteLoads(t *testing.T) {
 	write("static/images/new.png", "png")
 	c.Update(nil, true)
 	same(t, "everything", c, dir)
+}
+
+func TestCacheKeepsTheFileSizeLimit(t *testing.T) {
+	dir := copyDemo(t)
+	const limit = 4 << 10
+	c := NewCache(os.DirFS(dir), limit)
+	_, want := Site(os.DirFS(dir), Options{MaxFileSize: limit})
+	_, got := c.Site(Options{MaxFileSize: limit})
+	if !slices.Equal(got.Items(), want.Items()) {
+		t.Errorf("diagnostics\n%v\nwant\n%v", got.Items(), want.Items())
+	}
+	over := 0
+	for _, d := range got.Items() {
+		if strings.Contains(d.Message, "over the limit of") {
+			over++
+		}
+	}
+	if over == 0 {
+		t.Error("no file of the demo is over a 4 KiB limit in the cache")
+	}
 }
