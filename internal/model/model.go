@@ -239,7 +239,7 @@ type Article struct {
 	Draft    bool
 	Body     []byte // Markdown source of the body
 	BodyLine int    // line of the file where Body starts, 1-based
-	Text     string // plain text of the body, for search
+	Text     string // the distinct words of the body's plain text, for search
 	Refs     []Ref  // site-relative links and images of the body
 }
 
