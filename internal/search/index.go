@@ -129,7 +129,11 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 		if b.Shards[key] == nil {
 			b.Shards[key] = Shard{}
 		}
-		b.Shards[key][term] = delta(docs)
+		if keep {
+			b.Shards[key][term] = delta(docs)
+		} else {
+			b.Shards[key][term] = encodeDelta(docs) // the postings are not needed again
+		}
 	}
 	b.Index.Shards = slices.Sorted(maps.Keys(b.Shards))
 	if keep {
@@ -252,14 +256,16 @@ func firstParagraph(md string) string {
 }
 
 // delta encodes ascending numbers as differences from the previous one.
-func delta(docs []int) []int {
-	out := make([]int, len(docs))
+func delta(docs []int) []int { return encodeDelta(slices.Clone(docs)) }
+
+// encodeDelta is delta in place: it overwrites docs.
+func encodeDelta(docs []int) []int {
 	prev := 0
 	for i, d := range docs {
-		out[i] = d - prev
+		docs[i] = d - prev
 		prev = d
 	}
-	return out
+	return docs
 }
 
 // undelta decodes what delta encoded.
