@@ -57,8 +57,8 @@ func printTable(w io.Writer, rs []result) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t%s\n", group(r.opts.Articles), group(r.pages), group(r.files),
 			seconds(r.thidua.wall), seconds(r.thidua.cpu), mib(r.thidua.peak), millis(r.rebuild), seconds(r.floor), verdict(r.opts.Articles, r.thidua, r.rebuild))
 	}
-	fmt.Fprintln(w, "disk floor: the wall time of making a folder and writing a file of the mean page size for each page, on 2 goroutines")
 	tw.Flush()
+	fmt.Fprintln(w, "disk floor: the wall time of making a folder and writing a file of the mean page size for each page, on 2 goroutines")
 }
 
 func printComparison(w io.Writer, rs []result) {
