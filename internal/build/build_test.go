@@ -15,6 +15,7 @@ import (
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/charts"
+	"github.com/thidua/thidua/internal/filetree"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output under testdata/golden")
@@ -42,20 +43,11 @@ func buildSite(t *testing.T, src, dst string, mod ...func(*Options)) (Result, er
 // readTree returns every file under dir by slash-separated relative path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
+	files, err := filetree.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return files
 }
 
 func TestGolden(t *testing.T) {
