@@ -99,7 +99,7 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 		// The model is partial, but when every file was read and parsed
 		// its ids are complete enough to check the links too, so that one
 		// run reports every mistake without a flood of false ones.
-		if everyFileParsed(diags) {
+		if load.Complete(diags) {
 			diags.Merge(opts.checkLinks(site, pages.Plan(site, func(k string) string { return k })))
 		}
 		return nil, diags.Items(), ErrSite
@@ -133,18 +133,6 @@ func (o Options) checkLinks(site *model.Site, plan []*pages.Page) *diag.List {
 	l.Merge(pages.CheckCollisions(site, plan))
 	l.Merge(pages.CheckRefs(site, pages.NewTargets(plan, site.Static, extra...)))
 	return &l
-}
-
-// everyFileParsed reports whether no file of the site folder failed to be
-// read or to parse, so that the ids of the model are all known.
-func everyFileParsed(diags *diag.List) bool {
-	for _, d := range diags.Items() {
-		switch d.Code {
-		case "yaml", "read", "missing-file":
-			return false
-		}
-	}
-	return true
 }
 
 // Close releases the site folder.

@@ -58,7 +58,7 @@ func at(file string, p Pos) string { return fmt.Sprintf("%s:%d:%d", file, p.Line
 func (a *assembler) config() {
 	c := a.files.Config
 	if c == nil {
-		a.diags.Errorf("site.yaml", 0, 0, "missing-file", "the site folder has no site.yaml; create one with title and baseURL")
+		a.diags.Errorf("site.yaml", 0, 0, CodeMissingFile, "the site folder has no site.yaml; create one with title and baseURL")
 		a.site.Config = model.Config{Language: "vi", Paginate: defaultPaginate}
 	} else {
 		a.site.Config = c.Config
@@ -107,7 +107,7 @@ func (a *assembler) units() {
 	uf := a.files.Units
 	if uf == nil {
 		if len(a.files.BlocYears) > 0 {
-			a.diags.Errorf("data/units.yaml", 0, 0, "missing-file", "the site has no data/units.yaml; list every unit of the blocs there")
+			a.diags.Errorf("data/units.yaml", 0, 0, CodeMissingFile, "the site has no data/units.yaml; list every unit of the blocs there")
 		}
 		return
 	}
@@ -222,7 +222,7 @@ func (a *assembler) blocYears() {
 		if b == nil {
 			if dir := path.Dir(f.Path); !missing[dir] {
 				missing[dir] = true
-				a.diags.Errorf(dir, 0, 0, "missing-file", "the bloc folder has no bloc.yaml; add one with the bloc's name")
+				a.diags.Errorf(dir, 0, 0, CodeMissingFile, "the bloc folder has no bloc.yaml; add one with the bloc's name")
 			}
 			continue
 		}

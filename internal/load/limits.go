@@ -80,9 +80,9 @@ func (d *decoder) checkText(src []byte, firstLine int, yamlText bool) bool {
 	if what == "" {
 		return true
 	}
-	code := "read"
+	code := CodeRead
 	if yamlText {
-		code = "yaml"
+		code = CodeYAML
 	}
 	d.diags.Errorf(d.path, p.Line, p.Column, code, "%s", what)
 	return false

@@ -138,7 +138,7 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				if !errors.Is(err, fs.ErrNotExist) || p != root {
-					diags.Errorf(p, 0, 0, "read", "the folder cannot be read (%v); check its permissions", err)
+					diags.Errorf(p, 0, 0, CodeRead, "the folder cannot be read (%v); check its permissions", err)
 				}
 				return nil
 			}
@@ -157,7 +157,7 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 			return nil
 		})
 		if err != nil {
-			diags.Errorf(root, 0, 0, "read", "the folder cannot be read (%v)", err)
+			diags.Errorf(root, 0, 0, CodeRead, "the folder cannot be read (%v)", err)
 		}
 	}
 	for _, root := range []string{"data", "content", "static"} {
@@ -268,9 +268,9 @@ func readSiteFile(fsys fs.FS, p string, limit int64) ([]byte, *diag.List) {
 	d := &diag.List{}
 	var big *tooLargeError
 	if errors.As(err, &big) {
-		d.Errorf(p, 0, 0, "read", "the file has %d bytes, over the limit of %s for one file; split it, or check that it is the right file", big.size, sizeName(big.limit))
+		d.Errorf(p, 0, 0, CodeRead, "the file has %d bytes, over the limit of %s for one file; split it, or check that it is the right file", big.size, sizeName(big.limit))
 	} else {
-		d.Errorf(p, 0, 0, "read", "the file cannot be read (%v); check its permissions", err)
+		d.Errorf(p, 0, 0, CodeRead, "the file cannot be read (%v); check its permissions", err)
 	}
 	return nil, d
 }

@@ -73,7 +73,7 @@ func (d *decoder) at(p Pos) string { return fmt.Sprintf("%s:%d:%d", d.path, p.Li
 func (d *decoder) parse(src []byte) (root *yaml.Node) {
 	defer func() {
 		if r := recover(); r != nil {
-			d.errorf(Pos{Line: 1 + d.lineOffset, Column: 1}, "yaml", "the YAML does not parse (%v); check the indentation and quotes", r)
+			d.errorf(Pos{Line: 1 + d.lineOffset, Column: 1}, CodeYAML, "the YAML does not parse (%v); check the indentation and quotes", r)
 			root = nil
 		}
 	}()
@@ -81,7 +81,7 @@ func (d *decoder) parse(src []byte) (root *yaml.Node) {
 		return nil
 	}
 	if line := tooManyValues(src); line > 0 {
-		d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, "yaml", "the file has more than %d lines and list items, more than loading reads from one file; split it, or check that it is the right file", maxSeparators)
+		d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, CodeYAML, "the file has more than %d lines and list items, more than loading reads from one file; split it, or check that it is the right file", maxSeparators)
 		return nil
 	}
 	var doc yaml.Node
@@ -93,7 +93,7 @@ func (d *decoder) parse(src []byte) (root *yaml.Node) {
 		return nil
 	}
 	if n := tooDeep(doc.Content[0]); n != nil {
-		d.errorf(d.pos(n), "yaml", "the values here are nested more than %d levels deep, when the format needs a few; check the brackets and the indentation", maxDepth)
+		d.errorf(d.pos(n), CodeYAML, "the values here are nested more than %d levels deep, when the format needs a few; check the brackets and the indentation", maxDepth)
 		return nil
 	}
 	return d.resolve(doc.Content[0])
@@ -105,14 +105,14 @@ func (d *decoder) yamlError(src []byte, err error) {
 	line, msg := yamlErrorLine(err.Error())
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		p, _ := flowTooDeep(src, maxFlowDepth)
-		d.errorf(Pos{Line: max(p.Line, 1) + d.lineOffset, Column: max(p.Column, 1)}, "yaml", "the brackets here are nested more than %d levels deep, when the format needs a few; check that each [ and { is closed", maxFlowDepth)
+		d.errorf(Pos{Line: max(p.Line, 1) + d.lineOffset, Column: max(p.Column, 1)}, CodeYAML, "the brackets here are nested more than %d levels deep, when the format needs a few; check that each [ and { is closed", maxFlowDepth)
 		return
 	}
 	if col := tabIndent(src, line); col > 0 {
-		d.errorf(Pos{Line: line + d.lineOffset, Column: col}, "yaml", "the YAML does not parse: this line is indented with a tab (%s); indent with spaces only", msg)
+		d.errorf(Pos{Line: line + d.lineOffset, Column: col}, CodeYAML, "the YAML does not parse: this line is indented with a tab (%s); indent with spaces only", msg)
 		return
 	}
-	d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, "yaml", "the YAML does not parse (%s); check the indentation and quotes on this line and the one before", msg)
+	d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, CodeYAML, "the YAML does not parse (%s); check the indentation and quotes on this line and the one before", msg)
 }
 
 // maxFlowDepth is how deeply the YAML library lets brackets nest.
@@ -149,7 +149,7 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	if d.nodes > maxNodes {
 		if !d.exhausted {
 			d.exhausted = true
-			d.errorf(d.pos(n), "yaml", "the file expands to more than %d values through aliases; write the values out instead", maxNodes)
+			d.errorf(d.pos(n), CodeYAML, "the file expands to more than %d values through aliases; write the values out instead", maxNodes)
 		}
 		return nil
 	}
