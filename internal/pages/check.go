@@ -14,28 +14,19 @@ import (
 // path, "khoi/" and "khoi/index.html" alike), static files and other outputs.
 type Targets struct {
 	paths     map[string]bool
-	bySection map[string][]string // paths by their first element, for suggestions
+	bySection map[string][]string // paths by their first element, made for the first suggestion
 }
 
 // NewTargets collects the paths of the plan, the static files of the site
 // and any extra output files (feeds, downloads), all site-relative.
 func NewTargets(plan []*Page, static []string, extra ...string) *Targets {
-	t := &Targets{paths: make(map[string]bool, 2*len(plan)+len(static)+len(extra)), bySection: map[string][]string{}}
+	t := &Targets{paths: make(map[string]bool, 2*len(plan)+len(static)+len(extra))}
 	for _, p := range plan {
 		t.paths[p.Path] = true
 		t.paths[p.File()] = true
 	}
 	for _, s := range append(slices.Clone(static), extra...) {
 		t.paths[s] = true
-	}
-	for p := range t.paths {
-		if p != "" && !strings.HasSuffix(p, "index.html") {
-			sec := section(p)
-			t.bySection[sec] = append(t.bySection[sec], p)
-		}
-	}
-	for _, list := range t.bySection {
-		slices.Sort(list)
 	}
 	return t
 }
@@ -49,8 +40,21 @@ func section(p string) string {
 }
 
 // Suggest returns the known path, as "/path", closest to the broken
-// destination dest among those of its section, or "".
+// destination dest among those of its section, or "". It groups the paths
+// by section on its first call, so it is not safe for concurrent use.
 func (t *Targets) Suggest(dest string) string {
+	if t.bySection == nil {
+		t.bySection = map[string][]string{}
+		for p := range t.paths {
+			if p != "" && !strings.HasSuffix(p, "index.html") {
+				sec := section(p)
+				t.bySection[sec] = append(t.bySection[sec], p)
+			}
+		}
+		for _, list := range t.bySection {
+			slices.Sort(list)
+		}
+	}
 	p := strings.TrimPrefix(clean(dest), "/")
 	if s := diag.Suggest(p, t.bySection[section(p)]); s != "" {
 		return "/" + s
