@@ -245,3 +245,41 @@ func TestLinksUnderBasePath(t *testing.T) {
 		t.Errorf("only %d links checked", checked)
 	}
 }
+
+// TestEnglishInterface builds the fixture with language: en: the pages say
+// lang="en", the interface reads in English (dates too) and no Vietnamese
+// interface string is left, while the data keeps its own language.
+func TestEnglishInterface(t *testing.T) {
+	src := copySite(t)
+	cfg := filepath.Join(src, "site.yaml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(cfg, bytes.Replace(b, []byte("language: vi"), []byte("language: en"), 1), 0o644)
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, dst); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, dst)
+	unit := string(files["don-vi/hoi-nguoi-cao-tuoi/index.html"])
+	article := string(files["tin-tuc/khoi-a-tong-ket-2024/index.html"])
+	for _, want := range []string{`<html lang="en">`, ">Home<", ">Units<", ">Blocs<", "Hội Người cao tuổi tỉnh"} {
+		if !strings.Contains(unit, want) {
+			t.Errorf("unit page lacks %q", want)
+		}
+	}
+	if !strings.Contains(article, "Wednesday, 08/01/2025") {
+		t.Error("the article's date is not in English")
+	}
+	for _, vi := range []string{">Trang chủ<", ">Khối thi đua<", "Thứ Tư"} {
+		if strings.Contains(unit, vi) || strings.Contains(article, vi) {
+			t.Errorf("an English page still says %q", vi)
+		}
+	}
+	// The article's own table says "Đơn vị": content keeps its language,
+	// but the unit page's interface must not.
+	if strings.Contains(unit, ">Đơn vị<") {
+		t.Error(`the English unit page still says "Đơn vị"`)
+	}
+}
