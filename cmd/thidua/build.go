@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
-	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
 )
@@ -17,13 +16,11 @@ import (
 func runBuild(args []string, e *env) int {
 	fs := newFlags("build", "thidua build [-s DIR] [-d DIR] [-b URL] [-D] [--strict] [--watch] [--quiet]",
 		"Build the site folder into the destination folder. A failed build leaves the previous output untouched.", e)
-	source := fs.StringP("source", "s", ".", "the site folder")
+	site := addSiteFlags(fs, "include articles marked draft: true")
 	dest := fs.StringP("destination", "d", "", "the output folder (default: public/ inside the site folder)")
 	baseURL := fs.StringP("baseURL", "b", "", "the site's address, overriding site.yaml's baseURL")
-	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
-	maxSize := maxFileSizeFlag(fs)
 	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change to the site's files, until Ctrl-C")
 	poll := fs.Duration("poll", 0, "with --watch: scan the folder for changes this often (like 1s) instead of asking the system for events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
@@ -31,17 +28,14 @@ func runBuild(args []string, e *env) int {
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "thidua build: unexpected argument %q\n", fs.Arg(0))
+	if !noArgs(fs, e) {
 		return exitUsage
 	}
 	if *dest == "" {
-		*dest = filepath.Join(*source, "public")
+		*dest = filepath.Join(*site.source, "public")
 	}
-	opts := build.Options{
-		Source: *source, Destination: *dest, BaseURL: *baseURL,
-		BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme(), MaxFileSize: int64(*maxSize),
-	}
+	opts := site.options()
+	opts.Destination, opts.BaseURL, opts.Strict = *dest, *baseURL, *strict
 	if e.isTerminal && !*quiet {
 		opts.Progress = func(done, total int) {
 			fmt.Fprintf(e.stderr, "\rrendering %d/%d pages\x1b[K", done, total)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
 )
@@ -19,16 +18,13 @@ func runCheck(args []string, e *env) int {
 		"Check the site folder and print every mistake as path:line:col: error|warning: message. Writes nothing.\n"+
 			"--format json prints them on stdout as a JSON array of {path, line, column, severity, code, message};\n"+
 			"--format github prints them as GitHub Actions annotations, with paths from the working folder.", e)
-	source := fs.StringP("source", "s", ".", "the site folder")
+	site := addSiteFlags(fs, "check articles marked draft: true as if they were published")
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1 on any message)")
-	drafts := fs.BoolP("buildDrafts", "D", false, "check articles marked draft: true as if they were published")
-	maxSize := maxFileSizeFlag(fs)
 	format := fs.String("format", "text", "how to print messages: text, json or github")
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "thidua check: unexpected argument %q\n", fs.Arg(0))
+	if !noArgs(fs, e) {
 		return exitUsage
 	}
 	report := diagnosticPrinter(*format)
@@ -36,8 +32,10 @@ func runCheck(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "thidua check: unknown --format %q (want text, json or github)\n", *format)
 		return exitUsage
 	}
-	p, diags, err := build.Prepare(build.Options{Source: *source, BuildDrafts: *drafts, Strict: *strict, Theme: thidua.Theme(), MaxFileSize: int64(*maxSize)})
-	report(e, *source, diags)
+	opts := site.options()
+	opts.Strict = *strict
+	p, diags, err := build.Prepare(opts)
+	report(e, opts.Source, diags)
 	switch {
 	case errors.Is(err, build.ErrSite):
 		fmt.Fprintf(e.stderr, "thidua: %s\n", counted(diags))

@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/internal/build"
 )
 
 // newFlags returns a FlagSet for one command whose --help prints usage
@@ -68,4 +71,37 @@ func maxFileSizeFlag(fs *pflag.FlagSet) *byteSize {
 	size := byteSize(0)
 	fs.Var(&size, "max-file-size", "the largest YAML or Markdown file read, like 10MiB (default 10MiB)")
 	return &size
+}
+
+// siteFlags are the flags of the commands that load a site folder to build
+// or check it: -s, -D and --max-file-size.
+type siteFlags struct {
+	source  *string
+	drafts  *bool
+	maxSize *byteSize
+}
+
+// addSiteFlags adds the site flags to fs; draftsUsage says what -D does for
+// the command.
+func addSiteFlags(fs *pflag.FlagSet, draftsUsage string) siteFlags {
+	return siteFlags{
+		source:  fs.StringP("source", "s", ".", "the site folder"),
+		drafts:  fs.BoolP("buildDrafts", "D", false, draftsUsage),
+		maxSize: maxFileSizeFlag(fs),
+	}
+}
+
+// options are the build options the site flags give, with the built-in theme.
+func (f siteFlags) options() build.Options {
+	return build.Options{Source: *f.source, BuildDrafts: *f.drafts, MaxFileSize: int64(*f.maxSize), Theme: thidua.Theme()}
+}
+
+// noArgs reports a positional argument of a command that takes none, and
+// returns false when there is one.
+func noArgs(fs *pflag.FlagSet, e *env) bool {
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "thidua %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return false
+	}
+	return true
 }

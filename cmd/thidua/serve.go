@@ -13,7 +13,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/serve"
 	"github.com/thidua/thidua/internal/watch"
@@ -23,18 +22,15 @@ func runServe(args []string, e *env) int {
 	fs := newFlags("serve", "thidua serve [-s DIR] [-p 1313] [--bind 127.0.0.1] [-D] [-d DIR] [--poll DURATION]",
 		"Build the site, serve it for preview, and rebuild it on every change to its files: open pages reload by themselves\n"+
 			"and show the errors of a broken build over the last good one. The site is served under the path of its baseURL.", e)
-	source := fs.StringP("source", "s", ".", "the site folder")
+	site := addSiteFlags(fs, "include articles marked draft: true")
 	port := fs.IntP("port", "p", 1313, "the port to serve on; 0 picks a free one")
 	bind := fs.String("bind", "127.0.0.1", "the address to serve on; 0.0.0.0 lets other devices of the network in")
-	drafts := fs.BoolP("buildDrafts", "D", false, "include articles marked draft: true")
-	maxSize := maxFileSizeFlag(fs)
 	dest := fs.StringP("destination", "d", "", "build into this folder (default: a temporary folder, removed at the end)")
 	poll := fs.Duration("poll", 0, "scan the folder for changes this often (like 1s) instead of asking the system for events")
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "thidua serve: unexpected argument %q\n", fs.Arg(0))
+	if !noArgs(fs, e) {
 		return exitUsage
 	}
 	if *port < 0 || *port > 65535 {
@@ -43,8 +39,10 @@ func runServe(args []string, e *env) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	opts := site.options()
+	opts.Destination = *dest
 	cfg := liveConfig{
-		opts:   build.Options{Source: *source, Destination: *dest, BuildDrafts: *drafts, Theme: thidua.Theme(), MaxFileSize: int64(*maxSize)},
+		opts:   opts,
 		addr:   net.JoinHostPort(*bind, strconv.Itoa(*port)),
 		poll:   *poll,
 		serve:  true,
