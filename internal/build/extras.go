@@ -45,11 +45,5 @@ func (o Options) allExtras() []Extra {
 	if extras == nil {
 		extras = DefaultExtras()
 	}
-	r := robots{}
-	for _, x := range extras {
-		if _, ok := x.(feeds.Sitemap); ok {
-			r.sitemap = true
-		}
-	}
-	return append([]Extra{r}, extras...)
+	return append([]Extra{robots{others: extras}}, extras...)
 }

@@ -3,12 +3,14 @@ package build
 import (
 	"bytes"
 	"html"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/thidua/thidua/internal/charts"
 	"github.com/thidua/thidua/internal/feeds"
 	"github.com/thidua/thidua/internal/opendata"
 	"github.com/thidua/thidua/internal/search"
@@ -163,5 +165,24 @@ func TestEveryPageHasSocialMeta(t *testing.T) {
 	}
 	if m := meta(t, "404", files["404.html"]); m["canonical"] != "" {
 		t.Error("the 404 page has a canonical URL")
+	}
+}
+
+// TestRobotsNamesOnlyAWrittenSitemap builds with extras that write no
+// sitemap: robots.txt must not point crawlers at a file that is not there.
+func TestRobotsNamesOnlyAWrittenSitemap(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, "testdata/site", dst, func(o *Options) { o.Extras = []Extra{feeds.Atom{}, charts.Library{}} }); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dst, "robots.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != "User-agent: *\nAllow: /\n" {
+		t.Errorf("robots.txt without a sitemap = %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "sitemap.xml")); err == nil {
+		t.Error("a sitemap was written though no extra writes one")
 	}
 }
