@@ -161,3 +161,31 @@ func TestMaxFileSize(t *testing.T) {
 		t.Errorf("a wrong size: exit %d, %s", code, errOut)
 	}
 }
+
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	for _, tc := range []struct {
+		terminal, quiet, shown bool
+	}{{true, false, true}, {true, true, false}, {false, false, false}} {
+		var out, errOut bytes.Buffer
+		args := []string{"build", "-s", fixture, "-d", dst}
+		if tc.quiet {
+			args = append(args, "--quiet")
+		}
+		if code := run(args, &env{stdout: &out, stderr: &errOut, isTerminal: tc.terminal}); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		shown := regexp.MustCompile(`\rrendering (\d+)/(\d+) pages`).FindAllStringSubmatch(errOut.String(), -1)
+		if (len(shown) > 0) != tc.shown {
+			t.Errorf("terminal %v, quiet %v: progress %q", tc.terminal, tc.quiet, errOut.String())
+		}
+		if tc.shown {
+			if l := shown[len(shown)-1]; l[1] != l[2] {
+				t.Errorf("the last progress is %s/%s", l[1], l[2])
+			}
+			if !strings.HasSuffix(errOut.String(), "\r\x1b[K") {
+				t.Errorf("the progress line is not cleared: %q", errOut.String())
+			}
+		}
+	}
+}

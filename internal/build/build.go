@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -174,8 +175,7 @@ func (p *Prepared) Write(ctx context.Context, dir *output.Dir) (files int, err e
 	for _, x := range extras {
 		g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
 	}
-	var done atomic.Int64
-	total := len(p.Plan)
+	progress := p.progress(len(p.Plan))
 	for _, page := range p.Plan {
 		if ctx.Err() != nil {
 			break
@@ -184,9 +184,7 @@ func (p *Prepared) Write(ctx context.Context, dir *output.Dir) (files int, err e
 			if err := p.writePage(dir, page); err != nil {
 				return err
 			}
-			if n := int(done.Add(1)); p.opts.Progress != nil && (n%64 == 0 || n == total) {
-				p.opts.Progress(n, total)
-			}
+			progress()
 			return nil
 		})
 	}
@@ -201,6 +199,31 @@ func (p *Prepared) Write(ctx context.Context, dir *output.Dir) (files int, err e
 		n += len(x.Paths(p.Site))
 	}
 	return n, nil
+}
+
+// progress returns the function each worker calls when it has written a
+// page. Every 64 pages, and at the last, it calls Options.Progress, one call
+// at a time and with counts that only rise, so that a late worker cannot
+// print an older count over the final one.
+func (p *Prepared) progress(total int) func() {
+	if p.opts.Progress == nil {
+		return func() {}
+	}
+	var done atomic.Int64
+	var mu sync.Mutex
+	reported := 0
+	return func() {
+		n := int(done.Add(1))
+		if n%64 != 0 && n != total {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if n > reported {
+			reported = n
+			p.opts.Progress(n, total)
+		}
+	}
 }
 
 func (p *Prepared) writePage(dir *output.Dir, page *pages.Page) error {

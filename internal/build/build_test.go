@@ -11,11 +11,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/charts"
 	"github.com/thidua/thidua/internal/filetree"
+	"github.com/thidua/thidua/internal/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output under testdata/golden")
@@ -281,5 +284,46 @@ func TestEnglishInterface(t *testing.T) {
 	// but the unit page's interface must not.
 	if strings.Contains(unit, ">Đơn vị<") {
 		t.Error(`the English unit page still says "Đơn vị"`)
+	}
+}
+
+// TestProgress: the build reports how many pages are written, one call at
+// a time, the counts only rising, and ends with all of them; with 8 workers
+// and a slow reporter a late worker would otherwise report an older count.
+func TestProgress(t *testing.T) {
+	var mu sync.Mutex
+	var calls [][2]int
+	src := filepath.Join(t.TempDir(), "site")
+	if err := synth.Write(src, synth.Options{Articles: 400, Blocs: 3, Years: 2, Members: 5, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), func(o *Options) {
+		o.Workers = 8
+		o.Progress = func(done, total int) {
+			if !mu.TryLock() {
+				t.Error("Progress called while another call runs")
+				return
+			}
+			calls = append(calls, [2]int{done, total})
+			time.Sleep(40 * time.Millisecond) // long enough for other workers to pass the next count
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) < 5 {
+		t.Fatalf("progress reported %d times for %d pages", len(calls), res.Pages)
+	}
+	last := calls[len(calls)-1]
+	if last != [2]int{res.Pages, res.Pages} {
+		t.Errorf("last progress %v, want %d of %d", last, res.Pages, res.Pages)
+	}
+	prev := 0
+	for _, c := range calls {
+		if c[1] != res.Pages || c[0] <= prev || c[0] > c[1] {
+			t.Errorf("progress %v after %d: out of order or range", c, prev)
+		}
+		prev = c[0]
 	}
 }
