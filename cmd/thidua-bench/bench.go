@@ -23,6 +23,7 @@ import (
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/synth"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // config is what to measure.
@@ -457,17 +458,7 @@ func loadAverage() string {
 }
 
 // group writes n with commas between groups of three digits: 100,000.
-func group(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func group(n int) string { return vn.FormatInt(int64(n), "en") }
 
 func mib(bytes int64) string { return fmt.Sprintf("%d MiB", bytes>>20) }
 

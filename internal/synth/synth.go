@@ -20,6 +20,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // Options say how large a site to write. Zero values take the defaults.
@@ -205,29 +207,15 @@ var (
 	ratings = map[string]string{"xuat-sac": "Xuất sắc", "tot": "Tốt"}
 )
 
-// number writes n with dots between groups of three digits, as Vietnamese
-// does: 12.500.
-func number(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
 func (g *generator) sentence() string {
 	deed := pick(g.rnd, deeds)
 	n := 2 + g.rnd.IntN(2000)
 	if strings.Contains(deed, "đồng") {
 		n *= 1_000_000
 	}
-	s := pick(g.rnd, subjects) + " " + fmt.Sprintf(deed, number(n)) + ", " + pick(g.rnd, complements)
+	s := pick(g.rnd, subjects) + " " + fmt.Sprintf(deed, vn.FormatInt(int64(n), "vi")) + ", " + pick(g.rnd, complements)
 	if g.rnd.IntN(3) == 0 {
-		s += ", nâng tổng số lên " + number(n+g.rnd.IntN(5000))
+		s += ", nâng tổng số lên " + vn.FormatInt(int64(n+g.rnd.IntN(5000)), "vi")
 	}
 	return s + "."
 }
@@ -270,7 +258,7 @@ func (g *generator) article(i int) {
 	for rank := range min(5, o.Members) {
 		m := (m1 + rank) % o.Members
 		fmt.Fprintf(&b, "| %d | [%s](/don-vi/%s/) | %s | %s |\n", rank+1, unitName(bl, m), unitID(bl, m),
-			strings.Replace(strconv.FormatFloat(score(rank), 'f', 1, 64), ".", ",", 1), ratings[rating(rank, o.Members)])
+			vn.FormatFloat(score(rank), "vi"), ratings[rating(rank, o.Members)])
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", pick(g.rnd, headings), g.paragraph(2+g.rnd.IntN(3)))
 	for k := range 3 {
