@@ -75,12 +75,8 @@ func Write(dir string, opts Options) error {
 // index i (from 0) of a site written with opts.
 func ArticlePath(opts Options, i int) string {
 	o := opts.withDefaults()
-	return fmt.Sprintf("content/news/%d/%s.md", articleYear(o, i), articleSlug(i))
+	return fmt.Sprintf("content/news/%d/%s.md", articleYear(o, i), ArticleSlug(i))
 }
-
-// ArticleSlug is the slug, and so the last element of the URL, of the
-// article of index i (from 0).
-func ArticleSlug(i int) string { return articleSlug(i) }
 
 // generator writes one site; the first error stops the writing.
 type generator struct {
@@ -121,8 +117,12 @@ func firstYear(o Options) int { return LastYear - o.Years + 1 }
 func unitName(b, m int) string {
 	return fmt.Sprintf("%s %d của khối %d", nouns[(b*7+m)%len(nouns)], m+1, b+1)
 }
-func leaderOf(year, n int) int          { return year % n }
-func articleSlug(i int) string          { return fmt.Sprintf("tin-%05d", i+1) }
+func leaderOf(year, n int) int { return year % n }
+
+// ArticleSlug is the slug, and so the last element of the URL, of the
+// article of index i (from 0).
+func ArticleSlug(i int) string { return fmt.Sprintf("tin-%05d", i+1) }
+
 func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
 // articleYear spreads the articles evenly over the years, so that the year
