@@ -22,7 +22,6 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/load"
-	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
@@ -109,10 +108,9 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 	// The charts' strings are the renderer's, looked up once it exists.
 	var r *render.Renderer
 	r, rdiags := render.New(site, render.Options{
-		Theme:    opts.Theme,
-		Site:     fsys,
-		Markdown: markdown.New(markdown.Options{Unsafe: site.Config.MarkdownUnsafe, BasePath: site.Config.BasePath()}),
-		Funcs:    extraFuncs(site, func(key string) string { return r.T(key) }),
+		Theme: opts.Theme,
+		Site:  fsys,
+		Funcs: extraFuncs(site, func(key string) string { return r.T(key) }),
 	})
 	diags.Merge(rdiags)
 	plan := pages.Plan(site, r.T)

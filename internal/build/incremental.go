@@ -117,7 +117,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	}
 	var st Stats
 	if b.cache == nil {
-		b.cache = load.NewCache(b.root.FS(), b.opts.MaxFileSize)
+		b.cache = load.NewCache(b.root.FS(), load.Options{MaxFileSize: b.opts.MaxFileSize, BaseURL: b.opts.BaseURL})
 	} else {
 		st.Parsed = b.cache.Update(changed, all)
 	}

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"math"
 	"time"
+	"unsafe"
 
 	"github.com/thidua/thidua/internal/feeds"
 	"github.com/thidua/thidua/internal/model"
@@ -221,13 +222,13 @@ func (k *keys) article(a *model.Article) uint64 {
 }
 
 // body is the key of an article's body. Bodies are long and few change
-// between builds, so the keys of the last build are kept by the body's
-// first byte: a body not parsed again is the same slice, and holding it as
-// a key keeps its memory from being reused.
+// between builds, so the keys of the last build are kept by the address of
+// the body's first byte: a body not parsed again is the same string, and
+// holding it as a key keeps its memory from being reused.
 func (k *keys) body(a *model.Article) uint64 {
 	var first *byte
 	if len(a.Body) > 0 {
-		first = &a.Body[0]
+		first = unsafe.StringData(string(a.Body))
 		if b, ok := k.lastBodies[first]; ok && b.size == len(a.Body) && b.text == a.Text {
 			k.bodies[first] = b
 			return b.key

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"html/template"
 	"path"
 	"strings"
 	"sync"
@@ -26,10 +27,10 @@ type ArticleFile struct {
 	Year     int
 	Units    []Ident
 	Draft    bool
-	Body     []byte
-	BodyLine int         // the file line where Body starts, 1-based
-	Text     string      // the distinct words of the body's plain text
-	Refs     []model.Ref // site-relative links and images, at file lines
+	HTML     template.HTML // the body, rendered
+	BodyLine int           // the file line where the body starts, 1-based
+	Text     string        // the distinct words of the body's plain text
+	Refs     []model.Ref   // site-relative links and images, at file lines
 }
 
 // PageFile is a standalone page as written.
@@ -38,7 +39,7 @@ type PageFile struct {
 	Slug     Ident
 	Title    string
 	Summary  string
-	Body     []byte
+	HTML     template.HTML // the body, rendered
 	BodyLine int
 	Refs     []model.Ref
 }
@@ -49,28 +50,30 @@ type document struct {
 	f        fields
 	ok       bool // the front matter is a map
 	slug     Ident
-	body     []byte
+	html     template.HTML
 	bodyLine int
 	info     markdown.Info
 }
 
 // readDocument splits a Markdown file with YAML front matter, checks the
 // front matter's keys, reads its slug (defaulting to the file name) and
-// inspects the body.
-func readDocument(file string, src []byte, known, required []string) *document {
+// renders the body with md (nil means defaultConverter), parsing it once for
+// both its HTML and what the checks and the search need to know of it.
+func readDocument(file string, src []byte, md *markdown.Converter, known, required []string) *document {
 	src = clean(src)
-	doc := &document{d: newDecoder(file, 1), body: src, bodyLine: 1}
+	doc := &document{d: newDecoder(file, 1), bodyLine: 1}
+	body := src
 	d := doc.d
-	fm, body, bodyLine, closed := splitFrontMatter(src)
+	fm, fmBody, bodyLine, closed := splitFrontMatter(src)
 	switch {
 	case !d.checkText(src, 1, false):
-		doc.body = nil
+		body = nil
 	case fm == nil:
 		d.errorf(Pos{Line: 1, Column: 1}, "front-matter", "the file has no front matter; start it with a line ---, then title: and date:, then a line ---")
 	case !closed:
 		d.errorf(Pos{Line: 1, Column: 1}, "front-matter", "the front matter opened on line 1 is never closed; end it with a line ---")
 	default:
-		doc.body, doc.bodyLine = body, bodyLine
+		body, doc.bodyLine = fmBody, bodyLine
 		if root := d.parse(fm); root != nil {
 			doc.f, doc.ok = d.mapping(root, "the front matter", known, required)
 		} else if d.diags.Len() == 0 {
@@ -87,13 +90,22 @@ func readDocument(file string, src []byte, known, required []string) *document {
 			d.errorf(Pos{Line: 1, Column: 1}, "bad-id", "file name %q is not a valid slug; rename the file, or give slug: with lower-case letters a-z, digits and single hyphens", name)
 		}
 	}
-	doc.info = inspector().Inspect(doc.body)
+	if md == nil {
+		md = defaultConverter()
+	}
+	var html bytes.Buffer
+	info, err := md.Convert(body, &html)
+	if err != nil {
+		d.errorf(Pos{Line: doc.bodyLine, Column: 1}, "markdown", "the body does not render (%v); simplify its Markdown", err)
+	}
+	doc.info, doc.html = info, template.HTML(html.String())
 	return doc
 }
 
-// inspector is the Converter that inspects bodies, built once: it is safe
-// for concurrent use, and building one costs more than inspecting a body.
-var inspector = sync.OnceValue(func() *markdown.Converter { return markdown.New(markdown.Options{}) })
+// defaultConverter is the Converter of a site at the root that escapes raw
+// HTML, built once: it is safe for concurrent use, and building one costs
+// more than converting a body.
+var defaultConverter = sync.OnceValue(func() *markdown.Converter { return markdown.New(markdown.Options{}) })
 
 // refs returns the site-relative references of the body at file lines.
 func (doc *document) refs() []model.Ref {
@@ -143,10 +155,11 @@ func lineEnd(src []byte, off int) int {
 // isFence reports whether line is "---", the fence of front matter.
 func isFence(line []byte) bool { return string(bytes.TrimRight(line, " \t\n")) == "---" }
 
-// ParseArticle reads a news article of content/news. The result is never
-// nil.
-func ParseArticle(file string, src []byte) (*ArticleFile, *diag.List) {
-	doc := readDocument(file, src,
+// ParseArticle reads a news article of content/news, rendering its body
+// with md (nil means the Converter of markdown.Options{}). The result is
+// never nil.
+func ParseArticle(file string, src []byte, md *markdown.Converter) (*ArticleFile, *diag.List) {
+	doc := readDocument(file, src, md,
 		[]string{"title", "date", "slug", "summary", "blocs", "year", "units", "author", "image", "draft"},
 		[]string{"title", "date"})
 	d, f := doc.d, doc.f
@@ -162,7 +175,7 @@ func ParseArticle(file string, src []byte) (*ArticleFile, *diag.List) {
 		Year:     d.year(f, "year"),
 		Units:    d.idents(f, "units"),
 		Draft:    d.boolean(f, "draft"),
-		Body:     doc.body,
+		HTML:     doc.html,
 		BodyLine: doc.bodyLine,
 		Text:     distinctWords(doc.info.Text),
 		Refs:     doc.refs(),
@@ -173,16 +186,16 @@ func ParseArticle(file string, src []byte) (*ArticleFile, *diag.List) {
 	return a, d.diags
 }
 
-// ParsePage reads a standalone page of content/pages. The result is never
-// nil.
-func ParsePage(file string, src []byte) (*PageFile, *diag.List) {
-	doc := readDocument(file, src, []string{"title", "slug", "summary"}, []string{"title"})
+// ParsePage reads a standalone page of content/pages, rendering its body
+// with md as ParseArticle does. The result is never nil.
+func ParsePage(file string, src []byte, md *markdown.Converter) (*PageFile, *diag.List) {
+	doc := readDocument(file, src, md, []string{"title", "slug", "summary"}, []string{"title"})
 	return &PageFile{
 		Path:     file,
 		Slug:     doc.slug,
 		Title:    doc.d.str(doc.f, "title"),
 		Summary:  doc.summary(),
-		Body:     doc.body,
+		HTML:     doc.html,
 		BodyLine: doc.bodyLine,
 		Refs:     doc.refs(),
 	}, doc.d.diags

@@ -171,11 +171,7 @@ func (a *assembler) bloc(file string, id Ident) *model.Bloc {
 
 func (a *assembler) blocs() {
 	a.blocByID = map[string]*model.Bloc{}
-	base := "/"
-	if u := a.site.Config.BaseURL; u != nil {
-		base = u.Path
-	}
-	md := markdown.New(markdown.Options{Unsafe: a.site.Config.MarkdownUnsafe, BasePath: base})
+	md := markdown.New(markdownOptions(a.files.Config, a.opts))
 	for _, f := range sortedBy(a.files.Blocs, func(f *BlocFile) string { return f.Path }) {
 		if f.ID == "" || a.blocByID[f.ID] != nil {
 			continue
@@ -183,11 +179,12 @@ func (a *assembler) blocs() {
 		b := &model.Bloc{ID: f.ID, Name: f.Name, Short: f.Short, Description: f.Description, Order: f.Order}
 		if f.Description != "" {
 			var html bytes.Buffer
-			if err := md.Convert([]byte(f.Description), &html); err != nil {
+			info, err := md.Convert([]byte(f.Description), &html)
+			if err != nil {
 				a.diags.Errorf(f.Path, 0, 0, "markdown", "the description does not render (%v); simplify its Markdown", err)
 			}
 			b.DescriptionHTML = template.HTML(html.String())
-			b.Summary = md.Inspect([]byte(f.Description)).Summary
+			b.Summary = info.Summary
 		}
 		a.blocByID[b.ID] = b
 		a.site.Blocs = append(a.site.Blocs, b)
@@ -365,7 +362,7 @@ func (a *assembler) articles() {
 		}
 		art := &model.Article{
 			Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Date: f.Date, Summary: f.Summary, Author: f.Author,
-			Year: f.Year, Draft: f.Draft, Body: f.Body, BodyLine: f.BodyLine, Text: f.Text, Refs: f.Refs,
+			Year: f.Year, Draft: f.Draft, Body: f.HTML, BodyLine: f.BodyLine, Text: f.Text, Refs: f.Refs,
 		}
 		if f.Image != "" {
 			if img, ok := staticPath(f.Image); ok && static[img] {
@@ -423,7 +420,7 @@ func (a *assembler) pages() {
 		if !a.claimSlug(seen, "page", f.Path, f.Slug) {
 			continue
 		}
-		a.site.Pages = append(a.site.Pages, &model.Page{Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Summary: f.Summary, Body: f.Body, BodyLine: f.BodyLine, Refs: f.Refs})
+		a.site.Pages = append(a.site.Pages, &model.Page{Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Summary: f.Summary, Body: f.HTML, BodyLine: f.BodyLine, Refs: f.Refs})
 	}
 	slices.SortFunc(a.site.Pages, func(x, y *model.Page) int { return cmp.Compare(x.Slug, y.Slug) })
 	a.site.Static = slices.Sorted(slices.Values(a.files.Static))

@@ -3,9 +3,12 @@ package load
 import (
 	"bytes"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
 )
 
@@ -14,11 +17,14 @@ import (
 // bytes differ, and Site assembles them with the rest. Site then gives the
 // site and diagnostics that the function Site gives for the folder as it is.
 type Cache struct {
-	fsys  fs.FS
-	limit int64 // the largest file read, in bytes
-	files Files
-	known map[string]cachedFile // every file listed, by slash path
-	walk  *diag.List            // the diagnostics of listing the folder
+	fsys   fs.FS
+	limit  int64 // the largest file read, in bytes
+	files  Files
+	known  map[string]cachedFile // every file listed, by slash path
+	walk   *diag.List            // the diagnostics of listing the folder
+	opts   Options               // of NewCache, with the BaseURL of the last Site
+	md     *markdown.Converter   // renders the bodies of the cached files
+	mdOpts markdown.Options      // md's options
 }
 
 // cachedFile is a file as last read.
@@ -28,11 +34,11 @@ type cachedFile struct {
 	diags  *diag.List
 }
 
-// NewCache reads and parses every file of the site folder fsys, each of
-// at most maxFileSize bytes (0 means DefaultMaxFileSize), as Site does with
-// Options.MaxFileSize.
-func NewCache(fsys fs.FS, maxFileSize int64) *Cache {
-	c := &Cache{fsys: fsys, known: map[string]cachedFile{}, limit: Options{MaxFileSize: maxFileSize}.maxFileSize()}
+// NewCache reads and parses every file of the site folder fsys as Site
+// does with opts: each of at most opts.MaxFileSize bytes, with Markdown
+// rendered under opts.BaseURL's path when it is given.
+func NewCache(fsys fs.FS, opts Options) *Cache {
+	c := &Cache{fsys: fsys, known: map[string]cachedFile{}, limit: opts.maxFileSize(), opts: opts}
 	c.Update(nil, true)
 	return c
 }
@@ -62,10 +68,7 @@ func (c *Cache) Update(paths []string, all bool) int {
 	} else {
 		current = c.list(paths)
 	}
-	var jobs []func() parsed
-	var parsedPaths []string
-	var srcs [][]byte
-	var fresh []bool
+	var todo []toParse
 	for _, p := range current {
 		old, ok := c.known[p]
 		if ok && !all && !touched(p, paths) {
@@ -87,20 +90,65 @@ func (c *Cache) Update(paths []string, all bool) int {
 		if ok && old.parsed && bytes.Equal(old.src, src) {
 			continue
 		}
-		jobs = append(jobs, func() parsed { return parseFile(k, p, src) })
-		parsedPaths, srcs = append(parsedPaths, p), append(srcs, src)
-		fresh = append(fresh, !ok || !old.parsed) // not in c.files yet
+		todo = append(todo, toParse{path: p, kind: k, src: src, fresh: !ok || !old.parsed})
+	}
+	return c.parse(todo)
+}
+
+// toParse is a file that Update parses.
+type toParse struct {
+	path  string
+	kind  kind
+	src   []byte
+	fresh bool // not in c.files yet
+}
+
+// parse parses the files of todo and stores them. It parses site.yaml
+// first: when its base path or Markdown settings change the Converter, every
+// cached Markdown file is parsed again too. It returns how many files it
+// parsed.
+func (c *Cache) parse(todo []toParse) int {
+	n := 0
+	todo = slices.DeleteFunc(todo, func(t toParse) bool {
+		if t.kind == kindConfig {
+			c.store(t, parseFile(t.kind, t.path, t.src, nil))
+			n++
+			return true
+		}
+		return false
+	})
+	if want := markdownOptions(c.files.Config, c.opts); c.md == nil || want != c.mdOpts {
+		c.md, c.mdOpts = markdown.New(want), want
+		queued := map[string]bool{}
+		for _, t := range todo {
+			queued[t.path] = true
+		}
+		for _, p := range slices.Sorted(maps.Keys(c.known)) {
+			f := c.known[p]
+			if k := classify(p); f.parsed && !queued[p] && (k == kindArticle || k == kindPage) {
+				todo = append(todo, toParse{path: p, kind: k, src: f.src})
+			}
+		}
+	}
+	jobs := make([]func() parsed, len(todo))
+	for i, t := range todo {
+		jobs[i] = func() parsed { return parseFile(t.kind, t.path, t.src, c.md) }
 	}
 	for i, r := range runBounded(jobs) {
-		if fresh[i] {
-			c.files.add(r.value)
-		} else {
-			c.files.Remove(parsedPaths[i])
-			c.files.put(r.value)
-		}
-		c.known[parsedPaths[i]] = cachedFile{src: srcs[i], parsed: true, diags: r.diags}
+		c.store(todo[i], r)
 	}
-	return len(jobs)
+	return n + len(jobs)
+}
+
+// store keeps the parsed file t.
+func (c *Cache) store(t toParse, r parsed) {
+	if t.fresh {
+		c.files.add(r.value)
+	} else {
+		c.files.Remove(t.path)
+		c.files.put(r.value)
+	}
+	c.known[t.path] = cachedFile{src: t.src, parsed: true, diags: r.diags}
 }
 
 // list returns the files that loading reads at or under paths, and forgets
@@ -179,8 +227,13 @@ func (c *Cache) Config() *ConfigFile { return c.files.Config }
 
 // Site assembles the cached files as the function Site does the folder's.
 // The site shares the parsed files with the cache and with the sites of
-// earlier calls, read-only.
+// earlier calls, read-only. When opts.BaseURL differs from the cache's, the
+// Markdown files are first parsed again for the new base path.
 func (c *Cache) Site(opts Options) (*model.Site, *diag.List) {
+	if opts.BaseURL != c.opts.BaseURL {
+		c.opts.BaseURL = opts.BaseURL
+		c.parse(nil)
+	}
 	diags := &diag.List{}
 	diags.Merge(c.walk)
 	for _, f := range c.known {

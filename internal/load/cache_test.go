@@ -39,8 +39,15 @@ func copyDemo(t *testing.T) string {
 // same checks that the cache gives what loading the folder afresh gives.
 func same(t *testing.T, step string, c *Cache, dir string) {
 	t.Helper()
-	want, wantDiags := Site(os.DirFS(dir), Options{})
-	got, gotDiags := c.Site(Options{})
+	sameWith(t, step, c, dir, Options{})
+}
+
+// sameWith checks that the cache gives what loading the folder afresh with
+// opts gives.
+func sameWith(t *testing.T, step string, c *Cache, dir string, opts Options) {
+	t.Helper()
+	want, wantDiags := Site(os.DirFS(dir), opts)
+	got, gotDiags := c.Site(opts)
 	if !slices.Equal(gotDiags.Items(), wantDiags.Items()) {
 		t.Errorf("%s: diagnostics\n%v\nwant\n%v", step, gotDiags.Items(), wantDiags.Items())
 	}
@@ -51,7 +58,7 @@ func same(t *testing.T, step string, c *Cache, dir string) {
 
 func TestCacheLoadsWhatSiteLoads(t *testing.T) {
 	dir := copyDemo(t)
-	c := NewCache(os.DirFS(dir), 0)
+	c := NewCache(os.DirFS(dir), Options{})
 	same(t, "start", c, dir)
 	write := func(rel, content string) {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
@@ -104,10 +111,76 @@ func TestCacheLoadsWhatSiteLoads(t *testing.T) {
 	same(t, "everything", c, dir)
 }
 
+// TestCacheRendersBodiesForTheBasePath changes the base path, in site.yaml
+// and from the command line, and the Markdown settings: every cached body
+// is rendered again for them, as a fresh load renders it.
+func TestCacheRendersBodiesForTheBasePath(t *testing.T) {
+	dir := copyDemo(t)
+	c := NewCache(os.DirFS(dir), Options{})
+	link := `href="/khoi/hoi-dac-thu/"`
+	if !strings.Contains(string(articleBody(t, c, Options{})), link) {
+		t.Fatalf("the article does not link %s", link)
+	}
+	config, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := strings.Replace(string(config), "baseURL: https://thidua.binhthuan.gov.vn/", "baseURL: https://binhthuan.gov.vn/thidua/", 1)
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(moved), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.Update([]string{"site.yaml"}, false)
+	sameWith(t, "base path in site.yaml", c, dir, Options{})
+	if body := articleBody(t, c, Options{}); !strings.Contains(body, `href="/thidua/khoi/hoi-dac-thu/"`) {
+		t.Errorf("after site.yaml moved the site under /thidua/, the body is\n%s", body)
+	}
+
+	serve := Options{BaseURL: "http://127.0.0.1:1313/xem/"}
+	sameWith(t, "base URL given on the command line", c, dir, serve)
+	if body := articleBody(t, c, serve); !strings.Contains(body, `href="/xem/khoi/hoi-dac-thu/"`) {
+		t.Errorf("with the base URL %s, the body is\n%s", serve.BaseURL, body)
+	}
+
+	news := "content/news/2023/hoi-dac-thu-tong-ket-2023.md"
+	src, err := os.ReadFile(filepath.Join(dir, news))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, news), append(src, "\n<b>đậm</b>\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unsafe := moved + "markdown:\n  unsafe: true\n"
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(unsafe), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.Update([]string{"site.yaml", news}, false)
+	sameWith(t, "raw HTML allowed", c, dir, serve)
+	if body := articleBody(t, c, serve); !strings.Contains(body, "<b>đậm</b>") {
+		t.Errorf("with markdown.unsafe, raw HTML is still escaped:\n%s", body)
+	}
+}
+
+// articleBody is the body of the demo's article on the 2023 meeting of
+// the bloc hoi-dac-thu, as the cache renders it with opts.
+func articleBody(t *testing.T, c *Cache, opts Options) string {
+	t.Helper()
+	site, diags := c.Site(opts)
+	if diags.HasErrors(false) {
+		t.Fatalf("the site has errors: %v", diags.Items())
+	}
+	for _, a := range site.Articles {
+		if a.Path == "content/news/2023/hoi-dac-thu-tong-ket-2023.md" {
+			return string(a.Body)
+		}
+	}
+	t.Fatal("no article from content/news/2023/hoi-dac-thu-tong-ket-2023.md")
+	return ""
+}
+
 func TestCacheKeepsTheFileSizeLimit(t *testing.T) {
 	dir := copyDemo(t)
 	const limit = 4 << 10
-	c := NewCache(os.DirFS(dir), limit)
+	c := NewCache(os.DirFS(dir), Options{MaxFileSize: limit})
 	_, want := Site(os.DirFS(dir), Options{MaxFileSize: limit})
 	_, got := c.Site(Options{MaxFileSize: limit})
 	if !slices.Equal(got.Items(), want.Items()) {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"github.com/thidua/thidua/internal/markdown"
 	"slices"
 	"strings"
 
@@ -23,7 +24,8 @@ type Files struct {
 
 // Set parses src as the file at p (slash-separated, relative to the site
 // folder) and puts it in f in place of any earlier version of that file,
-// returning the file's own diagnostics. A file under static/ is listed in
+// returning the file's own diagnostics. A Markdown body is rendered under
+// the base path and with the Markdown settings of f's site.yaml. A file under static/ is listed in
 // Static (src is not read); a file in data/ or content/ that loading does
 // not read gives a warning; any other file is left out silently.
 func (f *Files) Set(p string, src []byte) *diag.List {
@@ -41,7 +43,7 @@ func (f *Files) Set(p string, src []byte) *diag.List {
 		}
 		return &diag.List{}
 	default:
-		r := parseFile(k, p, src)
+		r := parseFile(k, p, src, markdown.New(markdownOptions(f.Config, Options{})))
 		f.put(r.value)
 		return r.diags
 	}

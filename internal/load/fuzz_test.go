@@ -152,7 +152,7 @@ func FuzzParseArticle(f *testing.F) {
 	seed(f, "content/news/*.md", "---\n---\n", "---\ntitle: [\n---\n", "\uFEFF---\r\ntitle: T\r\ndate: 2025-02-30\r\n---\r\n", "---",
 		"---\ntitle: x\ndate: 2025-01-01\nslug: ../../x\nimage: /../../../etc/passwd\n---\n[a](/../../x)\n")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		a, d := ParseArticle("content/news/tin.md", src)
+		a, d := ParseArticle("content/news/tin.md", src, nil)
 		checkResult(t, "content/news/tin.md", src, a, d)
 		if a.Slug.ID != "" && !validID(a.Slug.ID) {
 			t.Errorf("slug %q accepted", a.Slug.ID)
@@ -168,7 +168,7 @@ func FuzzParseArticle(f *testing.F) {
 func FuzzParsePage(f *testing.F) {
 	seed(f, "content/pages/*.md", "---\ntitle: x\nslug: tin-tuc\n---\n", "---\ntitle: x\n---\n<script>alert(1)</script>\n")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		p, d := ParsePage("content/pages/trang.md", src)
+		p, d := ParsePage("content/pages/trang.md", src, nil)
 		checkResult(t, "content/pages/trang.md", src, p, d)
 		if p.Slug.ID != "" && !validID(p.Slug.ID) {
 			t.Errorf("slug %q accepted", p.Slug.ID)

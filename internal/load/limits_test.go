@@ -24,8 +24,8 @@ var parsers = []parser{
 	{"data/awards.yaml", func(f string, b []byte) *diag.List { _, d := ParseAwards(f, b); return d }},
 	{"data/blocs/khoi-8/bloc.yaml", func(f string, b []byte) *diag.List { _, d := ParseBloc(f, b); return d }},
 	{"data/blocs/khoi-8/2024.yaml", func(f string, b []byte) *diag.List { _, d := ParseBlocYear(f, b); return d }},
-	{"content/news/tin.md", func(f string, b []byte) *diag.List { _, d := ParseArticle(f, b); return d }},
-	{"content/pages/trang.md", func(f string, b []byte) *diag.List { _, d := ParsePage(f, b); return d }},
+	{"content/news/tin.md", func(f string, b []byte) *diag.List { _, d := ParseArticle(f, b, nil); return d }},
+	{"content/pages/trang.md", func(f string, b []byte) *diag.List { _, d := ParsePage(f, b, nil); return d }},
 }
 
 // valid holds a small valid file of each kind, by path.

@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/vn"
 )
@@ -52,19 +53,24 @@ func (o Options) maxFileSize() int64 {
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	diags := &diag.List{}
 	files := &Files{}
+	paths := siteFiles(fsys, diags)
+	// site.yaml comes first: its base path and Markdown settings shape the
+	// HTML of every body.
+	if len(paths) > 0 && classify(paths[0]) == kindConfig {
+		r := readAndParse(fsys, paths[0], kindConfig, opts.maxFileSize(), nil)
+		diags.Merge(r.diags)
+		files.add(r.value)
+		paths = paths[1:]
+	}
+	md := markdown.New(markdownOptions(files.Config, opts))
 	var jobs []func() parsed
-	for _, p := range siteFiles(fsys, diags) {
+	for _, p := range paths {
 		k := classify(p)
 		if k == kindIgnored || k == kindStatic {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
-		src, d := readSiteFile(fsys, p, opts.maxFileSize())
-		if d != nil {
-			diags.Merge(d)
-			continue
-		}
-		jobs = append(jobs, func() parsed { return parseFile(k, p, src) })
+		jobs = append(jobs, func() parsed { return readAndParse(fsys, p, k, opts.maxFileSize(), md) })
 	}
 	for _, r := range runBounded(jobs) {
 		diags.Merge(r.diags)
@@ -75,14 +81,43 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	return site, diags
 }
 
+// readAndParse reads the file at p, of kind k and at most limit bytes, and
+// parses it, rendering Markdown with md.
+func readAndParse(fsys fs.FS, p string, k kind, limit int64, md *markdown.Converter) parsed {
+	src, d := readSiteFile(fsys, p, limit)
+	if d != nil {
+		return parsed{diags: d}
+	}
+	return parseFile(k, p, src, md)
+}
+
+// markdownOptions are those of the Converter of the bodies of a site with
+// the site.yaml c (nil when there is none) loaded with opts.
+func markdownOptions(c *ConfigFile, opts Options) markdown.Options {
+	var o markdown.Options
+	if c != nil {
+		o.Unsafe = c.MarkdownUnsafe
+		if c.BaseURL != nil {
+			o.BasePath = c.BaseURL.Path
+		}
+	}
+	if opts.BaseURL != "" {
+		if u, msg := parseBaseURL(opts.BaseURL); msg == "" {
+			o.BasePath = u.Path
+		}
+	}
+	return o
+}
+
 // parsed is the result of parsing one file: one of the *…File types.
 type parsed struct {
 	value any
 	diags *diag.List
 }
 
-// parseFile parses the file at p, of kind k, with the parser of its kind.
-func parseFile(k kind, p string, src []byte) parsed {
+// parseFile parses the file at p, of kind k, with the parser of its kind,
+// rendering Markdown with md.
+func parseFile(k kind, p string, src []byte, md *markdown.Converter) parsed {
 	var r parsed
 	switch k {
 	case kindConfig:
@@ -96,9 +131,9 @@ func parseFile(k kind, p string, src []byte) parsed {
 	case kindBlocYear:
 		r.value, r.diags = ParseBlocYear(p, src)
 	case kindArticle:
-		r.value, r.diags = ParseArticle(p, src)
+		r.value, r.diags = ParseArticle(p, src, md)
 	case kindPage:
-		r.value, r.diags = ParsePage(p, src)
+		r.value, r.diags = ParsePage(p, src, md)
 	}
 	return r
 }

@@ -12,11 +12,11 @@ import (
 
 func TestArticleBOMAndCRLF(t *testing.T) {
 	src := "\uFEFF---\r\ntitle: Tin\r\ndate: 2025-01-08\r\n---\r\n\r\nXem [khối](/khoi/khoi-8/).\r\n"
-	a, diags := ParseArticle("content/news/tin.md", []byte(src))
+	a, diags := ParseArticle("content/news/tin.md", []byte(src), nil)
 	if diags.Len() != 0 {
 		t.Fatalf("diagnostics: %v", lines(diags))
 	}
-	if a.Title != "Tin" || a.Slug.ID != "tin" || a.BodyLine != 5 || strings.Contains(string(a.Body), "\r") {
+	if a.Title != "Tin" || a.Slug.ID != "tin" || a.BodyLine != 5 || a.HTML != "<p>Xem <a href=\"/khoi/khoi-8/\">khối</a>.</p>\n" {
 		t.Errorf("article = %+v", a)
 	}
 	if want := []model.Ref{{Dest: "/khoi/khoi-8/", Line: 6, Column: 5}}; !slices.Equal(a.Refs, want) {
@@ -34,7 +34,7 @@ func TestDates(t *testing.T) {
 		`"2025-01-08T09:30:00+07:00"`: time.Date(2025, 1, 8, 9, 30, 0, 0, time.FixedZone("", 7*3600)),
 		"2024-02-29":                  time.Date(2024, 2, 29, 0, 0, 0, 0, zone),
 	} {
-		a, diags := ParseArticle("content/news/t.md", []byte("---\ntitle: T\ndate: "+in+"\n---\n"))
+		a, diags := ParseArticle("content/news/t.md", []byte("---\ntitle: T\ndate: "+in+"\n---\n"), nil)
 		if diags.Len() != 0 {
 			t.Errorf("%s: %v", in, lines(diags))
 			continue
@@ -43,7 +43,7 @@ func TestDates(t *testing.T) {
 			t.Errorf("%s: date = %v, want %v", in, a.Date, want)
 		}
 	}
-	_, diags := ParseArticle("content/news/t.md", []byte("---\ntitle: T\ndate: 2023-02-29\n---\n"))
+	_, diags := ParseArticle("content/news/t.md", []byte("---\ntitle: T\ndate: 2023-02-29\n---\n"), nil)
 	want := []string{`content/news/t.md:3:7: error: field "date" is "2023-02-29", a date that does not exist; check the day and the month`}
 	if got := lines(diags); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)

@@ -220,7 +220,7 @@ func TestValidSiteArticles(t *testing.T) {
 	if a.Summary != "Sáng 8/1, Khối thi đua 8 tổ chức hội nghị tổng kết." {
 		t.Errorf("summary = %q, want the first paragraph", a.Summary)
 	}
-	if a.BodyLine != 10 || !strings.HasPrefix(string(a.Body), "Sáng 8/1") {
+	if a.BodyLine != 10 || !strings.HasPrefix(string(a.Body), "<p>Sáng 8/1") {
 		t.Errorf("body starts on line %d: %q", a.BodyLine, a.Body)
 	}
 	want := []model.Ref{{Dest: "/khoi/khoi-8/", Line: 12, Column: 5}, {Dest: "/images/khoi-8.jpg", Line: 14, Column: 1, Image: true}}
@@ -293,7 +293,7 @@ func TestParsersArePure(t *testing.T) {
 		if k == kindOutside || k == kindIgnored || k == kindStatic {
 			continue
 		}
-		a, b := parseFile(k, p, f.Data), parseFile(k, p, slices.Clone(f.Data))
+		a, b := parseFile(k, p, f.Data, nil), parseFile(k, p, slices.Clone(f.Data), nil)
 		if !reflect.DeepEqual(a.value, b.value) || !reflect.DeepEqual(a.diags.Items(), b.diags.Items()) {
 			t.Errorf("%s: two parses differ", p)
 		}

@@ -103,7 +103,7 @@ func TestHostileMarkdownIsInert(t *testing.T) {
 		"<![CDATA[<script>alert(1)</script>]]>",
 	} {
 		var b bytes.Buffer
-		if err := c.Convert([]byte(src), &b); err != nil {
+		if _, err := c.Convert([]byte(src), &b); err != nil {
 			t.Fatal(err)
 		}
 		if why := inert(b.String()); why != "" {
@@ -140,7 +140,7 @@ func FuzzConvertInert(f *testing.F) {
 	c := New(Options{BasePath: "/thidua/"})
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var b bytes.Buffer
-		if err := c.Convert(src, &b); err != nil {
+		if _, err := c.Convert(src, &b); err != nil {
 			t.Fatal(err)
 		}
 		if why := inert(b.String()); why != "" {

@@ -42,8 +42,12 @@ type Heading struct {
 // site-relative references and headings. Destinations are as written,
 // without the base path.
 func (c *Converter) Inspect(src []byte) Info {
-	doc := parse(c.inspect, src)
-	lines := newLineIndex(src)
+	return inspect(parse(c.md.Parser(), src), src)
+}
+
+// inspect walks the parsed document doc of src.
+func inspect(doc ast.Node, src []byte) Info {
+	lines := lazyLines{src: src}
 	var info Info
 	var text []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -64,9 +68,9 @@ func (c *Converter) Inspect(src []byte) Info {
 			}
 			text = appendNonEmpty(text, t)
 		case *ast.Link:
-			info.Refs = appendRef(info.Refs, n, n.Destination, false, lines)
+			info.Refs = appendRef(info.Refs, n, n.Destination, false, &lines)
 		case *ast.Image:
-			info.Refs = appendRef(info.Refs, n, n.Destination, true, lines)
+			info.Refs = appendRef(info.Refs, n, n.Destination, true, &lines)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -83,7 +87,7 @@ func appendNonEmpty(list []string, s string) []string {
 
 // appendRef appends the link or image n to refs when its destination is
 // site-relative.
-func appendRef(refs []Ref, n ast.Node, raw []byte, image bool, lines lineIndex) []Ref {
+func appendRef(refs []Ref, n ast.Node, raw []byte, image bool, lines *lazyLines) []Ref {
 	dest := destination(raw)
 	if !isSiteRelative(dest) {
 		return refs
@@ -108,6 +112,21 @@ func blockStart(n ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// lazyLines is the lineIndex of src, made when first asked: most bodies
+// have no site-relative link.
+type lazyLines struct {
+	src   []byte
+	index *lineIndex
+}
+
+func (l *lazyLines) position(offset int) (line, column int) {
+	if l.index == nil {
+		x := newLineIndex(l.src)
+		l.index = &x
+	}
+	return l.index.position(offset)
 }
 
 // lineIndex turns byte offsets of a source into lines and columns.

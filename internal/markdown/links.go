@@ -4,27 +4,22 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// linkTransformer puts the base path in front of site-relative link and
-// image destinations, and makes images load lazily.
-type linkTransformer struct {
-	prefix string // "/thidua", or "" for a site at the root
-}
-
-func (t linkTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+// resolveLinks puts prefix ("/thidua", or "" for a site at the root) in
+// front of the site-relative link and image destinations of doc, and makes
+// images load lazily.
+func resolveLinks(doc ast.Node, prefix string) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			n.Destination = t.resolve(n.Destination)
+			n.Destination = resolve(n.Destination, prefix)
 		case *ast.Image:
-			n.Destination = t.resolve(n.Destination)
+			n.Destination = resolve(n.Destination, prefix)
 			n.SetAttributeString("loading", []byte("lazy"))
 		}
 		return ast.WalkContinue, nil
@@ -32,12 +27,12 @@ func (t linkTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 }
 
 // resolve returns dest with the prefix in front when it is site-relative.
-func (t linkTransformer) resolve(dest []byte) []byte {
-	if t.prefix == "" || !isSiteRelative(destination(dest)) {
+func resolve(dest []byte, prefix string) []byte {
+	if prefix == "" || !isSiteRelative(destination(dest)) {
 		return dest
 	}
-	out := make([]byte, 0, len(t.prefix)+len(dest))
-	out = append(out, t.prefix...)
+	out := make([]byte, 0, len(prefix)+len(dest))
+	out = append(out, prefix...)
 	return append(out, dest...)
 }
 

@@ -34,8 +34,8 @@ type Options struct {
 // (linkify) and footnotes into HTML. It is built once and safe for
 // concurrent use.
 type Converter struct {
-	md      goldmark.Markdown // site-relative destinations prefixed, images lazy
-	inspect parser.Parser     // destinations as written
+	md     goldmark.Markdown // parses with heading ids; destinations are prefixed after parsing
+	prefix string            // what goes in front of a site-relative destination
 }
 
 // New returns a Converter set up by opts.
@@ -59,23 +59,19 @@ func New(opts Options) *Converter {
 
 	md := goldmark.New(
 		extensions,
-		goldmark.WithParserOptions(parser.WithASTTransformers(
-			ids,
-			util.Prioritized(linkTransformer{prefix: basePrefix(opts.BasePath)}, 910),
-		)),
+		goldmark.WithParserOptions(parser.WithASTTransformers(ids)),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	inspect := goldmark.New(
-		extensions,
-		goldmark.WithParserOptions(parser.WithASTTransformers(ids)),
-	)
-	return &Converter{md: md, inspect: inspect.Parser()}
+	return &Converter{md: md, prefix: basePrefix(opts.BasePath)}
 }
 
-// Convert writes the HTML of the Markdown src to w.
-func (c *Converter) Convert(src []byte, w io.Writer) error {
+// Convert writes the HTML of the Markdown src to w and returns what
+// Inspect returns for it, from one parse.
+func (c *Converter) Convert(src []byte, w io.Writer) (Info, error) {
 	doc := parse(c.md.Parser(), src)
-	return c.md.Renderer().Render(w, src, doc)
+	info := inspect(doc, src)
+	resolveLinks(doc, c.prefix)
+	return info, c.md.Renderer().Render(w, src, doc)
 }
 
 // parse parses src with heading ids that are unique within this document

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -12,7 +13,7 @@ import (
 func convert(t testing.TB, c *Converter, src string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := c.Convert([]byte(src), &b); err != nil {
+	if _, err := c.Convert([]byte(src), &b); err != nil {
 		t.Fatalf("Convert(%q): %v", src, err)
 	}
 	return b.String()
@@ -176,7 +177,18 @@ func TestInspect(t *testing.T) {
 		"Tham chiếu [khối][k] và A\\*B &amp; C <b>x</b>\n" + // 13
 		"\n" + // 14
 		"[k]: /khoi/\n" // 15
+	var html bytes.Buffer
+	converted, err := c.Convert([]byte(src), &html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(html.String(), `href="/thidua/x/"`) {
+		t.Errorf("Convert does not put the base path in front of /x/:\n%s", html.String())
+	}
 	info := c.Inspect([]byte(src))
+	if !reflect.DeepEqual(converted, info) {
+		t.Errorf("Convert tells\n%+v\nInspect tells\n%+v", converted, info)
+	}
 
 	if want := "Ngày 08/01/2025, Đậm và liên kết trên hai dòng ."; info.Summary != want {
 		t.Errorf("Summary = %q, want %q", info.Summary, want)
@@ -272,7 +284,7 @@ func TestConcurrentConvert(t *testing.T) {
 			for range 5 {
 				for _, a := range articles {
 					var b bytes.Buffer
-					if err := c.Convert(a, &b); err != nil {
+					if _, err := c.Convert(a, &b); err != nil {
 						t.Error(err)
 						return
 					}
@@ -327,13 +339,16 @@ func FuzzConvert(f *testing.F) {
 	safe := New(Options{BasePath: "/thidua/"})
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var b bytes.Buffer
-		if err := safe.Convert(src, &b); err != nil {
+		info, err := safe.Convert(src, &b)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(strings.ToLower(b.String()), "<script") {
 			t.Fatalf("output of %q contains <script:\n%s", src, b.String())
 		}
-		safe.Inspect(src)
+		if inspected := safe.Inspect(src); !reflect.DeepEqual(info, inspected) {
+			t.Fatalf("%q: Convert tells\n%+v\nInspect tells\n%+v", src, info, inspected)
+		}
 	})
 }
 
@@ -348,7 +363,7 @@ func BenchmarkConvert(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		out.Reset()
-		if err := c.Convert(src, &out); err != nil {
+		if _, err := c.Convert(src, &out); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -237,10 +237,10 @@ type Article struct {
 	Year     int // 0 when not given
 	Units    []*Unit
 	Draft    bool
-	Body     []byte // Markdown source of the body
-	BodyLine int    // line of the file where Body starts, 1-based
-	Text     string // the distinct words of the body's plain text, for search
-	Refs     []Ref  // site-relative links and images of the body
+	Body     template.HTML // the body, rendered from Markdown
+	BodyLine int           // line of the file where the body starts, 1-based
+	Text     string        // the distinct words of the body's plain text, for search
+	Refs     []Ref         // site-relative links and images of the body
 }
 
 // Ref is a site-relative link or image in Markdown ("/images/x.jpg"), with
@@ -259,7 +259,7 @@ type Page struct {
 	Path     string
 	Title    string
 	Summary  string
-	Body     []byte
+	Body     template.HTML // rendered from Markdown
 	BodyLine int
 	Refs     []Ref
 }

@@ -4,7 +4,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -17,7 +16,6 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/internal/diag"
-	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
 )
@@ -29,8 +27,6 @@ type Options struct {
 	// Site is the site folder; its layouts/ and i18n/ override the theme's
 	// files and keys of the same name. Nil means none.
 	Site fs.FS
-	// Markdown converts article and page bodies.
-	Markdown *markdown.Converter
 	// Funcs are more template functions, for later stages (charts, search):
 	// they may add names but not replace the built-in ones.
 	Funcs template.FuncMap
@@ -48,14 +44,13 @@ type Renderer struct {
 	site    *model.Site
 	sets    map[string]*template.Template // by page kind
 	strings map[string]string
-	md      *markdown.Converter
 }
 
 // New parses every template once. Its diagnostics name the layout file and
 // line of a template that does not parse.
 func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	var diags diag.List
-	r := &Renderer{site: site, md: opts.Markdown, sets: map[string]*template.Template{}}
+	r := &Renderer{site: site, sets: map[string]*template.Template{}}
 	r.strings = loadStrings(site.Config.Language, opts, &diags)
 	files := layoutFiles(opts, &diags)
 
@@ -115,19 +110,11 @@ func (r *Renderer) Page(w io.Writer, p *pages.Page) error {
 		return fmt.Errorf("%s: no layout %s.html for pages of kind %q", p.File(), p.Kind, p.Kind)
 	}
 	data := Data{Site: r.site, Page: p}
-	var body []byte
 	switch {
 	case p.Article != nil:
-		body = p.Article.Body
+		data.Content = p.Article.Body
 	case p.Standalone != nil:
-		body = p.Standalone.Body
-	}
-	if body != nil {
-		var buf bytes.Buffer
-		if err := r.md.Convert(body, &buf); err != nil {
-			return fmt.Errorf("%s: %w", p.File(), err)
-		}
-		data.Content = template.HTML(buf.String())
+		data.Content = p.Standalone.Body
 	}
 	if err := set.ExecuteTemplate(w, "base", data); err != nil {
 		return fmt.Errorf("%s: %w", p.File(), err)

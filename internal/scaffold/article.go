@@ -78,7 +78,7 @@ func articleWithSlug(fsys fs.FS, slug string) string {
 		if err != nil {
 			return nil
 		}
-		if a, _ := load.ParseArticle(p, src); a.Slug.ID == slug {
+		if a, _ := load.ParseArticle(p, src, nil); a.Slug.ID == slug {
 			found = p
 		}
 		return nil

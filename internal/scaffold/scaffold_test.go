@@ -40,7 +40,7 @@ func TestArticle(t *testing.T) {
 	if rel != "content/news/2026/doan-the-khoi-thi-dua-8-de-nghi-khen-thuong.md" {
 		t.Errorf("path %s", rel)
 	}
-	a, diags := load.ParseArticle(rel, src)
+	a, diags := load.ParseArticle(rel, src, nil)
 	if diags.Len() != 0 {
 		t.Fatalf("the article does not parse: %v\n%s", diags.Items(), src)
 	}
@@ -62,7 +62,7 @@ func TestArticleDateAndSlug(t *testing.T) {
 	if rel != "content/news/2026/dau-nam.md" || !strings.Contains(string(src), "\ndate: 2026-01-01T03:30:00+07:00\n") {
 		t.Errorf("%s:\n%s", rel, src)
 	}
-	if a, diags := load.ParseArticle(rel, src); diags.Len() != 0 || a.Year != 0 || len(a.Blocs) != 0 {
+	if a, diags := load.ParseArticle(rel, src, nil); diags.Len() != 0 || a.Year != 0 || len(a.Blocs) != 0 {
 		t.Errorf("%v %+v", diags.Items(), a)
 	}
 }
