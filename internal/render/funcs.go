@@ -37,7 +37,37 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"status": func(x model.AwardStatus) string { return r.T("status-" + string(x)) },
 		"year":   strconv.Itoa,
+
+		"partialCached": r.partialCached,
 	}
+}
+
+// partialKey names one rendering of a partial.
+type partialKey struct {
+	name     string
+	variants string
+}
+
+// partialCached renders the partial template name (base.html's or one of
+// partials/) with data once per build for each distinct list of variants,
+// and gives that HTML to every later call with the same name and variants,
+// as Hugo's partialCached does. The partial must depend only on the site
+// and on the variants, not on the rest of data: the site's header, for
+// one, differs only by the kind of page.
+func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	key := partialKey{name: name, variants: fmt.Sprintf("%#v", variants)}
+	if html, ok := r.cached.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	if r.common == nil || r.common.Lookup(name) == nil {
+		return "", fmt.Errorf("partialCached: no template %q", name)
+	}
+	var b strings.Builder
+	if err := r.common.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	html, _ := r.cached.LoadOrStore(key, template.HTML(b.String()))
+	return html.(template.HTML), nil
 }
 
 // URL joins the site's base path and a site-relative path: "khoi/" gives

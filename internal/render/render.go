@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
@@ -43,7 +44,9 @@ type Data struct {
 type Renderer struct {
 	site    *model.Site
 	sets    map[string]*template.Template // by page kind
+	common  *template.Template            // base.html and the partials, for partialCached
 	strings map[string]string
+	cached  sync.Map // partialCached's HTML by partialKey
 }
 
 // New parses every template once. Its diagnostics name the layout file and
@@ -76,6 +79,7 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	if diags.HasErrors(false) {
 		return r, &diags
 	}
+	r.common = common
 	for _, name := range kinds {
 		f := files[name]
 		set, err := common.Clone()

@@ -120,3 +120,29 @@ func TestUnknownKind(t *testing.T) {
 		t.Error("a page kind with no layout rendered")
 	}
 }
+
+// partialCached renders a partial once per list of variants and gives that
+// HTML to every later call, whatever else the data holds.
+func TestPartialCached(t *testing.T) {
+	site := testSite("https://x.vn/")
+	r := newRenderer(t, site, fstest.MapFS{
+		"layouts/partials/stamp.html": {Data: []byte(`{{define "stamp"}}<b>{{.Page.Title}}</b>{{end}}`)},
+		"layouts/unit.html":           {Data: []byte(`{{define "main"}}{{partialCached "stamp" .}} {{partialCached "stamp" . .Page.Kind}}{{end}}`)},
+		"layouts/blocs.html":          {Data: []byte(`{{define "main"}}{{partialCached "stamp" .}} {{partialCached "stamp" . .Page.Kind}}{{end}}`)},
+		"layouts/units.html":          {Data: []byte(`{{define "main"}}{{partialCached "no-such" .}}{{end}}`)},
+	})
+	for _, tc := range []struct{ kind, title, want string }{
+		{"unit", "A", "<title>A</title><b>A</b> <b>A</b>"},
+		{"unit", "B", "<title>B</title><b>A</b> <b>A</b>"},
+		{"blocs", "C", "<title>C</title><b>A</b> <b>C</b>"},
+	} {
+		p := &pages.Page{Kind: tc.kind, Title: tc.title, Unit: site.Units[0]}
+		if got := renderPage(t, r, p); got != tc.want {
+			t.Errorf("%s page %s: got %q, want %q", tc.kind, tc.title, got, tc.want)
+		}
+	}
+	err := r.Page(&strings.Builder{}, &pages.Page{Kind: "units", Path: "don-vi/"})
+	if err == nil || !strings.Contains(err.Error(), `no template "no-such"`) {
+		t.Errorf("partialCached of a missing template: %v", err)
+	}
+}
