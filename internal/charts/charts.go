@@ -15,6 +15,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -74,6 +75,10 @@ type Row struct {
 type Builder struct {
 	site *model.Site
 	t    func(key string) string
+	// drawn holds the charts that Draws built for a page, until For takes
+	// them: a layout asks whether a page draws (for the scripts in its
+	// head), then for its charts, and building them is the costly part.
+	drawn sync.Map // *pages.Page → []*Chart
 }
 
 // New returns a Builder for site; t gives the interface strings of the
@@ -93,11 +98,23 @@ func Funcs(site *model.Site, t func(key string) string) template.FuncMap {
 // Draws reports whether page p has a chart to draw, not only sentences
 // saying there is nothing to draw.
 func (b *Builder) Draws(p *pages.Page) bool {
-	return slices.ContainsFunc(b.For(p), func(c *Chart) bool { return c.Empty == "" })
+	cs := b.build(p)
+	if len(cs) > 0 {
+		b.drawn.Store(p, cs)
+	}
+	return slices.ContainsFunc(cs, func(c *Chart) bool { return c.Empty == "" })
 }
 
 // For returns the charts of page p, in the order they are shown.
 func (b *Builder) For(p *pages.Page) []*Chart {
+	if cs, ok := b.drawn.LoadAndDelete(p); ok {
+		return cs.([]*Chart)
+	}
+	return b.build(p)
+}
+
+// build makes the charts of page p.
+func (b *Builder) build(p *pages.Page) []*Chart {
 	switch p.Kind {
 	case "home":
 		return b.list(b.awardsByYear(yearsOfSite(b.site), allAwards(b.site), b.site.Config.Title))

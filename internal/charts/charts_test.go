@@ -5,7 +5,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -101,6 +103,30 @@ func TestIDsAndOptionsAreStable(t *testing.T) {
 	if drawn < 8 {
 		t.Errorf("only %d charts drawn on the test site", drawn)
 	}
+}
+
+// A layout asks Draws, then For, of the same page: For gives the charts
+// that Draws built, the same as building them afresh, and only once.
+func TestForAfterDrawsGivesTheSameCharts(t *testing.T) {
+	site := loadSite(t, testSite)
+	b, fresh := New(site, keys), New(site, keys)
+	for _, p := range pages.Plan(site, keys) {
+		draws := b.Draws(p)
+		got, want := b.For(p), fresh.For(p)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: For after Draws differs from For alone", p.Path)
+		}
+		if hasDrawn := slices.ContainsFunc(want, func(c *Chart) bool { return c.Empty == "" }); draws != hasDrawn {
+			t.Errorf("%s: Draws = %v, but the charts draw: %v", p.Path, draws, hasDrawn)
+		}
+		if len(got) > 0 && len(b.For(p)) > 0 && &b.For(p)[0] == &got[0] {
+			t.Errorf("%s: For gives the charts Draws built more than once", p.Path)
+		}
+	}
+	b.drawn.Range(func(k, _ any) bool {
+		t.Errorf("%s: the charts Draws built are still held after For took them", k.(*pages.Page).Path)
+		return true
+	})
 }
 
 // A name with </script> must not end the <script type="application/json">
