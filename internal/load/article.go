@@ -206,16 +206,18 @@ func ParsePage(file string, src []byte, md *markdown.Converter) (*PageFile, *dia
 // between them. Search finds in it what it finds in text, and an article
 // held for the whole build costs a third of the memory.
 func distinctWords(text string) string {
-	seen := map[string]bool{}
+	seen := make(map[string]struct{}, len(text)/16)
 	var b strings.Builder
-	for _, w := range strings.Fields(text) {
-		if !seen[w] {
-			seen[w] = true
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w)
+	b.Grow(len(text) / 2)
+	for w := range strings.FieldsSeq(text) {
+		if _, ok := seen[w]; ok {
+			continue
 		}
+		seen[w] = struct{}{}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -318,13 +319,17 @@ func readFile(fsys fs.FS, p string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > limit {
-		return nil, &tooLargeError{info.Size(), limit}
+	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > limit {
+			return nil, &tooLargeError{info.Size(), limit}
+		}
+		buf.Grow(int(info.Size()) + bytes.MinRead)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	src := buf.Bytes()
 	if int64(len(src)) > limit {
 		return nil, &tooLargeError{int64(len(src)), limit}
 	}

@@ -464,7 +464,7 @@ func clean(src []byte) []byte {
 	if bytes.Contains(src, []byte("\r\n")) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
-	return []byte(vn.NFC(string(src)))
+	return vn.NFCBytes(src)
 }
 
 // list returns the items of n, the root of a file that must be a list of

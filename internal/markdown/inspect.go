@@ -6,6 +6,7 @@ import (
 	stdhtml "html"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -49,24 +50,34 @@ func (c *Converter) Inspect(src []byte) Info {
 func inspect(doc ast.Node, src []byte) Info {
 	lines := lazyLines{src: src}
 	var info Info
-	var text []string
+	var text strings.Builder // the blocks' plain text, one a line
+	var scratch bytes.Buffer
+	addText := func(t string) {
+		if t == "" {
+			return
+		}
+		if text.Len() > 0 {
+			text.WriteByte('\n')
+		}
+		text.WriteString(t)
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			t := plainText(n, src)
+			t := plainTextWith(&scratch, n, src)
 			id, _ := n.AttributeString("id")
 			idBytes, _ := id.([]byte)
 			info.Headings = append(info.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: t})
-			text = appendNonEmpty(text, t)
+			addText(t)
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
-			t := plainText(n, src)
+			t := plainTextWith(&scratch, n, src)
 			if info.Summary == "" && n.Kind() == ast.KindParagraph && n.Parent() == doc {
 				info.Summary = t
 			}
-			text = appendNonEmpty(text, t)
+			addText(t)
 		case *ast.Link:
 			info.Refs = appendRef(info.Refs, n, n.Destination, false, &lines)
 		case *ast.Image:
@@ -74,15 +85,8 @@ func inspect(doc ast.Node, src []byte) Info {
 		}
 		return ast.WalkContinue, nil
 	})
-	info.Text = strings.Join(text, "\n")
+	info.Text = text.String()
 	return info
-}
-
-func appendNonEmpty(list []string, s string) []string {
-	if s == "" {
-		return list
-	}
-	return append(list, s)
 }
 
 // appendRef appends the link or image n to refs when its destination is
@@ -156,8 +160,39 @@ func (x lineIndex) position(offset int) (line, column int) {
 // without markup, images and raw HTML, whitespace collapsed to single spaces.
 func plainText(n ast.Node, source []byte) string {
 	var b bytes.Buffer
-	writePlain(&b, n, source)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return plainTextWith(&b, n, source)
+}
+
+// plainTextWith is plainText with scratch, emptied first, as its buffer.
+func plainTextWith(scratch *bytes.Buffer, n ast.Node, source []byte) string {
+	scratch.Reset()
+	writePlain(scratch, n, source)
+	return collapseSpace(scratch.Bytes())
+}
+
+// collapseSpace returns b with each run of white space (as unicode.IsSpace
+// tells) turned into one space, and none at either end.
+func collapseSpace(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b))
+	space := false
+	for len(b) > 0 {
+		r, n := rune(b[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(b)
+		}
+		if unicode.IsSpace(r) {
+			space = out.Len() > 0
+		} else {
+			if space {
+				out.WriteByte(' ')
+				space = false
+			}
+			out.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return out.String()
 }
 
 func writePlain(b *bytes.Buffer, n ast.Node, source []byte) {

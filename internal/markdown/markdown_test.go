@@ -368,3 +368,16 @@ func BenchmarkConvert(b *testing.B) {
 		}
 	}
 }
+
+// collapseSpace is strings.Fields joined by single spaces, without the
+// slices.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", "  a  b ", "Hội\u00a0viên\t\n đạt\u2003giải ", "\xffa \xfe", "\u3000x\u3000"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := collapseSpace(b), strings.Join(strings.Fields(string(b)), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", b, got, want)
+		}
+	})
+}

@@ -13,6 +13,15 @@ import (
 // NFC returns s in Unicode normalisation form C.
 func NFC(s string) string { return norm.NFC.String(s) }
 
+// NFCBytes returns b in Unicode normalisation form C: b itself when it is
+// already, as most text is, else a new slice.
+func NFCBytes(b []byte) []byte {
+	if norm.NFC.IsNormal(b) {
+		return b
+	}
+	return norm.NFC.Bytes(b)
+}
+
 // Fold returns s lower-cased with every diacritic removed and đ turned into
 // d, so that "Người Cao Tuổi" and "nguoi cao tuoi" fold alike. It keeps every
 // other character, spaces included.

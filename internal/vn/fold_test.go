@@ -30,3 +30,14 @@ func TestFold(t *testing.T) {
 		t.Errorf("Fold(Đồng Đăng) = %q", Fold("Đồng Đăng"))
 	}
 }
+
+func TestNFCBytes(t *testing.T) {
+	decomposed := []byte("Ho\u0302\u0323i vie\u0302n")
+	if got := string(NFCBytes(decomposed)); got != "Hội viên" {
+		t.Errorf("NFCBytes(%q) = %q, want %q", decomposed, got, "Hội viên")
+	}
+	composed := []byte("Hội viên")
+	if got := NFCBytes(composed); &got[0] != &composed[0] || string(got) != "Hội viên" {
+		t.Errorf("NFCBytes of text already in NFC is a copy or differs: %q", got)
+	}
+}
