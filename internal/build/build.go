@@ -5,7 +5,7 @@
 package build
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -165,29 +165,40 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 // Write renders every page and writes it, the static files and the extras
 // into dir. It returns how many files other than pages it wrote. The
 // extras run on the same pool of workers as the pages, started first, so
-// that a long one (the search index) overlaps with the pages.
-func (p *Prepared) Write(ctx context.Context, dir *output.Dir) (files int, err error) {
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(p.workers())
+// that a long one (the search index) overlaps with the pages. Each page
+// worker renders into a buffer of its own, kept from page to page, and
+// writes a page with one call.
+func (p *Prepared) Write(parent context.Context, dir *output.Dir) (files int, err error) {
+	g, ctx := errgroup.WithContext(parent)
+	workers := p.workers()
+	g.SetLimit(workers)
 	extras := p.opts.allExtras()
 	for _, x := range extras {
 		g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
 	}
 	progress := p.progress(len(p.Plan))
-	for _, page := range p.Plan {
-		if ctx.Err() != nil {
-			break
-		}
+	var next atomic.Int64 // the index in p.Plan of the next page to write
+	for range min(workers, len(p.Plan)) {
 		g.Go(func() error {
-			if err := p.writePage(dir, page); err != nil {
-				return err
+			var buf bytes.Buffer
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(p.Plan) {
+					return nil
+				}
+				if err := p.writePage(dir, p.Plan[i], &buf); err != nil {
+					return err
+				}
+				progress()
 			}
-			progress()
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return 0, err
+	}
+	if err := parent.Err(); err != nil {
+		return 0, err // stopped: some pages are not written
 	}
 	n, err := p.copyStatic(dir)
 	if err != nil {
@@ -224,16 +235,17 @@ func (p *Prepared) progress(total int) func() {
 	}
 }
 
-func (p *Prepared) writePage(dir *output.Dir, page *pages.Page) error {
+// writePage renders page into buf, emptied first, and writes it.
+func (p *Prepared) writePage(dir *output.Dir, page *pages.Page, buf *bytes.Buffer) error {
+	buf.Reset()
+	if err := p.Renderer.Page(buf, page); err != nil {
+		return err
+	}
 	f, err := dir.Create(page.File())
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 32<<10)
-	err = p.Renderer.Page(w, page)
-	if err == nil {
-		err = w.Flush()
-	}
+	_, err = f.Write(buf.Bytes())
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

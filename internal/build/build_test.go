@@ -170,6 +170,40 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	}
 }
 
+// A build stopped half-way (Ctrl-C in thidua build --watch) fails and
+// keeps the previous output, rather than swapping in the pages written so
+// far.
+func TestStoppedBuildKeepsPreviousOutput(t *testing.T) {
+	src := t.TempDir()
+	if err := synth.Write(src, synth.Options{Articles: 200, Blocs: 2, Years: 2, Members: 4, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, dst); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dst)
+	ctx, stop := context.WithCancel(context.Background())
+	pages := 0
+	opts := Options{Source: src, Destination: dst, Theme: thidua.Theme(), Workers: 1,
+		Progress: func(done, total int) { pages = total; stop() }}
+	if _, err := Run(ctx, opts); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a build stopped after the first pages: err = %v, want context.Canceled", err)
+	}
+	if pages < 100 {
+		t.Fatalf("the test site has %d pages: too few to stop a build half-way", pages)
+	}
+	after := readTree(t, dst)
+	if len(after) != len(before) {
+		t.Fatalf("output changed: %d files, was %d", len(after), len(before))
+	}
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("%s changed after a stopped build", name)
+		}
+	}
+}
+
 func TestGoodBuildLeavesNoStaleFiles(t *testing.T) {
 	src := copySite(t)
 	dst := filepath.Join(t.TempDir(), "public")
