@@ -100,10 +100,16 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 	first := len(docs) - len(site.Articles)
 	last := c.last
 	if last == nil || !samePaths(last.built.Index.Docs, docs) {
-		last = &indexState{postings: map[string][]int{}, articles: make([]articleTerms, len(site.Articles))}
+		last = &indexState{postings: map[string][]int{}}
+		if keep {
+			last.articles = make([]articleTerms, len(site.Articles))
+		}
 		for i, a := range site.Articles {
-			last.articles[i] = c.articleTerms(a)
-			for _, t := range last.articles[i].body {
+			terms := c.articleTerms(a)
+			if keep {
+				last.articles[i] = terms
+			}
+			for _, t := range terms.body {
 				last.postings[t] = append(last.postings[t], first+i)
 			}
 		}
