@@ -23,12 +23,14 @@ import (
 // against full ones checks that they are generous enough.
 //
 // Pages that list many things of many kinds (home, the lists of blocs,
-// units, years and awards, search, open data, 404) and kinds this file does
-// not know have no key: they are rendered on every rebuild.
+// units, years and awards, search, open data, 404) have the key of
+// everything but the articles' bodies, which none of them shows. Kinds this
+// file does not know have no key: they are rendered on every rebuild.
 type keys struct {
 	seed      maphash.Seed
 	site      *model.Site
 	global    uint64                    // what every page shows: settings, standalone pages, years, blocs, award kinds
+	all       uint64                    // everything but the articles' bodies
 	articles  map[*model.Article]uint64 // all of the article
 	listings  map[*model.Article]uint64 // what a list of articles shows of it
 	blocYears map[*model.BlocYear]uint64
@@ -76,6 +78,10 @@ func newKeys(seed maphash.Seed, site *model.Site, last *keys) *keys {
 		h.kind(a)
 	}
 	k.global = h.sum()
+	h = k.hasher()
+	h.u64(k.global)
+	k.everything(h)
+	k.all = h.sum()
 	return k
 }
 
@@ -89,6 +95,8 @@ func (k *keys) page(p *pages.Page) (uint64, bool) {
 		h.str(c.Title, c.Path)
 	}
 	switch p.Kind {
+	case "home", "blocs", "units", "years", "awards", "search", "data", "404":
+		h.u64(k.all)
 	case "article":
 		h.u64(k.articles[p.Article])
 	case "news":
@@ -189,7 +197,7 @@ func (k *keys) extra(x Extra) (uint64, bool) {
 		k.allArticles(h)
 	case feeds.Sitemap, opendata.Extra:
 		h.str("everything")
-		k.everything(h)
+		h.u64(k.all)
 	default:
 		return 0, false
 	}
