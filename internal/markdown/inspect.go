@@ -175,25 +175,63 @@ func plainTextWith(scratch *bytes.Buffer, n ast.Node, source []byte) string {
 func collapseSpace(b []byte) string {
 	var out strings.Builder
 	out.Grow(len(b))
-	space := false
 	for len(b) > 0 {
-		r, n := rune(b[0]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(b)
-		}
-		if unicode.IsSpace(r) {
-			space = out.Len() > 0
-		} else {
-			if space {
+		word := spaceAt(b)
+		if word > 0 {
+			if out.Len() > 0 {
 				out.WriteByte(' ')
-				space = false
 			}
-			out.Write(b[:n])
+			out.Write(b[:word])
 		}
-		b = b[n:]
+		b = b[word:]
+		for len(b) > 0 {
+			n := spaceLen(b)
+			if n == 0 {
+				break
+			}
+			b = b[n:]
+		}
 	}
 	return out.String()
 }
+
+// spaceAt returns the offset of the first white space in b, or len(b).
+func spaceAt(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			if asciiSpace[b[i]] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// spaceLen returns the length of the white space rune that b starts with,
+// or 0 when it starts with another.
+func spaceLen(b []byte) int {
+	if b[0] < utf8.RuneSelf {
+		if asciiSpace[b[0]] {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRune(b)
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// asciiSpace tells the ASCII runes that unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func writePlain(b *bytes.Buffer, n ast.Node, source []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
