@@ -48,6 +48,31 @@ type partialKey struct {
 	variants string
 }
 
+// variantKey is a string that tells apart lists of variants: strings and
+// ints written as themselves, anything else by its type and Go syntax.
+func variantKey(variants []any) string {
+	var b strings.Builder
+	for _, v := range variants {
+		switch v := v.(type) {
+		case string:
+			b.WriteString("s")
+			b.WriteString(strconv.Itoa(len(v)))
+			b.WriteString(":")
+			b.WriteString(v)
+		case int:
+			b.WriteString("i")
+			b.WriteString(strconv.Itoa(v))
+			b.WriteString(";")
+		case bool:
+			b.WriteString(strconv.FormatBool(v))
+			b.WriteString(";")
+		default:
+			fmt.Fprintf(&b, "%T:%#v;", v, v)
+		}
+	}
+	return b.String()
+}
+
 // partialCached renders the partial template name (base.html's or one of
 // partials/) with data once per build for each distinct list of variants,
 // and gives that HTML to every later call with the same name and variants,
@@ -55,7 +80,7 @@ type partialKey struct {
 // and on the variants, not on the rest of data: the site's header, for
 // one, differs only by the kind of page.
 func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	key := partialKey{name: name, variants: fmt.Sprintf("%#v", variants)}
+	key := partialKey{name: name, variants: variantKey(variants)}
 	if html, ok := r.cached.Load(key); ok {
 		return html.(template.HTML), nil
 	}

@@ -146,3 +146,17 @@ func TestPartialCached(t *testing.T) {
 		t.Errorf("partialCached of a missing template: %v", err)
 	}
 }
+
+func TestVariantKeysTellListsApart(t *testing.T) {
+	seen := map[string][]any{}
+	for _, vs := range [][]any{
+		nil, {"ab"}, {"a", "b"}, {"a", "b", ""}, {1}, {"1"}, {int64(1)}, {true}, {"true"}, {"s1:a"}, {"a", 1}, {"a1"},
+		{"news", true}, {"news", false}, {"news"},
+	} {
+		k := variantKey(vs)
+		if other, dup := seen[k]; dup {
+			t.Errorf("variants %#v and %#v have the same key %q", other, vs, k)
+		}
+		seen[k] = vs
+	}
+}
