@@ -4,8 +4,10 @@
 package vn
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -26,20 +28,108 @@ func NFCBytes(b []byte) []byte {
 // d, so that "Người Cao Tuổi" and "nguoi cao tuoi" fold alike. It keeps every
 // other character, spaces included.
 func Fold(s string) string {
+	if folded, ok := foldLatin(s); ok {
+		return folded
+	}
+	return foldNFD(s)
+}
+
+// foldNFD is Fold by its definition: s decomposed (NFD), without its
+// nonspacing marks, lower-cased, đ turned into d.
+func foldNFD(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		default:
-			r = unicode.ToLower(r)
+		if f := foldDecomposed(r); f >= 0 {
+			b.WriteRune(f)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldDecomposed folds one rune of decomposed text: -1 for a nonspacing
+// mark, which folding removes.
+func foldDecomposed(r rune) rune {
+	switch {
+	case unicode.Is(unicode.Mn, r):
+		return -1
+	case r == 'đ' || r == 'Đ':
+		return 'd'
+	}
+	return unicode.ToLower(r)
+}
+
+// foldLatin is Fold of text whose runes are all ASCII, Latin-1, Latin
+// Extended-A and -B, combining diacritics or Latin Extended Additional (as
+// Vietnamese is), one rune at a time from latinFolds; ok is false for any
+// other text. Decomposing such a rune gives a letter and marks in
+// U+0300–U+036F, which folding removes whatever their order, so the runes
+// fold alone as the whole text does.
+func foldLatin(s string) (folded string, ok bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f, known := latinFolds.fold(r)
+		if !known {
+			return "", false
+		}
+		if f >= 0 {
+			b.WriteRune(f)
+		}
+		i += n
+	}
+	return b.String(), true
+}
+
+// latinFoldTable holds Fold of each rune from U+0080 to U+036F and from
+// U+1E00 to U+1EFF alone: one rune, or -1 for none.
+type latinFoldTable struct {
+	low        [0x370 - 0x80]rune
+	additional [0x100]rune
+}
+
+// latinFolds is computed once from foldNFD and never changed.
+var latinFolds = newLatinFoldTable()
+
+func newLatinFoldTable() *latinFoldTable {
+	t := &latinFoldTable{}
+	one := func(r rune) rune {
+		f := []rune(foldNFD(string(r)))
+		switch len(f) {
+		case 0:
+			return -1
+		case 1:
+			return f[0]
+		}
+		panic(fmt.Sprintf("vn: %U folds to %d runes", r, len(f)))
+	}
+	for i := range t.low {
+		t.low[i] = one(rune(0x80 + i))
+	}
+	for i := range t.additional {
+		t.additional[i] = one(rune(0x1E00 + i))
+	}
+	return t
+}
+
+// fold returns Fold of r alone, -1 for none, and whether r is in the table.
+func (t *latinFoldTable) fold(r rune) (rune, bool) {
+	switch {
+	case 0x80 <= r && r < 0x370:
+		return t.low[r-0x80], true
+	case 0x1E00 <= r && r < 0x1F00:
+		return t.additional[r-0x1E00], true
+	}
+	return 0, false
 }
 
 // Slug turns a title into an identifier of SPEC §1: folded, ASCII letters

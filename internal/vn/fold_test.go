@@ -41,3 +41,27 @@ func TestNFCBytes(t *testing.T) {
 		t.Errorf("NFCBytes of text already in NFC is a copy or differs: %q", got)
 	}
 }
+
+// Every rune of the shortcut's table, alone, upper- and lower-case around
+// it and before each combining diacritic, folds as the definition folds it.
+func TestFoldLatinEveryRune(t *testing.T) {
+	var runes []rune
+	for r := rune(0x80); r < 0x370; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		for _, s := range []string{string(r), "A" + string(r) + "z", string(r) + "\u0301", string(r) + "\u0323\u0302", "\u031B" + string(r)} {
+			if got, want := Fold(s), foldNFD(s); got != want {
+				t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+			}
+		}
+		for m := rune(0x300); m < 0x370; m++ {
+			if s := string(r) + string(m); Fold(s) != foldNFD(s) {
+				t.Errorf("Fold(%q) = %q, want %q", s, Fold(s), foldNFD(s))
+			}
+		}
+	}
+}

@@ -65,3 +65,15 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// Fold takes a shortcut for Latin text; it must give what the definition
+// gives for any text.
+func FuzzFoldLatinIsFoldNFD(f *testing.F) {
+	seedText(f)
+	f.Add("Ǆ İ Ḁ ǅ ắ ẞ ß ǈ Ω e\u0302\u0301 \u0345 \u0344")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldNFD(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
