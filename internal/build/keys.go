@@ -237,31 +237,31 @@ func (k *keys) body(a *model.Article) uint64 {
 	var first *byte
 	if len(a.Body) > 0 {
 		first = unsafe.StringData(string(a.Body))
-		if b, ok := k.lastBodies[first]; ok && b.size == len(a.Body) && b.text == a.Text {
+		if b, ok := k.lastBodies[first]; ok && b.size == len(a.Body) && b.terms == a.Terms {
 			k.bodies[first] = b
 			return b.key
 		}
 	}
 	h := k.hasher()
-	h.str(a.Text, string(a.Body))
+	h.str(a.Terms, string(a.Body))
 	h.int(a.BodyLine)
 	for _, r := range a.Refs {
 		h.str(r.Dest)
 		h.int(r.Line, r.Column)
 		h.bool(r.Image)
 	}
-	b := bodyKey{size: len(a.Body), text: a.Text, key: h.sum()}
+	b := bodyKey{size: len(a.Body), terms: a.Terms, key: h.sum()}
 	if first != nil {
 		k.bodies[first] = b
 	}
 	return b.key
 }
 
-// bodyKey is the key of a body of a given length and text.
+// bodyKey is the key of a body of a given length and terms.
 type bodyKey struct {
-	size int
-	text string
-	key  uint64
+	size  int
+	terms string
+	key   uint64
 }
 
 // listing is the key of what a list of articles may show of one: all but

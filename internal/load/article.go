@@ -11,6 +11,7 @@ import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // ArticleFile is a news article as written: front matter and body.
@@ -29,7 +30,7 @@ type ArticleFile struct {
 	Draft    bool
 	HTML     template.HTML // the body, rendered
 	BodyLine int           // the file line where the body starts, 1-based
-	Text     string        // the distinct words of the body's plain text
+	Terms    string        // the distinct search terms of the body's text, one space between
 	Refs     []model.Ref   // site-relative links and images, at file lines
 }
 
@@ -177,7 +178,7 @@ func ParseArticle(file string, src []byte, md *markdown.Converter) (*ArticleFile
 		Draft:    d.boolean(f, "draft"),
 		HTML:     doc.html,
 		BodyLine: doc.bodyLine,
-		Text:     distinctWords(doc.info.Text),
+		Terms:    strings.Join(vn.Terms(doc.info.Text), " "),
 		Refs:     doc.refs(),
 	}
 	if v := f.vals["image"]; v != nil {
@@ -199,25 +200,4 @@ func ParsePage(file string, src []byte, md *markdown.Converter) (*PageFile, *dia
 		BodyLine: doc.bodyLine,
 		Refs:     doc.refs(),
 	}, doc.d.diags
-}
-
-// distinctWords returns the words of text (runs of characters between
-// white space) without repeats, in the order they first appear, one space
-// between them. Search finds in it what it finds in text, and an article
-// held for the whole build costs a third of the memory.
-func distinctWords(text string) string {
-	seen := make(map[string]struct{}, len(text)/16)
-	var b strings.Builder
-	b.Grow(len(text) / 2)
-	for w := range strings.FieldsSeq(text) {
-		if _, ok := seen[w]; ok {
-			continue
-		}
-		seen[w] = struct{}{}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return b.String()
 }

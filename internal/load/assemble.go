@@ -362,7 +362,7 @@ func (a *assembler) articles() {
 		}
 		art := &model.Article{
 			Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Date: f.Date, Summary: f.Summary, Author: f.Author,
-			Year: f.Year, Draft: f.Draft, Body: f.HTML, BodyLine: f.BodyLine, Text: f.Text, Refs: f.Refs,
+			Year: f.Year, Draft: f.Draft, Body: f.HTML, BodyLine: f.BodyLine, Terms: f.Terms, Refs: f.Refs,
 		}
 		if f.Image != "" {
 			if img, ok := staticPath(f.Image); ok && static[img] {

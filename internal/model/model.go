@@ -239,7 +239,7 @@ type Article struct {
 	Draft    bool
 	Body     template.HTML // the body, rendered from Markdown
 	BodyLine int           // line of the file where the body starts, 1-based
-	Text     string        // the distinct words of the body's plain text, for search
+	Terms    string        // the distinct search terms of the body's text (vn.Terms), one space between
 	Refs     []Ref         // site-relative links and images of the body
 }
 

@@ -64,13 +64,12 @@ func Build(site *model.Site) *Built {
 
 // TermCache keeps an index from one build of a site to the next: the terms
 // of each article and where each term is, and the encoded files, so that
-// indexing the site again after a few articles changed folds only their
-// text and encodes again only the files it changes. One index at a time
+// indexing the site again after a few articles changed redoes only their
+// postings and encodes again only the files it changes. One index at a time
 // may use it.
 type TermCache struct {
-	mu     sync.Mutex
-	folder *termFolder
-	last   *indexState // nil before the first index
+	mu   sync.Mutex
+	last *indexState // nil before the first index
 }
 
 // indexState is what a TermCache keeps of the last index.
@@ -81,15 +80,14 @@ type indexState struct {
 	files    map[string][]byte // encoded files of the index by site-relative path
 }
 
-// articleTerms are the body terms of an article and the texts they come
-// from.
+// articleTerms are the body terms of an article and what they come from.
 type articleTerms struct {
-	head, text string   // title and summary, and the text of the body
-	body       []string // the terms of text that head does not have
+	head, terms string   // title and summary, and model.Article.Terms
+	body        []string // the terms of terms that head does not have
 }
 
 // NewTermCache returns an empty TermCache.
-func NewTermCache() *TermCache { return &TermCache{folder: newTermFolder()} }
+func NewTermCache() *TermCache { return &TermCache{} }
 
 // index indexes the site, patching the last index when the documents are
 // the same ones in the same order. With keep it keeps what the next index
@@ -117,7 +115,7 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 		changed = map[string]bool{}
 		for i, a := range site.Articles {
 			old := last.articles[i]
-			if old.text == a.Text && old.head == head(a) {
+			if old.terms == a.Terms && old.head == head(a) {
 				continue
 			}
 			now := c.articleTerms(a)
@@ -179,14 +177,15 @@ func (st *indexState) move(n int, old, now []string, changed map[string]bool) {
 	}
 }
 
-// articleTerms folds the title, summary and text of a.
+// articleTerms are the terms of the body of a that its title and summary
+// do not have.
 func (c *TermCache) articleTerms(a *model.Article) articleTerms {
-	at := articleTerms{head: head(a), text: a.Text}
+	at := articleTerms{head: head(a), terms: a.Terms}
 	known := map[string]bool{}
-	for _, t := range c.folder.terms(at.head) {
+	for _, t := range Terms(at.head) {
 		known[t] = true
 	}
-	for _, t := range c.folder.terms(a.Text) {
+	for t := range strings.FieldsSeq(a.Terms) {
 		if !known[t] {
 			at.body = append(at.body, t)
 		}

@@ -97,11 +97,11 @@ func demoSite() *model.Site {
 	day := func(d int) time.Time { return time.Date(2025, 1, d, 0, 0, 0, 0, time.UTC) }
 	s.Articles = []*model.Article{
 		{Slug: "tong-ket", Title: "Khối 8 tổng kết năm 2024", Date: day(8), Summary: "Hội nghị tổng kết.",
-			Text: "Hội Người cao tuổi dẫn đầu khối với 98,5 điểm. Đồng chí Trần Văn Đức phát biểu."},
+			Terms: terms("Hội Người cao tuổi dẫn đầu khối với 98,5 điểm. Đồng chí Trần Văn Đức phát biểu.")},
 		{Slug: "nguoi-cao-tuoi-lam-kinh-te", Title: "Người cao tuổi làm kinh tế giỏi", Date: day(5),
-			Summary: "Câu lạc bộ liên thế hệ.", Text: "Nội dung về vay vốn."},
+			Summary: "Câu lạc bộ liên thế hệ.", Terms: terms("Nội dung về vay vốn.")},
 		{Slug: "khuyen-hoc", Title: "Khuyến học năm 2024", Date: day(2), Summary: "Trao học bổng.",
-			Text: "Quỹ khuyến học của Hội Chữ thập đỏ góp sức."},
+			Terms: terms("Quỹ khuyến học của Hội Chữ thập đỏ góp sức.")},
 	}
 	s.Index()
 	return s
@@ -229,7 +229,7 @@ func syntheticSite(n int) *model.Site {
 			Title:   words(10),
 			Date:    time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Duration(i) * 24 * time.Hour),
 			Summary: words(35),
-			Text:    words(600),
+			Terms:   terms(words(600)),
 		})
 	}
 	s.Index()
@@ -320,3 +320,6 @@ func TestExtraWritesWhatPathsSays(t *testing.T) {
 		t.Errorf("body-h.json = %v, want %v", sh, b.Shards["h"])
 	}
 }
+
+// terms is what loading makes of the text of an article's body.
+func terms(text string) string { return strings.Join(Terms(text), " ") }

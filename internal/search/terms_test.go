@@ -27,7 +27,7 @@ func referenceTerms(s string) []string {
 // TestTermsSplitBeforeFolding wants the terms of texts made of Vietnamese
 // letters, combining and spacing marks, symbols that decompose into a mark,
 // digits, punctuation and bytes that are not UTF-8 to be those of folding
-// the whole text first, with a termFolder reused from text to text.
+// the whole text first.
 func TestTermsSplitBeforeFolding(t *testing.T) {
 	pool := []string{
 		"a", "Ă", "ệ", "Đ", "đ", "ư", "Ở", "x", "Z", "7", "٣", "ǅ", "İ", "ß",
@@ -37,14 +37,13 @@ func TestTermsSplitBeforeFolding(t *testing.T) {
 		"người", "Tuổi", "KHỐI", "thi đua", "NGƯỜI CAO TUỔI",
 	}
 	rnd := rand.New(rand.NewPCG(1, 2))
-	f := newTermFolder()
 	for range 20000 {
 		var b strings.Builder
 		for range rnd.IntN(12) {
 			b.WriteString(pool[rnd.IntN(len(pool))])
 		}
 		s := b.String()
-		got, want := f.terms(s), referenceTerms(s)
+		got, want := Terms(s), referenceTerms(s)
 		if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Fatalf("terms(%q) = %q, want %q", s, got, want)
 		}
@@ -53,10 +52,9 @@ func TestTermsSplitBeforeFolding(t *testing.T) {
 
 func BenchmarkBuildTermsOfArticle(b *testing.B) {
 	text := strings.Repeat("Hội Nông dân tỉnh đã tổ chức 1.250 lớp tập huấn chuyển giao khoa học kỹ thuật cho hội viên, vượt kế hoạch đề ra. ", 20)
-	f := newTermFolder()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		f.terms(text)
+		Terms(text)
 	}
 }
 
@@ -69,9 +67,9 @@ func TestTermCacheGivesTheIndexOfBuild(t *testing.T) {
 	edits := []func(){
 		func() {},
 		func() {}, // nothing changed
-		func() { site.Articles[1].Text = "Nội dung mới về quỹ vay vốn của hội viên, zeta." },
+		func() { site.Articles[1].Terms = terms("Nội dung mới về quỹ vay vốn của hội viên, zeta.") },
 		func() { site.Articles[2].Summary = "Trao học bổng cho học sinh." },
-		func() { site.Articles[0].Text = "" },
+		func() { site.Articles[0].Terms = "" },
 		func() { site.Articles = site.Articles[1:] }, // other documents: indexed anew
 	}
 	for round, edit := range edits {

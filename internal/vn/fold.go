@@ -28,10 +28,18 @@ func NFCBytes(b []byte) []byte {
 // d, so that "Người Cao Tuổi" and "nguoi cao tuoi" fold alike. It keeps every
 // other character, spaces included.
 func Fold(s string) string {
-	if folded, ok := foldLatin(s); ok {
-		return folded
+	if folded, ok := appendFoldLatin(make([]byte, 0, len(s)), s); ok {
+		return string(folded)
 	}
 	return foldNFD(s)
+}
+
+// appendFold appends Fold(s) to dst.
+func appendFold(dst []byte, s string) []byte {
+	if folded, ok := appendFoldLatin(dst, s); ok {
+		return folded
+	}
+	return append(dst, foldNFD(s)...)
 }
 
 // foldNFD is Fold by its definition: s decomposed (NFD), without its
@@ -59,35 +67,35 @@ func foldDecomposed(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// foldLatin is Fold of text whose runes are all ASCII, Latin-1, Latin
-// Extended-A and -B, combining diacritics or Latin Extended Additional (as
-// Vietnamese is), one rune at a time from latinFolds; ok is false for any
-// other text. Decomposing such a rune gives a letter and marks in
-// U+0300–U+036F, which folding removes whatever their order, so the runes
-// fold alone as the whole text does.
-func foldLatin(s string) (folded string, ok bool) {
-	var b strings.Builder
-	b.Grow(len(s))
+// appendFoldLatin appends Fold(s) to dst when the runes of s are all
+// ASCII, Latin-1, Latin Extended-A and -B, combining diacritics or Latin
+// Extended Additional (as Vietnamese is), folding one rune at a time from
+// latinFolds; ok is false, and dst[:len(dst)] unchanged, for any other
+// text. Decomposing such a rune gives a letter and marks in U+0300–U+036F,
+// which folding removes whatever their order, so the runes fold alone as
+// the whole text does.
+func appendFoldLatin(dst []byte, s string) (folded []byte, ok bool) {
+	start := len(dst)
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			dst = append(dst, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		f, known := latinFolds.fold(r)
 		if !known {
-			return "", false
+			return dst[:start], false
 		}
 		if f >= 0 {
-			b.WriteRune(f)
+			dst = utf8.AppendRune(dst, f)
 		}
 		i += n
 	}
-	return b.String(), true
+	return dst, true
 }
 
 // latinFoldTable holds Fold of each rune from U+0080 to U+036F and from
