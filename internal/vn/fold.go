@@ -99,10 +99,13 @@ func appendFoldLatin(dst []byte, s string) (folded []byte, ok bool) {
 }
 
 // latinFoldTable holds Fold of each rune from U+0080 to U+036F and from
-// U+1E00 to U+1EFF alone: one rune, or -1 for none.
+// U+1E00 to U+1EFF alone (one rune, or -1 for none), and whether the rune
+// belongs to a word as Terms splits them.
 type latinFoldTable struct {
 	low        [0x370 - 0x80]rune
 	additional [0x100]rune
+	lowWord    [0x370 - 0x80]bool
+	addWord    [0x100]bool
 }
 
 // latinFolds is computed once from foldNFD and never changed.
@@ -122,11 +125,24 @@ func newLatinFoldTable() *latinFoldTable {
 	}
 	for i := range t.low {
 		t.low[i] = one(rune(0x80 + i))
+		t.lowWord[i] = isWordRune(rune(0x80 + i))
 	}
 	for i := range t.additional {
 		t.additional[i] = one(rune(0x1E00 + i))
+		t.addWord[i] = isWordRune(rune(0x1E00 + i))
 	}
 	return t
+}
+
+// inWord returns isWordRune(r), and whether r is in the table.
+func (t *latinFoldTable) inWord(r rune) (word, known bool) {
+	switch {
+	case 0x80 <= r && r < 0x370:
+		return t.lowWord[r-0x80], true
+	case 0x1E00 <= r && r < 0x1F00:
+		return t.addWord[r-0x1E00], true
+	}
+	return false, false
 }
 
 // fold returns Fold of r alone, -1 for none, and whether r is in the table.

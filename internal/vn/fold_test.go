@@ -65,3 +65,11 @@ func TestFoldLatinEveryRune(t *testing.T) {
 		}
 	}
 }
+
+func TestInWordIsIsWordRune(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		if inWord(r) != isWordRune(r) {
+			t.Errorf("inWord(%U) = %v, want %v", r, inWord(r), isWordRune(r))
+		}
+	}
+}

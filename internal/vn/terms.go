@@ -15,8 +15,8 @@ import (
 // and turns no other rune into a letter or digit or back, so the terms of
 // the words are the terms of the folded text.
 func Terms(s string) []string {
-	var out []string
-	var seen map[string]struct{}
+	out := make([]string, 0, len(s)/24)
+	seen := make(map[string]struct{}, len(s)/24)
 	var folded []byte
 	for i := 0; i < len(s); {
 		start := i
@@ -41,9 +41,6 @@ func Terms(s string) []string {
 			rest = after
 			if len(term) == 0 {
 				continue
-			}
-			if seen == nil {
-				seen = map[string]struct{}{}
 			}
 			if _, dup := seen[string(term)]; !dup {
 				t := string(term)
@@ -72,12 +69,20 @@ func nextTerm(b []byte) (term, rest []byte) {
 	return b, nil
 }
 
-// inWord reports whether r belongs to a word of unfolded text: a letter, a
-// digit, or a mark that folding removes.
+// inWord is isWordRune, from latinFolds for Latin runes.
 func inWord(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if word, known := latinFolds.inWord(r); known {
+		return word
+	}
+	return isWordRune(r)
+}
+
+// isWordRune reports whether r belongs to a word of unfolded text: a
+// letter, a digit, or a mark that folding removes.
+func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
 }
 
