@@ -35,6 +35,9 @@ func textProblem(src []byte, firstLine int, yamlText bool) (p Pos, what string) 
 	if bytes.HasPrefix(src, bom) {
 		src = src[len(bom):]
 	}
+	if !yamlText && utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return Pos{}, "" // most text, at the speed of the two scans
+	}
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
