@@ -48,7 +48,7 @@ type Index struct {
 // Shard is a file of body terms: each folded term, to the numbers of the
 // documents whose body holds it and whose title, names and summary do not.
 // The numbers are ascending and delta-encoded: [3, 2, 7] means 3, 5 and 12.
-type Shard map[string][]int
+type Shard map[string][]int32
 
 // Built is a whole index: the main file and the shards by key.
 type Built struct {
@@ -76,7 +76,7 @@ type TermCache struct {
 type indexState struct {
 	built    *Built
 	articles []articleTerms    // of the articles, in the order of their docs
-	postings map[string][]int  // term → the ascending numbers of its docs
+	postings map[string][]int32 // term → the ascending numbers of its docs
 	files    map[string][]byte // encoded files of the index by site-relative path
 }
 
@@ -98,7 +98,7 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 	first := len(docs) - len(site.Articles)
 	last := c.last
 	if last == nil || !samePaths(last.built.Index.Docs, docs) {
-		last = &indexState{postings: map[string][]int{}}
+		last = &indexState{postings: map[string][]int32{}}
 		if keep {
 			last.articles = make([]articleTerms, len(site.Articles))
 		}
@@ -108,7 +108,7 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 				last.articles[i] = terms
 			}
 			for _, t := range terms.body {
-				last.postings[t] = append(last.postings[t], first+i)
+				last.postings[t] = append(last.postings[t], int32(first+i))
 			}
 		}
 	} else {
@@ -119,7 +119,7 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 				continue
 			}
 			now := c.articleTerms(a)
-			last.move(first+i, old.body, now.body, changed)
+			last.move(int32(first+i), old.body, now.body, changed)
 			last.articles[i] = now
 		}
 	}
@@ -150,7 +150,7 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 // move takes doc n out of the postings of the terms of old that now has not,
 // puts it in those of the terms of now that old has not, and notes the
 // shard key of each.
-func (st *indexState) move(n int, old, now []string, changed map[string]bool) {
+func (st *indexState) move(n int32, old, now []string, changed map[string]bool) {
 	for _, t := range old {
 		if slices.Contains(now, t) {
 			continue
@@ -261,11 +261,11 @@ func firstParagraph(md string) string {
 }
 
 // delta encodes ascending numbers as differences from the previous one.
-func delta(docs []int) []int { return encodeDelta(slices.Clone(docs)) }
+func delta(docs []int32) []int32 { return encodeDelta(slices.Clone(docs)) }
 
 // encodeDelta is delta in place: it overwrites docs.
-func encodeDelta(docs []int) []int {
-	prev := 0
+func encodeDelta(docs []int32) []int32 {
+	var prev int32
 	for i, d := range docs {
 		docs[i] = d - prev
 		prev = d
@@ -274,11 +274,11 @@ func encodeDelta(docs []int) []int {
 }
 
 // undelta decodes what delta encoded.
-func undelta(deltas []int) []int {
+func undelta(deltas []int32) []int {
 	out := make([]int, len(deltas))
 	sum := 0
 	for i, d := range deltas {
-		sum += d
+		sum += int(d)
 		out[i] = sum
 	}
 	return out
