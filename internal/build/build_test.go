@@ -346,7 +346,9 @@ func TestProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(calls) < 5 {
+	// The first count (64) and the last are always reported; the counts
+	// between are skipped while the slow reporter runs.
+	if len(calls) < 2 {
 		t.Fatalf("progress reported %d times for %d pages", len(calls), res.Pages)
 	}
 	last := calls[len(calls)-1]

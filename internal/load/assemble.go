@@ -385,7 +385,8 @@ func (a *assembler) articles() {
 			a.site.Articles = append(a.site.Articles, art)
 		}
 	}
-	slices.SortStableFunc(a.site.Articles, func(x, y *model.Article) int {
+	// Slugs are unique, so the order is total and need not be stable.
+	slices.SortFunc(a.site.Articles, func(x, y *model.Article) int {
 		return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(x.Slug, y.Slug))
 	})
 }
@@ -469,10 +470,11 @@ func (a *assembler) link() {
 	}
 }
 
-// sortedBy returns a copy of s sorted by key, so that the first of two
-// clashing files is always the same one.
+// sortedBy returns a copy of s sorted by key, which no two elements share
+// (a file's path), so that the first of two clashing files is always the
+// same one.
 func sortedBy[T any](s []T, key func(T) string) []T {
 	out := slices.Clone(s)
-	slices.SortStableFunc(out, func(x, y T) int { return cmp.Compare(key(x), key(y)) })
+	slices.SortFunc(out, func(x, y T) int { return cmp.Compare(key(x), key(y)) })
 	return out
 }
