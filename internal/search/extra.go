@@ -41,8 +41,9 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 	if c.last != nil {
 		before, encoded = c.last.built, c.last.files
 	}
-	b, changed := c.index(site, x.Terms != nil)
-	files := map[string][]byte{}
+	keep := x.Terms != nil
+	b, changed := c.index(site, keep)
+	files := map[string][]byte{} // what the next Write may reuse, when keep
 	write := func(name string, v any, same bool) error {
 		data, ok := encoded[name]
 		if !same || !ok {
@@ -54,7 +55,9 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 			}
 			data = buf.Bytes()
 		}
-		files[name] = data
+		if keep {
+			files[name] = data
+		}
 		w, err := create(name)
 		if err != nil {
 			return err
@@ -77,8 +80,11 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		if err := write(ShardFile(key), shard, changed != nil && !changed[key]); err != nil {
 			return err
 		}
+		if !keep {
+			delete(b.Shards, key) // its postings are garbage now
+		}
 	}
-	if x.Terms != nil {
+	if keep {
 		c.last.files = files
 	}
 	return nil
