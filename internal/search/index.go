@@ -75,9 +75,9 @@ type TermCache struct {
 // indexState is what a TermCache keeps of the last index.
 type indexState struct {
 	built    *Built
-	articles []articleTerms    // of the articles, in the order of their docs
+	articles []articleTerms     // of the articles, in the order of their docs
 	postings map[string][]int32 // term → the ascending numbers of its docs
-	files    map[string][]byte // encoded files of the index by site-relative path
+	files    map[string][]byte  // encoded files of the index by site-relative path
 }
 
 // articleTerms are the body terms of an article and what they come from.

@@ -67,7 +67,9 @@ func TestTermCacheGivesTheIndexOfBuild(t *testing.T) {
 	edits := []func(){
 		func() {},
 		func() {}, // nothing changed
-		func() { site.Articles[1].Terms = terms("Nội dung mới về quỹ vay vốn của hội viên, zeta.") },
+		func() {
+			site.Articles[1].Terms = terms("Nội dung mới về quỹ vay vốn của hội viên, zeta.")
+		},
 		func() { site.Articles[2].Summary = "Trao học bổng cho học sinh." },
 		func() { site.Articles[0].Terms = "" },
 		func() { site.Articles = site.Articles[1:] }, // other documents: indexed anew
