@@ -84,6 +84,9 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
 	site, diags := load.Site(root.FS(), load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize})
+	if !diags.HasErrors(false) {
+		stampUpdated(opts.Source, site)
+	}
 	p, items, err := opts.prepareLoaded(root, site, diags)
 	if err != nil {
 		root.Close()
@@ -91,8 +94,9 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	return p, items, err
 }
 
-// prepareLoaded checks, dates and plans a site loaded from root, with the
-// diagnostics of loading it. On an error it leaves root open.
+// prepareLoaded checks and plans a site loaded from root, with the
+// diagnostics of loading it, and dated by stampUpdated when they hold no
+// error. It does not change the site. On an error it leaves root open.
 func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.List) (*Prepared, []diag.Diagnostic, error) {
 	fsys := root.FS()
 	if diags.HasErrors(false) {
@@ -104,7 +108,6 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 		}
 		return nil, diags.Items(), ErrSite
 	}
-	stampUpdated(opts.Source, site)
 	// The charts' strings are the renderer's, looked up once it exists.
 	var r *render.Renderer
 	r, rdiags := render.New(site, render.Options{

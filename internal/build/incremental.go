@@ -126,16 +126,29 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 		whole = true
 	}
 	site, diags := b.cache.Site(load.Options{BuildDrafts: b.opts.BuildDrafts, BaseURL: baseURL})
+	// The keys of the model are computed while the site is checked and
+	// planned, which only read it.
+	var k *keys
+	keysDone := make(chan struct{})
+	if diags.HasErrors(false) {
+		close(keysDone)
+	} else {
+		stampUpdated(b.opts.Source, site)
+		var lastKeys *keys
+		if b.last != nil {
+			lastKeys = b.last.model
+		}
+		go func() {
+			defer close(keysDone)
+			k = newKeys(b.seed, site, lastKeys)
+		}()
+	}
 	p, items, err := b.opts.prepareLoaded(b.root, site, diags)
+	<-keysDone
 	res := Result{Diagnostics: items}
 	if err != nil {
 		return res, st, err
 	}
-	var lastKeys *keys
-	if b.last != nil {
-		lastKeys = b.last.model
-	}
-	k := newKeys(b.seed, p.Site, lastKeys)
 	next := &snapshot{baseURL: baseURL, model: k, keys: map[string]uint64{}}
 	for _, page := range p.Plan {
 		if key, ok := k.page(page); ok {
