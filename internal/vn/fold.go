@@ -18,10 +18,37 @@ func NFC(s string) string { return norm.NFC.String(s) }
 // NFCBytes returns b in Unicode normalisation form C: b itself when it is
 // already, as most text is, else a new slice.
 func NFCBytes(b []byte) []byte {
-	if norm.NFC.IsNormal(b) {
+	if composedLatin(b) || norm.NFC.IsNormal(b) {
 		return b
 	}
 	return norm.NFC.Bytes(b)
+}
+
+// composedLatin reports whether b is UTF-8 text of ASCII, Latin-1, Latin
+// Extended-A and -B, IPA, Latin Extended Additional (precomposed
+// Vietnamese) and general punctuation only: characters that are each in
+// NFC, combine with none before them and so make text in NFC whatever their
+// order (TestComposedLatinRangesAreNFC checks every one). Text with any
+// other character, a combining mark among them, may still be NFC;
+// composedLatin then says false.
+func composedLatin(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if !inComposedLatin(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// inComposedLatin reports whether r is in a range of composedLatin.
+func inComposedLatin(r rune) bool {
+	return 0x80 <= r && r < 0x300 || 0x1E00 <= r && r < 0x1F00 || 0x2010 <= r && r < 0x2070
 }
 
 // Fold returns s lower-cased with every diacritic removed and đ turned into

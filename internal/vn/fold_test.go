@@ -1,6 +1,10 @@
 package vn
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
@@ -71,5 +75,29 @@ func TestInWordIsIsWordRune(t *testing.T) {
 		if inWord(r) != isWordRune(r) {
 			t.Errorf("inWord(%U) = %v, want %v", r, inWord(r), isWordRune(r))
 		}
+	}
+}
+
+// Every character of composedLatin's ranges is in NFC, has combining class
+// 0 and composes with nothing before it, so text of such characters and
+// ASCII is in NFC.
+func TestComposedLatinRangesAreNFC(t *testing.T) {
+	for r := rune(0x80); r < 0x3000; r++ {
+		if !inComposedLatin(r) {
+			continue
+		}
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if p.CCC() != 0 || !p.BoundaryBefore() || !norm.NFC.IsNormalString(s) {
+			t.Errorf("%U: combining class %d, boundary before %v, NFC %v", r, p.CCC(), p.BoundaryBefore(), norm.NFC.IsNormalString(s))
+		}
+		for _, next := range []string{"a", "\u0301", "ệ"} {
+			if text := "e" + s + next; composedLatin([]byte(text)) && !norm.NFC.IsNormalString(text) {
+				t.Errorf("%q: composedLatin, but not NFC", text)
+			}
+		}
+	}
+	if composedLatin([]byte("e\u0301")) || !composedLatin([]byte("Hội viên – “tốt”")) {
+		t.Error("composedLatin is wrong about a combining mark or about Vietnamese")
 	}
 }
