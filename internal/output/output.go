@@ -32,7 +32,7 @@ import (
 type Dir struct {
 	dest string    // absolute, with the symbolic links of its parent resolved
 	tmp  string    // the temporary folder being written
-	root *os.Root  // tmp, through which copies are written: none can leave it
+	tree *tree     // tmp, open: folders and files are made relative to it
 	lock io.Closer // held from Begin until Commit or Abort
 	dirs sync.Map  // folders under tmp known to exist, by relative path
 
@@ -89,12 +89,12 @@ func begin(dest string, lock io.Closer) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(tmp)
+	t, err := openTree(tmp)
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &Dir{dest: dest, tmp: tmp, root: root, lock: lock}, nil
+	return &Dir{dest: dest, tmp: tmp, tree: t, lock: lock}, nil
 }
 
 // resolveDest makes dest absolute, creates its parent folders, resolves the
@@ -325,14 +325,15 @@ func (d *Dir) Create(rel string) (io.WriteCloser, error) {
 // create opens a new file at rel, which CheckRel has accepted. The folder
 // tmp is this build's own and holds only the folders and regular files that
 // Create and CopyFS make (CopyFS refuses links), so a path made of checked
-// elements cannot leave it; that lets create use plain paths, each folder
-// made once, instead of resolving every element anew through the root.
-func (d *Dir) create(rel string) (*os.File, error) {
+// elements, taken relative to tmp, cannot leave it; that lets create use
+// plain relative paths, each folder made once, instead of resolving every
+// element anew through an os.Root.
+func (d *Dir) create(rel string) (io.WriteCloser, error) {
 	name := filepath.FromSlash(rel)
 	if err := d.mkdirs(filepath.Dir(name)); err != nil {
 		return nil, fmt.Errorf("output: creating %s: %w", rel, err)
 	}
-	f, err := os.OpenFile(filepath.Join(d.tmp, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := d.tree.create(name)
 	if errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("output: creating %s: already written", rel)
 	}
@@ -353,7 +354,7 @@ func (d *Dir) mkdirs(dir string) error {
 	if err := d.mkdirs(filepath.Dir(dir)); err != nil {
 		return err
 	}
-	if err := os.Mkdir(filepath.Join(d.tmp, dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := d.tree.mkdir(dir); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	d.dirs.Store(dir, true)
@@ -376,15 +377,12 @@ func (d *Dir) stateWord() string {
 
 // file is a file of Create.
 type file struct {
-	f    *os.File
+	f    io.WriteCloser
 	d    *Dir
 	done bool
 }
 
 func (w *file) Write(p []byte) (int, error) { return w.f.Write(p) }
-
-// ReadFrom lets io.Copy use the system's file copying.
-func (w *file) ReadFrom(r io.Reader) (int64, error) { return w.f.ReadFrom(r) }
 
 func (w *file) Close() error {
 	err := w.f.Close()
@@ -483,7 +481,7 @@ func (d *Dir) Commit() error {
 	}
 	d.state = committed
 	defer d.lock.Close()
-	if err := d.root.Close(); err != nil {
+	if err := d.tree.close(); err != nil {
 		os.RemoveAll(d.tmp)
 		return fmt.Errorf("output: commit: %w", err)
 	}
@@ -554,7 +552,7 @@ func (d *Dir) Abort() error {
 	}
 	d.state = aborted
 	defer d.lock.Close()
-	d.root.Close()
+	d.tree.close()
 	if err := os.RemoveAll(d.tmp); err != nil {
 		return fmt.Errorf("output: abort: %w", err)
 	}

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -92,7 +93,7 @@ func checkNoLeftovers(t *testing.T, dest string) {
 	}
 }
 
-func sites(t *testing.T) (dest, source string) {
+func sites(t testing.TB) (dest, source string) {
 	root := t.TempDir()
 	return filepath.Join(root, "public"), filepath.Join(root, "site")
 }
@@ -370,7 +371,7 @@ func TestRenameTwice(t *testing.T) {
 	if err := d.WriteFile("index.html", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
-	d.root.Close()
+	d.tree.close()
 	old, err := renameTwice(d.tmp, dest)
 	if err != nil {
 		t.Fatal(err)
@@ -420,28 +421,21 @@ func TestConcurrentCreate(t *testing.T) {
 			want[fmt.Sprintf("d%d/e%d/w%d-%d.html", i%5, i%3, w, i)] = fmt.Sprintf("worker %d file %d", w, i)
 		}
 	}
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := range workers {
-		wg.Go(func() {
-			for i := range each {
-				rel := fmt.Sprintf("d%d/e%d/w%d-%d.html", i%5, i%3, w, i)
-				f, err := d.Create(rel)
-				if err != nil {
-					errs <- err
-					return
-				}
-				fmt.Fprintf(f, "worker %d file %d", w, i)
-				if err := f.Close(); err != nil {
-					errs <- err
-					return
-				}
+	err := inWorkers(workers, func(w int) error {
+		for i := range each {
+			rel := fmt.Sprintf("d%d/e%d/w%d-%d.html", i%5, i%3, w, i)
+			f, err := d.Create(rel)
+			if err != nil {
+				return err
 			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+			fmt.Fprintf(f, "worker %d file %d", w, i)
+			if err := f.Close(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		t.Error(err)
 	}
 	if err := d.Commit(); err != nil {
@@ -493,8 +487,20 @@ func TestCopyFSRejectsNonRegularFiles(t *testing.T) {
 	}
 }
 
+// inWorkers calls work with each number from 0 to workers-1, each in a
+// goroutine of its own, and returns their errors joined.
+func inWorkers(workers int, work func(w int) error) error {
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { errs[w] = work(w) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
 // mustBegin begins a build into dest or ends the test.
-func mustBegin(t *testing.T, dest, source string) *Dir {
+func mustBegin(t testing.TB, dest, source string) *Dir {
 	t.Helper()
 	d, err := Begin(dest, source)
 	if err != nil {
@@ -510,4 +516,44 @@ func checkOutput(t *testing.T, dest string, want map[string]string) {
 	if got := snapshot(t, dest); !maps.Equal(got, want) {
 		t.Errorf("output = %v\nwant     %v", got, want)
 	}
+}
+
+func TestFilesAreComplete(t *testing.T) {
+	dest, source := sites(t)
+	big := strings.Repeat("Thi đua khen thưởng\n", 60000) + "end"
+	src := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(src, []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := mustBegin(t, dest, source)
+	if err := d.WriteFile("a/one-write.html", []byte(big)); err != nil {
+		t.Fatal(err)
+	}
+	w, err := d.Create("a/b/many-writes.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(big) {
+		if _, err := w.Write([]byte(line)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("late")); err == nil {
+		t.Error("a Write after Close succeeded")
+	}
+	if err := d.CopyFS(os.DirFS(filepath.Dir(src)), fstest.MapFS{"empty.txt": {}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	checkOutput(t, dest, withDirs(map[string]string{
+		"a/one-write.html":     big,
+		"a/b/many-writes.html": big,
+		"big.txt":              big,
+		"empty.txt":            "",
+	}))
 }

@@ -258,3 +258,21 @@ func watchUntil(t *testing.T, dest string, d time.Duration, done func(gen int) b
 	}
 	return false
 }
+
+func TestCreateDoesNotFollowLinks(t *testing.T) {
+	dest, source := sites(t)
+	outside := t.TempDir()
+	d := mustBegin(t, dest, source)
+	defer d.Abort()
+	// Nothing but Create makes anything in the temporary folder; should
+	// something else put a link there, Create does not write through it.
+	if err := os.Symlink(filepath.Join(outside, "new.html"), filepath.Join(d.tmp, "x.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("x.html", []byte("x")); err == nil {
+		t.Error("WriteFile over a link succeeded")
+	}
+	if got := snapshot(t, outside); len(got) != 0 {
+		t.Errorf("written outside: %v", got)
+	}
+}

@@ -1,0 +1,112 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package output
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/sys/unix"
+)
+
+// tree is the temporary folder, held open: folders and files are made
+// relative to it by descriptor, and a file is a bare descriptor rather than
+// an os.File, which would first be offered to the poller in vain.
+type tree struct {
+	path string
+	fd   int
+}
+
+// openTree opens the folder path.
+func openTree(path string) (*tree, error) {
+	fd, err := retry(func() (int, error) {
+		return unix.Open(path, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	return &tree{path: path, fd: fd}, nil
+}
+
+// mkdir makes the folder at the relative path name.
+func (t *tree) mkdir(name string) error {
+	_, err := retry(func() (int, error) { return 0, unix.Mkdirat(t.fd, name, 0o755) })
+	if err != nil {
+		return &fs.PathError{Op: "mkdir", Path: filepath.Join(t.path, name), Err: err}
+	}
+	return nil
+}
+
+// create makes a new file at the relative path name, with mode 0644 less the
+// umask. It fails if anything is at name already. A symbolic link is not
+// followed.
+func (t *tree) create(name string) (io.WriteCloser, error) {
+	fd, err := retry(func() (int, error) {
+		return unix.Openat(t.fd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(t.path, name), Err: err}
+	}
+	return &fdFile{fd: fd, path: filepath.Join(t.path, name)}, nil
+}
+
+func (t *tree) close() error {
+	if err := unix.Close(t.fd); err != nil {
+		return &fs.PathError{Op: "close", Path: t.path, Err: err}
+	}
+	return nil
+}
+
+// retry calls f again for as long as a signal interrupts it.
+func retry(f func() (int, error)) (int, error) {
+	for {
+		n, err := f()
+		if err != unix.EINTR {
+			return n, err
+		}
+	}
+}
+
+// fdFile is a regular file open for writing by its descriptor. It is for one
+// goroutine.
+type fdFile struct {
+	fd   int // -1 once closed
+	path string
+}
+
+func (f *fdFile) Write(p []byte) (int, error) {
+	if f.fd < 0 {
+		return 0, &fs.PathError{Op: "write", Path: f.path, Err: os.ErrClosed}
+	}
+	written := 0
+	for written < len(p) {
+		n, err := unix.Write(f.fd, p[written:])
+		switch {
+		case err == unix.EINTR:
+			continue
+		case err != nil:
+			return written, &fs.PathError{Op: "write", Path: f.path, Err: err}
+		case n == 0:
+			return written, &fs.PathError{Op: "write", Path: f.path, Err: io.ErrShortWrite}
+		}
+		written += n
+	}
+	return written, nil
+}
+
+// Close closes the file. The descriptor is released even when the system
+// reports an error, so a second Close is an error and never closes another
+// file that reused the number.
+func (f *fdFile) Close() error {
+	if f.fd < 0 {
+		return &fs.PathError{Op: "close", Path: f.path, Err: os.ErrClosed}
+	}
+	err := unix.Close(f.fd)
+	f.fd = -1
+	if err != nil {
+		return &fs.PathError{Op: "close", Path: f.path, Err: err}
+	}
+	return nil
+}
