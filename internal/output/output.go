@@ -91,7 +91,7 @@ func begin(dest string, lock io.Closer) (*Dir, error) {
 	}
 	t, err := openTree(tmp)
 	if err != nil {
-		os.RemoveAll(tmp)
+		removeAll(tmp)
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	return &Dir{dest: dest, tmp: tmp, tree: t, lock: lock}, nil
@@ -290,7 +290,7 @@ func removeLeftovers(parent, base string) error {
 		if !e.IsDir() || !isTempName(e.Name(), base) && e.Name() != prev {
 			continue
 		}
-		if err := os.RemoveAll(filepath.Join(parent, e.Name())); err != nil {
+		if err := removeAll(filepath.Join(parent, e.Name())); err != nil {
 			return fmt.Errorf("output: removing what an earlier build left: %w", err)
 		}
 	}
@@ -482,19 +482,19 @@ func (d *Dir) Commit() error {
 	d.state = committed
 	defer d.lock.Close()
 	if err := d.tree.close(); err != nil {
-		os.RemoveAll(d.tmp)
+		removeAll(d.tmp)
 		return fmt.Errorf("output: commit: %w", err)
 	}
 	old, err := swap(d.tmp, d.dest)
 	if err != nil {
-		os.RemoveAll(d.tmp)
+		removeAll(d.tmp)
 		return fmt.Errorf("output: commit: %w", err)
 	}
 	if err := syncDir(filepath.Dir(d.dest)); err != nil {
 		return fmt.Errorf("output: %s is in place, but syncing its folder failed: %w", d.dest, err)
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeAll(old); err != nil {
 			return fmt.Errorf("output: %s is in place, but removing the previous output failed: %w", d.dest, err)
 		}
 	}
@@ -553,7 +553,7 @@ func (d *Dir) Abort() error {
 	d.state = aborted
 	defer d.lock.Close()
 	d.tree.close()
-	if err := os.RemoveAll(d.tmp); err != nil {
+	if err := removeAll(d.tmp); err != nil {
 		return fmt.Errorf("output: abort: %w", err)
 	}
 	return nil
