@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -44,32 +45,27 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 	keep := x.Terms != nil
 	b, changed := c.index(site, keep)
 	files := map[string][]byte{} // what the next Write may reuse, when keep
-	write := func(name string, v any, same bool) error {
+	write := func(name string, encode func(io.Writer) error, same bool) error {
 		data, ok := encoded[name]
+		if !keep {
+			// Nothing to keep: encode straight into the file.
+			return writeFile(create, name, encode)
+		}
 		if !same || !ok {
 			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(v); err != nil {
+			if err := encode(&buf); err != nil {
 				return err
 			}
 			data = buf.Bytes()
 		}
-		if keep {
-			files[name] = data
-		}
-		w, err := create(name)
-		if err != nil {
+		files[name] = data
+		return writeFile(create, name, func(w io.Writer) error {
+			_, err := w.Write(data)
 			return err
-		}
-		if _, err := w.Write(data); err != nil {
-			w.Close()
-			return err
-		}
-		return w.Close()
+		})
 	}
 	sameIndex := before != nil && changed != nil && reflect.DeepEqual(before.Index, b.Index)
-	if err := write(IndexFile, b.Index, sameIndex); err != nil {
+	if err := write(IndexFile, func(w io.Writer) error { return encodeIndex(w, b.Index) }, sameIndex); err != nil {
 		return err
 	}
 	for _, key := range ShardKeys() {
@@ -77,7 +73,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		if shard == nil {
 			shard = Shard{}
 		}
-		if err := write(ShardFile(key), shard, changed != nil && !changed[key]); err != nil {
+		if err := write(ShardFile(key), func(w io.Writer) error { return encodeJSON(w, shard) }, changed != nil && !changed[key]); err != nil {
 			return err
 		}
 		if !keep {
@@ -88,4 +84,75 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		c.last.files = files
 	}
 	return nil
+}
+
+// writeFile creates the file name and writes it with write.
+func writeFile(create func(string) (io.WriteCloser, error), name string, write func(io.Writer) error) error {
+	f, err := create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 64<<10)
+	if err := write(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// encodeJSON writes v as JSON without escaping <, > and &, and a newline.
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// encodeIndex writes ix as encodeJSON does, a document at a time, so that
+// the encoding of a large site's index (tens of megabytes) is never held
+// whole.
+func encodeIndex(w io.Writer, ix Index) error {
+	var buf bytes.Buffer
+	part := func(v any) ([]byte, error) {
+		buf.Reset()
+		err := encodeJSON(&buf, v)
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
+	}
+	head, err := part(struct {
+		Version int      `json:"v"`
+		Shards  []string `json:"shards"`
+	}{ix.Version, ix.Shards})
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(append(bytes.TrimSuffix(head, []byte("}")), `,"docs":`...)); err != nil {
+		return err
+	}
+	if ix.Docs == nil {
+		_, err := io.WriteString(w, "null}\n")
+		return err
+	}
+	sep := []byte("[")
+	for _, d := range ix.Docs {
+		doc, err := part(d)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(doc); err != nil {
+			return err
+		}
+		sep = []byte(",")
+	}
+	if len(ix.Docs) == 0 {
+		_, err := io.WriteString(w, "[]}\n")
+		return err
+	}
+	_, err = io.WriteString(w, "]}\n")
+	return err
 }

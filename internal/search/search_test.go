@@ -323,3 +323,26 @@ func TestExtraWritesWhatPathsSays(t *testing.T) {
 
 // terms is what loading makes of the text of an article's body.
 func terms(text string) string { return strings.Join(Terms(text), " ") }
+
+// encodeIndex writes a document at a time what encoding the whole index
+// at once writes.
+func TestEncodeIndexIsEncodeJSON(t *testing.T) {
+	built := Build(demoSite())
+	for _, ix := range []Index{
+		built.Index,
+		{Version: 1},
+		{Version: 1, Shards: []string{}, Docs: []Doc{}},
+		{Version: 1, Shards: []string{"a"}, Docs: []Doc{{Kind: KindArticle, Title: `<b>"Tin" & tức</b>`, Path: "tin-tuc/a/", Names: []string{"x"}}}},
+	} {
+		var whole, parts bytes.Buffer
+		if err := encodeJSON(&whole, ix); err != nil {
+			t.Fatal(err)
+		}
+		if err := encodeIndex(&parts, ix); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != parts.String() {
+			t.Errorf("encodeIndex gives\n%s\nencodeJSON gives\n%s", parts.String(), whole.String())
+		}
+	}
+}
