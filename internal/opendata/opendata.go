@@ -5,8 +5,11 @@
 package opendata
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -79,11 +82,65 @@ func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.Wr
 		}
 	}
 	return writeFile(create, DatasetJSON, func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		return enc.Encode(NewDataset(site))
+		bw := bufio.NewWriterSize(w, 64<<10)
+		if err := encodeDataset(bw, NewDataset(site)); err != nil {
+			return err
+		}
+		return bw.Flush()
 	})
+}
+
+// encodeJSON writes v as JSON indented by one space a level, each line
+// after the first starting with prefix, without escaping <, > and &, and a
+// newline.
+func encodeJSON(w io.Writer, v any, prefix string) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, " ")
+	return enc.Encode(v)
+}
+
+// encodeDataset writes d as encodeJSON does, its articles one at a time, so
+// that the encoding of a large site's dataset (tens of megabytes) is never
+// held whole.
+func encodeDataset(w io.Writer, d Dataset) error {
+	articles := d.Articles
+	if articles == nil {
+		return encodeJSON(w, d, "")
+	}
+	d.Articles = []Article{}
+	var buf bytes.Buffer
+	if err := encodeJSON(&buf, d, ""); err != nil {
+		return err
+	}
+	// It ends with "articles": []\n}\n; the articles go between the brackets.
+	head, ok := bytes.CutSuffix(buf.Bytes(), []byte("[]\n}\n"))
+	if !ok {
+		return fmt.Errorf("opendata: the dataset does not end with its articles")
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	if len(articles) == 0 {
+		_, err := io.WriteString(w, "[]\n}\n")
+		return err
+	}
+	sep := "[\n  "
+	for _, a := range articles {
+		buf.Reset()
+		if err := encodeJSON(&buf, a, "  "); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+			return err
+		}
+		sep = ",\n  "
+	}
+	_, err := io.WriteString(w, "\n ]\n}\n")
+	return err
 }
 
 func writeFile(create func(string) (io.WriteCloser, error), name string, write func(io.Writer) error) error {

@@ -325,3 +325,31 @@ func TestDatasetKeyOrder(t *testing.T) {
 		t.Error("text is escaped, not written as UTF-8")
 	}
 }
+
+// encodeDataset writes an article at a time what encoding the whole
+// dataset at once writes.
+func TestEncodeDatasetIsEncodeJSON(t *testing.T) {
+	full := NewDataset(trickySite())
+	if len(full.Articles) == 0 {
+		t.Fatal("the tricky site has no articles")
+	}
+	full.Articles = append(full.Articles, full.Articles...) // two at least
+	one := full
+	one.Articles = full.Articles[:1]
+	none := full
+	none.Articles = []Article{}
+	null := full
+	null.Articles = nil
+	for _, d := range []Dataset{full, one, none, null} {
+		var whole, parts bytes.Buffer
+		if err := encodeJSON(&whole, d, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := encodeDataset(&parts, d); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != parts.String() {
+			t.Errorf("encodeDataset gives\n%s\nencodeJSON gives\n%s", parts.String(), whole.String())
+		}
+	}
+}
