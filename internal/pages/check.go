@@ -65,8 +65,14 @@ func (t *Targets) Suggest(dest string) string {
 // clean drops the query and fragment of dest and undoes its escapes.
 func clean(dest string) string {
 	p := dest
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p = p[:i]
+	for i := 0; i < len(p); i++ {
+		if p[i] == '?' || p[i] == '#' {
+			p = p[:i]
+			break
+		}
+	}
+	if strings.IndexByte(p, '%') < 0 {
+		return p
 	}
 	if u, err := url.PathUnescape(p); err == nil {
 		p = u

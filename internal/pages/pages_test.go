@@ -93,6 +93,8 @@ func TestCheckRefs(t *testing.T) {
 		{Dest: "/images/missing.jpg", Line: 11, Column: 5, Image: true},
 		{Dest: "/don-vi/hoi-b/", Line: 12, Column: 2},
 		{Dest: "/index.xml", Line: 13, Column: 2},
+		{Dest: "/khoi/khoi-8/?nam=2024#thanh-vien", Line: 14, Column: 2},
+		{Dest: "/images/a%2Esvg", Line: 15, Column: 2, Image: true},
 	}
 	plan := Plan(s, identity)
 	l := CheckRefs(s, NewTargets(plan, s.Static, "index.xml"))
