@@ -39,13 +39,6 @@ type Heading struct {
 	Text  string // plain text
 }
 
-// Inspect parses src without rendering it and returns its summary, text,
-// site-relative references and headings. Destinations are as written,
-// without the base path.
-func (c *Converter) Inspect(src []byte) Info {
-	return inspect(parse(c.md.Parser(), src), src)
-}
-
 // inspect walks the parsed document doc of src.
 func inspect(doc ast.Node, src []byte) Info {
 	lines := lazyLines{src: src}

@@ -65,8 +65,9 @@ func New(opts Options) *Converter {
 	return &Converter{md: md, prefix: basePrefix(opts.BasePath)}
 }
 
-// Convert writes the HTML of the Markdown src to w and returns what
-// Inspect returns for it, from one parse.
+// Convert writes the HTML of the Markdown src to w and returns, from the
+// same parse, its summary, text, headings and site-relative references,
+// whose destinations are as written, without the base path.
 func (c *Converter) Convert(src []byte, w io.Writer) (Info, error) {
 	doc := parse(c.md.Parser(), src)
 	info := inspect(doc, src)
