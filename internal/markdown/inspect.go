@@ -15,7 +15,7 @@ import (
 )
 
 // Info is what the checks, the lists and the search need to know of a
-// Markdown body without rendering it.
+// Markdown body besides its HTML.
 type Info struct {
 	Summary  string    // plain text of the first paragraph, whitespace collapsed
 	Text     string    // plain text of the paragraphs, headings, list items and table cells, one block a line, for search
