@@ -1,11 +1,11 @@
 package load
 
 import (
-	"github.com/thidua/thidua/internal/markdown"
 	"slices"
 	"strings"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/markdown"
 )
 
 // Files is every parsed file of a site folder, the input of Assemble. A
@@ -25,9 +25,10 @@ type Files struct {
 // Set parses src as the file at p (slash-separated, relative to the site
 // folder) and puts it in f in place of any earlier version of that file,
 // returning the file's own diagnostics. A Markdown body is rendered under
-// the base path and with the Markdown settings of f's site.yaml. A file under static/ is listed in
-// Static (src is not read); a file in data/ or content/ that loading does
-// not read gives a warning; any other file is left out silently.
+// the base path and with the Markdown settings of f's site.yaml. A file
+// under static/ is listed in Static (src is not read); a file in data/ or
+// content/ that loading does not read gives a warning; any other file is
+// left out silently.
 func (f *Files) Set(p string, src []byte) *diag.List {
 	switch k := classify(p); k {
 	case kindOutside:
@@ -43,7 +44,11 @@ func (f *Files) Set(p string, src []byte) *diag.List {
 		}
 		return &diag.List{}
 	default:
-		r := parseFile(k, p, src, markdown.New(markdownOptions(f.Config, Options{})))
+		var md *markdown.Converter
+		if k == kindArticle || k == kindPage {
+			md = markdown.New(markdownOptions(f.Config, Options{}))
+		}
+		r := parseFile(k, p, src, md)
 		f.put(r.value)
 		return r.diags
 	}

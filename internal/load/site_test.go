@@ -333,4 +333,12 @@ func TestFilesSetAndRemove(t *testing.T) {
 	if len(site.Articles) != 1 || site.Articles[0].Title != "Đổi" || !slices.Equal(site.Static, []string{"images/khoi-8.jpg"}) {
 		t.Errorf("after the changes: articles %v, static %v", articleSlugs(site.Articles), site.Static)
 	}
+
+	// A body is rendered under the base path of the site.yaml that Files holds.
+	files.Set("site.yaml", []byte("title: T\nbaseURL: https://portal.example.gov.vn/thidua/\n"))
+	files.Set("content/news/ky-ket.md", []byte("---\ntitle: Đổi\ndate: 2026-01-01\nslug: ky-ket-2024\n---\n\nXem [khối](/khoi/khoi-8/).\n"))
+	site, _ = Assemble(files, Options{})
+	if len(site.Articles) != 1 || !strings.Contains(string(site.Articles[0].Body), `href="/thidua/khoi/khoi-8/"`) {
+		t.Errorf("the body is not rendered under the base path /thidua/: %v", site.Articles)
+	}
 }
