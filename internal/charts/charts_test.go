@@ -119,7 +119,7 @@ func TestForAfterDrawsGivesTheSameCharts(t *testing.T) {
 		if hasDrawn := slices.ContainsFunc(want, func(c *Chart) bool { return c.Empty == "" }); draws != hasDrawn {
 			t.Errorf("%s: Draws = %v, but the charts draw: %v", p.Path, draws, hasDrawn)
 		}
-		if len(got) > 0 && len(b.For(p)) > 0 && &b.For(p)[0] == &got[0] {
+		if again := b.For(p); len(got) > 0 && &again[0] == &got[0] {
 			t.Errorf("%s: For gives the charts Draws built more than once", p.Path)
 		}
 	}
