@@ -6,6 +6,7 @@ import (
 
 	"github.com/thidua/thidua/internal/feeds"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
 
@@ -18,17 +19,12 @@ type robots struct {
 func (robots) Paths(*model.Site) []string { return []string{"robots.txt"} }
 
 func (r robots) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
-	w, err := create("robots.txt")
-	if err != nil {
-		return err
-	}
 	text := "User-agent: *\nAllow: /\n"
 	if slices.ContainsFunc(r.others, func(x Extra) bool { return slices.Contains(x.Paths(site), feeds.SitemapFile) }) {
 		text += "\nSitemap: " + site.Config.BaseURL.String() + feeds.SitemapFile + "\n"
 	}
-	if _, err := io.WriteString(w, text); err != nil {
-		w.Close()
+	return output.WriteFile(create, "robots.txt", func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
 		return err
-	}
-	return w.Close()
+	})
 }

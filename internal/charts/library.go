@@ -8,6 +8,7 @@ import (
 	"io/fs"
 
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
 
@@ -74,14 +75,10 @@ func (l Library) Write(site *model.Site, _ []*pages.Page, create func(path strin
 		if err != nil {
 			return err
 		}
-		w, err := create(LibraryDir + f)
-		if err != nil {
+		err = output.WriteFile(create, LibraryDir+f, func(w io.Writer) error {
+			_, err := w.Write(b)
 			return err
-		}
-		_, err = w.Write(b)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
+		})
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 	"github.com/thidua/thidua/internal/vn"
 )
@@ -116,23 +117,16 @@ func EntryID(base *url.URL, a *model.Article) string {
 func stamp(t time.Time) string { return t.In(vn.TimeZone()).Format(time.RFC3339) }
 
 func writeXML(create func(string) (io.WriteCloser, error), name string, v any) error {
-	w, err := create(name)
-	if err != nil {
+	return output.WriteFile(create, name, func(w io.Writer) error {
+		if _, err := io.WriteString(w, xml.Header); err != nil {
+			return err
+		}
+		enc := xml.NewEncoder(w)
+		enc.Indent("", " ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, "\n")
 		return err
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		w.Close()
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	if err := enc.Encode(v); err != nil {
-		w.Close()
-		return err
-	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	})
 }

@@ -5,7 +5,6 @@
 package opendata
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
 
@@ -77,17 +77,11 @@ func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.Wr
 		{LeadersCSV, leaderColumns, LeaderRows(site)},
 	}
 	for _, t := range tables {
-		if err := writeFile(create, t.path, func(w io.Writer) error { return WriteCSV(w, t.head, t.rows) }); err != nil {
+		if err := output.WriteFile(create, t.path, func(w io.Writer) error { return WriteCSV(w, t.head, t.rows) }); err != nil {
 			return err
 		}
 	}
-	return writeFile(create, DatasetJSON, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 64<<10)
-		if err := encodeDataset(bw, NewDataset(site)); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
+	return output.WriteFile(create, DatasetJSON, func(w io.Writer) error { return encodeDataset(w, NewDataset(site)) })
 }
 
 // encodeJSON writes v as JSON indented by one space a level, each line
@@ -141,18 +135,6 @@ func encodeDataset(w io.Writer, d Dataset) error {
 	}
 	_, err := io.WriteString(w, "\n ]\n}\n")
 	return err
-}
-
-func writeFile(create func(string) (io.WriteCloser, error), name string, write func(io.Writer) error) error {
-	w, err := create(name)
-	if err != nil {
-		return err
-	}
-	if err := write(w); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
 }
 
 // WriteCSV writes a byte order mark, the header and the rows, with CRLF

@@ -1,13 +1,13 @@
 package search
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
 	"reflect"
 
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
 
@@ -49,7 +49,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		data, ok := encoded[name]
 		if !keep {
 			// Nothing to keep: encode straight into the file.
-			return writeFile(create, name, encode)
+			return output.WriteFile(create, name, encode)
 		}
 		if !same || !ok {
 			var buf bytes.Buffer
@@ -59,7 +59,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 			data = buf.Bytes()
 		}
 		files[name] = data
-		return writeFile(create, name, func(w io.Writer) error {
+		return output.WriteFile(create, name, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
 		})
@@ -84,24 +84,6 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		c.last.files = files
 	}
 	return nil
-}
-
-// writeFile creates the file name and writes it with write.
-func writeFile(create func(string) (io.WriteCloser, error), name string, write func(io.Writer) error) error {
-	f, err := create(name)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 64<<10)
-	if err := write(w); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // encodeJSON writes v as JSON without escaping <, > and &, and a newline.
