@@ -33,14 +33,15 @@ const DefaultDebounce = 30 * time.Millisecond
 // polling by itself.
 const DefaultPoll = time.Second
 
-// maxDelay bounds how long a stream of events that never pauses can delay
-// its batch.
-const maxDelay = time.Second
+// DefaultMaxDelay is how long a stream of events that never pauses may
+// delay its batch.
+const DefaultMaxDelay = time.Second
 
 // Options configure a Watcher.
 type Options struct {
 	Root     string        // the site folder
 	Debounce time.Duration // quiet time that ends a burst; 0 means DefaultDebounce
+	MaxDelay time.Duration // longest a burst that never pauses waits; 0 means DefaultMaxDelay
 	Poll     time.Duration // when > 0, scan the folder this often instead of asking for events
 }
 
@@ -58,6 +59,7 @@ type Batch struct {
 type Watcher struct {
 	root     string // absolute
 	debounce time.Duration
+	maxDelay time.Duration
 	poll     atomic.Int64 // the time.Duration between scans; 0 while not polling
 	batches  chan Batch
 	notices  chan error
@@ -87,6 +89,7 @@ func newWatcher(opts Options, addWatch func(*fsnotify.Watcher, string) error) (*
 	w := &Watcher{
 		root:     root,
 		debounce: opts.Debounce,
+		maxDelay: opts.MaxDelay,
 		batches:  make(chan Batch),
 		notices:  make(chan error, 8),
 		done:     make(chan struct{}),
@@ -95,6 +98,9 @@ func newWatcher(opts Options, addWatch func(*fsnotify.Watcher, string) error) (*
 	}
 	if w.debounce <= 0 {
 		w.debounce = DefaultDebounce
+	}
+	if w.maxDelay <= 0 {
+		w.maxDelay = DefaultMaxDelay
 	}
 	if opts.Poll > 0 {
 		w.poll.Store(int64(opts.Poll))
@@ -196,7 +202,7 @@ func (c *collector) lost() {
 func (c *collector) empty() bool { return len(c.paths) == 0 && !c.rescan }
 
 // wait returns how long to wait for quiet before sending.
-func (c *collector) wait(debounce time.Duration) time.Duration {
+func (c *collector) wait(debounce, maxDelay time.Duration) time.Duration {
 	return max(0, min(debounce, maxDelay-time.Since(c.first)))
 }
 
@@ -316,7 +322,7 @@ func (n *notifier) run() {
 			}
 			if n.event(ev, c) {
 				ready = false
-				quiet.Reset(c.wait(w.debounce))
+				quiet.Reset(c.wait(w.debounce, w.maxDelay))
 			}
 		case err, ok := <-n.fw.Errors:
 			if !ok {
@@ -325,7 +331,7 @@ func (n *notifier) run() {
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				c.lost()
 				ready = false
-				quiet.Reset(c.wait(w.debounce))
+				quiet.Reset(c.wait(w.debounce, w.maxDelay))
 				continue
 			}
 			w.notice(fmt.Errorf("watch: %w", err))

@@ -115,7 +115,8 @@ func until(t *testing.T, w *Watcher, want string) []string {
 
 func TestAtomicSaveIsOneChangeOfTheFile(t *testing.T) {
 	dir := site(t)
-	w := start(t, Options{Root: dir})
+	// A debounce long enough that a busy machine does not split the saves.
+	w := start(t, Options{Root: dir, Debounce: 300 * time.Millisecond})
 	// vim: write test file, swap file, backup by rename, write the new file.
 	blocs := filepath.Join(dir, "data", "blocs", "khoi-1")
 	write(t, dir, "data/blocs/khoi-1/4913", "")
@@ -138,7 +139,9 @@ func TestAtomicSaveIsOneChangeOfTheFile(t *testing.T) {
 
 func TestBurstIsOneBatch(t *testing.T) {
 	dir := site(t)
-	w := start(t, Options{Root: dir})
+	// Generous bounds, so that a busy machine's pauses between the writes
+	// neither end the burst nor run out its time.
+	w := start(t, Options{Root: dir, Debounce: 300 * time.Millisecond, MaxDelay: time.Minute})
 	for i := range 300 {
 		write(t, dir, fmt.Sprintf("content/news/2024/n%03d.md", i), "x")
 	}
@@ -147,6 +150,31 @@ func TestBurstIsOneBatch(t *testing.T) {
 		t.Fatalf("first batch has %d paths, want all 300", len(b.Paths))
 	}
 	none(t, w, 150*time.Millisecond)
+}
+
+func TestStreamThatNeverPausesIsSentAfterMaxDelay(t *testing.T) {
+	dir := site(t)
+	w := start(t, Options{Root: dir, Debounce: 200 * time.Millisecond, MaxDelay: 300 * time.Millisecond})
+	// A write every 20 ms for at least 2 s: never quiet for the debounce.
+	const files = 100
+	done := make(chan struct{})
+	t.Cleanup(func() { <-done })
+	go func() {
+		defer close(done)
+		for i := range files {
+			time.Sleep(20 * time.Millisecond)
+			name := filepath.Join(dir, "content", "news", "2024", fmt.Sprintf("s%03d.md", i))
+			if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	b := next(t, w)
+	if len(b.Paths) == 0 || len(b.Paths) >= files {
+		t.Fatalf("first batch has %d of the %d paths; want it sent while the writes went on", len(b.Paths), files)
+	}
+	until(t, w, fmt.Sprintf("content/news/2024/s%03d.md", files-1))
 }
 
 func TestIgnoresChmodAndUnwatchedEntries(t *testing.T) {
