@@ -126,14 +126,49 @@ func appendFoldLatin(dst []byte, s string) (folded []byte, ok bool) {
 }
 
 // latinFoldTable holds Fold of each rune from U+0080 to U+036F and from
-// U+1E00 to U+1EFF alone (one rune, or -1 for none), and whether the rune
-// belongs to a word as Terms splits them.
+// U+1E00 to U+1EFF alone (one rune, or -1 for none), and what the rune is
+// to the terms of Terms (a termRune).
 type latinFoldTable struct {
 	low        [0x370 - 0x80]rune
 	additional [0x100]rune
-	lowWord    [0x370 - 0x80]bool
-	addWord    [0x100]bool
+	lowTerm    [0x370 - 0x80]rune
+	addTerm    [0x100]rune
 }
+
+// termRune is what a rune of text is to its terms: the rune it adds to the
+// term it is in, or one of the negative values below.
+//
+//	foldsAway: a mark of a word that folding removes: it adds nothing
+//	endsWord:  not part of a word: the term before it ends
+//	otherWord: part of a word whose terms the general path must find
+const (
+	foldsAway = -1
+	endsWord  = -2
+	otherWord = -3
+)
+
+// termRuneOf is the termRune of r, by definition.
+func termRuneOf(r rune) rune {
+	if !isWordRune(r) {
+		return endsWord
+	}
+	f := []rune(foldNFD(string(r)))
+	switch {
+	case len(f) == 0:
+		return foldsAway
+	case len(f) == 1 && inTerm(f[0]):
+		return f[0]
+	}
+	return otherWord
+}
+
+// asciiTerms is the termRune of each ASCII rune.
+var asciiTerms = func() (t [utf8.RuneSelf]rune) {
+	for c := range t {
+		t[c] = termRuneOf(rune(c))
+	}
+	return t
+}()
 
 // latinFolds is computed once from foldNFD and never changed.
 var latinFolds = newLatinFoldTable()
@@ -152,24 +187,24 @@ func newLatinFoldTable() *latinFoldTable {
 	}
 	for i := range t.low {
 		t.low[i] = one(rune(0x80 + i))
-		t.lowWord[i] = isWordRune(rune(0x80 + i))
+		t.lowTerm[i] = termRuneOf(rune(0x80 + i))
 	}
 	for i := range t.additional {
 		t.additional[i] = one(rune(0x1E00 + i))
-		t.addWord[i] = isWordRune(rune(0x1E00 + i))
+		t.addTerm[i] = termRuneOf(rune(0x1E00 + i))
 	}
 	return t
 }
 
-// inWord returns isWordRune(r), and whether r is in the table.
-func (t *latinFoldTable) inWord(r rune) (word, known bool) {
+// term returns the termRune of r, and whether r is in the table.
+func (t *latinFoldTable) term(r rune) (rune, bool) {
 	switch {
 	case 0x80 <= r && r < 0x370:
-		return t.lowWord[r-0x80], true
+		return t.lowTerm[r-0x80], true
 	case 0x1E00 <= r && r < 0x1F00:
-		return t.addWord[r-0x1E00], true
+		return t.addTerm[r-0x1E00], true
 	}
-	return false, false
+	return 0, false
 }
 
 // fold returns Fold of r alone, -1 for none, and whether r is in the table.

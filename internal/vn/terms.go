@@ -1,6 +1,7 @@
 package vn
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,39 +18,153 @@ import (
 func Terms(s string) []string {
 	out := make([]string, 0, len(s)/24)
 	seen := make(map[string]struct{}, len(s)/24)
-	var folded []byte
+	eachTerm(s, nil, func(term []byte) {
+		if _, dup := seen[string(term)]; !dup {
+			t := string(term)
+			seen[t] = struct{}{}
+			out = append(out, t)
+		}
+	})
+	return out
+}
+
+// eachTerm calls yield with each term of s in order, repeats included, in
+// a slice valid until yield returns. scratch is a buffer it may use; it
+// returns it, perhaps grown.
+//
+// It folds rune by rune with the termRune tables, and gives a word with a
+// rune they do not hold to wordTerms.
+func eachTerm(s string, scratch []byte, yield func(term []byte)) []byte {
+	term := scratch[:0]
+	wordStart := 0
 	for i := 0; i < len(s); {
-		start := i
-		for i < len(s) {
-			r, n := rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
+		var f rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			f = asciiTerms[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if t, known := latinFolds.term(r); known {
+				f = t
+			} else if inWord(r) {
+				f = otherWord
+			} else {
+				f = endsWord
 			}
-			if !inWord(r) {
-				break
-			}
-			i += n
 		}
-		if i == start {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
+		switch f {
+		case foldsAway:
+		case endsWord:
+			if len(term) > 0 {
+				yield(term)
+				term = term[:0]
+			}
+			wordStart = i + n
+		case otherWord:
+			// Nothing of this word was yielded: only endsWord ends a term
+			// here. Its folded start in term is dropped and done again.
+			end := i + n
+			for end < len(s) {
+				r, m := utf8.DecodeRuneInString(s[end:])
+				if !inWord(r) {
+					break
+				}
+				end += m
+			}
+			term = wordTerms(s[wordStart:end], term[:0], yield)[:0]
+			i = end
 			continue
+		default:
+			term = utf8.AppendRune(term, f)
 		}
-		folded = appendFold(folded[:0], s[start:i])
-		for rest := folded; len(rest) > 0; {
-			term, after := nextTerm(rest)
-			rest = after
-			if len(term) == 0 {
-				continue
-			}
-			if _, dup := seen[string(term)]; !dup {
-				t := string(term)
-				seen[t] = struct{}{}
-				out = append(out, t)
-			}
+		i += n
+	}
+	if len(term) > 0 {
+		yield(term)
+	}
+	return term
+}
+
+// wordTerms calls yield with each term of the word w, a run of runes
+// inWord: those of the folded word, split at the runes not inTerm.
+func wordTerms(w string, scratch []byte, yield func(term []byte)) []byte {
+	scratch = appendFold(scratch[:0], w)
+	for rest := scratch; len(rest) > 0; {
+		term, after := nextTerm(rest)
+		rest = after
+		if len(term) > 0 {
+			yield(term)
 		}
 	}
-	return out
+	return scratch
+}
+
+// A Vocabulary joins the distinct terms of texts, as Terms finds them. It
+// keeps every term it has met, so that each costs memory once rather than
+// once a text. Its zero value is ready to use; it is not safe for
+// concurrent use.
+type Vocabulary struct {
+	number  map[string]int32 // term → its number
+	lastIn  []uint32         // by term number: the text it was last met in
+	text    uint32           // the number of the current text, from 1
+	scratch []byte
+}
+
+// AppendTerms appends to dst the distinct terms of s in the order they
+// first appear, one space between: strings.Join(Terms(s), " ").
+func (v *Vocabulary) AppendTerms(dst []byte, s string) []byte {
+	if v.number == nil {
+		v.number = map[string]int32{}
+	}
+	v.text++
+	if v.text == 0 { // wrapped around: forget when terms were last met
+		clear(v.lastIn)
+		v.text = 1
+	}
+	start := len(dst)
+	v.scratch = eachTerm(s, v.scratch, func(term []byte) {
+		n, known := v.number[string(term)]
+		if !known {
+			n = int32(len(v.lastIn))
+			v.number[string(term)] = n
+			v.lastIn = append(v.lastIn, 0)
+		}
+		if v.lastIn[n] == v.text {
+			return
+		}
+		v.lastIn[n] = v.text
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, term...)
+	})
+	return dst
+}
+
+// A TermJoiner gives the distinct terms of texts joined by spaces, as
+// Vocabulary.AppendTerms does, to many goroutines at once: each call uses
+// a Vocabulary no other call is using. Its zero value is ready to use.
+type TermJoiner struct {
+	idle sync.Pool // of *joinScratch
+}
+
+// joinScratch is what one Join call works with.
+type joinScratch struct {
+	vocabulary Vocabulary
+	out        []byte
+}
+
+// Join returns strings.Join(Terms(s), " ").
+func (j *TermJoiner) Join(s string) string {
+	sc, _ := j.idle.Get().(*joinScratch)
+	if sc == nil {
+		sc = &joinScratch{}
+	}
+	sc.out = sc.vocabulary.AppendTerms(sc.out[:0], s)
+	joined := string(sc.out)
+	j.idle.Put(sc)
+	return joined
 }
 
 // nextTerm returns the first run of letters and digits of folded text b,
@@ -74,8 +189,8 @@ func inWord(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	if word, known := latinFolds.inWord(r); known {
-		return word
+	if t, known := latinFolds.term(r); known {
+		return t != endsWord
 	}
 	return isWordRune(r)
 }
