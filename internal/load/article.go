@@ -54,13 +54,15 @@ type document struct {
 	html     template.HTML
 	bodyLine int
 	info     markdown.Info
+	bodies   *Bodies // that rendered the body
 }
 
 // readDocument splits a Markdown file with YAML front matter, checks the
 // front matter's keys, reads its slug (defaulting to the file name) and
-// renders the body with md (nil means defaultConverter), parsing it once for
-// both its HTML and what the checks and the search need to know of it.
-func readDocument(file string, src []byte, md *markdown.Converter, known, required []string) *document {
+// renders the body with bodies (nil means those of defaultConverter),
+// parsing it once for both its HTML and what the checks and the search need
+// to know of it.
+func readDocument(file string, src []byte, bodies *Bodies, known, required []string) *document {
 	src = clean(src)
 	doc := &document{d: newDecoder(file, 1), bodyLine: 1}
 	body := src
@@ -91,11 +93,12 @@ func readDocument(file string, src []byte, md *markdown.Converter, known, requir
 			d.errorf(Pos{Line: 1, Column: 1}, "bad-id", "file name %q is not a valid slug; rename the file, or give slug: with lower-case letters a-z, digits and single hyphens", name)
 		}
 	}
-	if md == nil {
-		md = defaultConverter()
+	if bodies == nil {
+		bodies = &Bodies{md: defaultConverter()}
 	}
+	doc.bodies = bodies
 	var html bytes.Buffer
-	info, err := md.Convert(body, &html)
+	info, err := bodies.md.Convert(body, &html)
 	if err != nil {
 		d.errorf(Pos{Line: doc.bodyLine, Column: 1}, "markdown", "the body does not render (%v); simplify its Markdown", err)
 	}
@@ -107,6 +110,16 @@ func readDocument(file string, src []byte, md *markdown.Converter, known, requir
 // HTML, built once: it is safe for concurrent use, and building one costs
 // more than converting a body.
 var defaultConverter = sync.OnceValue(func() *markdown.Converter { return markdown.New(markdown.Options{}) })
+
+// Bodies renders the Markdown bodies of articles and pages, and finds the
+// search terms of articles. It is safe for concurrent use.
+type Bodies struct {
+	md    *markdown.Converter
+	terms vn.TermJoiner // keeps the terms it has met, for the next bodies
+}
+
+// NewBodies returns the Bodies of a site whose Markdown has the options o.
+func NewBodies(o markdown.Options) *Bodies { return &Bodies{md: markdown.New(o)} }
 
 // refs returns the site-relative references of the body at file lines.
 func (doc *document) refs() []model.Ref {
@@ -157,10 +170,10 @@ func lineEnd(src []byte, off int) int {
 func isFence(line []byte) bool { return string(bytes.TrimRight(line, " \t\n")) == "---" }
 
 // ParseArticle reads a news article of content/news, rendering its body
-// with md (nil means the Converter of markdown.Options{}). The result is
+// with bodies (nil means NewBodies(markdown.Options{})). The result is
 // never nil.
-func ParseArticle(file string, src []byte, md *markdown.Converter) (*ArticleFile, *diag.List) {
-	doc := readDocument(file, src, md,
+func ParseArticle(file string, src []byte, bodies *Bodies) (*ArticleFile, *diag.List) {
+	doc := readDocument(file, src, bodies,
 		[]string{"title", "date", "slug", "summary", "blocs", "year", "units", "author", "image", "draft"},
 		[]string{"title", "date"})
 	d, f := doc.d, doc.f
@@ -178,7 +191,7 @@ func ParseArticle(file string, src []byte, md *markdown.Converter) (*ArticleFile
 		Draft:    d.boolean(f, "draft"),
 		HTML:     doc.html,
 		BodyLine: doc.bodyLine,
-		Terms:    strings.Join(vn.Terms(doc.info.Text), " "),
+		Terms:    doc.bodies.terms.Join(doc.info.Text),
 		Refs:     doc.refs(),
 	}
 	if v := f.vals["image"]; v != nil {
@@ -188,9 +201,9 @@ func ParseArticle(file string, src []byte, md *markdown.Converter) (*ArticleFile
 }
 
 // ParsePage reads a standalone page of content/pages, rendering its body
-// with md as ParseArticle does. The result is never nil.
-func ParsePage(file string, src []byte, md *markdown.Converter) (*PageFile, *diag.List) {
-	doc := readDocument(file, src, md, []string{"title", "slug", "summary"}, []string{"title"})
+// with bodies as ParseArticle does. The result is never nil.
+func ParsePage(file string, src []byte, bodies *Bodies) (*PageFile, *diag.List) {
+	doc := readDocument(file, src, bodies, []string{"title", "slug", "summary"}, []string{"title"})
 	return &PageFile{
 		Path:     file,
 		Slug:     doc.slug,

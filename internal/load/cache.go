@@ -23,8 +23,8 @@ type Cache struct {
 	known  map[string]cachedFile // every file listed, by slash path
 	walk   *diag.List            // the diagnostics of listing the folder
 	opts   Options               // of NewCache, with the BaseURL of the last Site
-	md     *markdown.Converter   // renders the bodies of the cached files
-	mdOpts markdown.Options      // md's options
+	bodies *Bodies               // renders the bodies of the cached files
+	mdOpts markdown.Options      // the Markdown options of bodies
 }
 
 // cachedFile is a file as last read.
@@ -117,8 +117,8 @@ func (c *Cache) parse(todo []toParse) int {
 		}
 		return false
 	})
-	if want := markdownOptions(c.files.Config, c.opts); c.md == nil || want != c.mdOpts {
-		c.md, c.mdOpts = markdown.New(want), want
+	if want := markdownOptions(c.files.Config, c.opts); c.bodies == nil || want != c.mdOpts {
+		c.bodies, c.mdOpts = NewBodies(want), want
 		queued := map[string]bool{}
 		for _, t := range todo {
 			queued[t.path] = true
@@ -132,7 +132,7 @@ func (c *Cache) parse(todo []toParse) int {
 	}
 	jobs := make([]func() parsed, len(todo))
 	for i, t := range todo {
-		jobs[i] = func() parsed { return parseFile(t.kind, t.path, t.src, c.md) }
+		jobs[i] = func() parsed { return parseFile(t.kind, t.path, t.src, c.bodies) }
 	}
 	for i, r := range runBounded(jobs) {
 		c.store(todo[i], r)

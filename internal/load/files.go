@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/internal/diag"
-	"github.com/thidua/thidua/internal/markdown"
 )
 
 // Files is every parsed file of a site folder, the input of Assemble. A
@@ -44,11 +43,11 @@ func (f *Files) Set(p string, src []byte) *diag.List {
 		}
 		return &diag.List{}
 	default:
-		var md *markdown.Converter
+		var bodies *Bodies
 		if k == kindArticle || k == kindPage {
-			md = markdown.New(markdownOptions(f.Config, Options{}))
+			bodies = NewBodies(markdownOptions(f.Config, Options{}))
 		}
-		r := parseFile(k, p, src, md)
+		r := parseFile(k, p, src, bodies)
 		f.put(r.value)
 		return r.diags
 	}

@@ -63,7 +63,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 		files.add(r.value)
 		paths = paths[1:]
 	}
-	md := markdown.New(markdownOptions(files.Config, opts))
+	bodies := NewBodies(markdownOptions(files.Config, opts))
 	var jobs []func() parsed
 	for _, p := range paths {
 		k := classify(p)
@@ -71,7 +71,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
-		jobs = append(jobs, func() parsed { return readAndParse(fsys, p, k, opts.maxFileSize(), md) })
+		jobs = append(jobs, func() parsed { return readAndParse(fsys, p, k, opts.maxFileSize(), bodies) })
 	}
 	for _, r := range runBounded(jobs) {
 		diags.Merge(r.diags)
@@ -83,13 +83,13 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 }
 
 // readAndParse reads the file at p, of kind k and at most limit bytes, and
-// parses it, rendering Markdown with md.
-func readAndParse(fsys fs.FS, p string, k kind, limit int64, md *markdown.Converter) parsed {
+// parses it, rendering Markdown with bodies.
+func readAndParse(fsys fs.FS, p string, k kind, limit int64, bodies *Bodies) parsed {
 	src, d := readSiteFile(fsys, p, limit)
 	if d != nil {
 		return parsed{diags: d}
 	}
-	return parseFile(k, p, src, md)
+	return parseFile(k, p, src, bodies)
 }
 
 // markdownOptions are those of the Converter of the bodies of a site with
@@ -117,8 +117,8 @@ type parsed struct {
 }
 
 // parseFile parses the file at p, of kind k, with the parser of its kind,
-// rendering Markdown with md.
-func parseFile(k kind, p string, src []byte, md *markdown.Converter) parsed {
+// rendering Markdown with bodies.
+func parseFile(k kind, p string, src []byte, bodies *Bodies) parsed {
 	var r parsed
 	switch k {
 	case kindConfig:
@@ -132,9 +132,9 @@ func parseFile(k kind, p string, src []byte, md *markdown.Converter) parsed {
 	case kindBlocYear:
 		r.value, r.diags = ParseBlocYear(p, src)
 	case kindArticle:
-		r.value, r.diags = ParseArticle(p, src, md)
+		r.value, r.diags = ParseArticle(p, src, bodies)
 	case kindPage:
-		r.value, r.diags = ParsePage(p, src, md)
+		r.value, r.diags = ParsePage(p, src, bodies)
 	}
 	return r
 }

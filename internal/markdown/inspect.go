@@ -18,7 +18,7 @@ import (
 // Markdown body besides its HTML.
 type Info struct {
 	Summary  string    // plain text of the first paragraph, whitespace collapsed
-	Text     string    // plain text of the paragraphs, headings, list items and table cells, one block a line, for search
+	Text     string    // plain text of the paragraphs, headings, list items and table cells, a line break between, white space as written: for search
 	Refs     []Ref     // every link and image whose destination is site-relative, in source order
 	Headings []Heading // in source order
 }
@@ -43,16 +43,20 @@ type Heading struct {
 func inspect(doc ast.Node, src []byte) Info {
 	lines := lazyLines{src: src}
 	var info Info
-	var text strings.Builder // the blocks' plain text, one a line
-	var scratch bytes.Buffer
-	addText := func(t string) {
-		if t == "" {
-			return
-		}
-		if text.Len() > 0 {
+	var text bytes.Buffer // the blocks' plain text, a line break between
+	// block writes the plain text of block n to text and returns it.
+	block := func(n ast.Node) []byte {
+		before := text.Len()
+		if before > 0 {
 			text.WriteByte('\n')
 		}
-		text.WriteString(t)
+		start := text.Len()
+		writePlain(&text, n, src)
+		if text.Len() == start {
+			text.Truncate(before)
+			return nil
+		}
+		return text.Bytes()[start:]
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -60,17 +64,15 @@ func inspect(doc ast.Node, src []byte) Info {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			t := plainTextWith(&scratch, n, src)
+			t := collapseSpace(block(n))
 			id, _ := n.AttributeString("id")
 			idBytes, _ := id.([]byte)
 			info.Headings = append(info.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: t})
-			addText(t)
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
-			t := plainTextWith(&scratch, n, src)
+			t := block(n)
 			if info.Summary == "" && n.Kind() == ast.KindParagraph && n.Parent() == doc {
-				info.Summary = t
+				info.Summary = collapseSpace(t)
 			}
-			addText(t)
 		case *ast.Link:
 			info.Refs = appendRef(info.Refs, n, n.Destination, false, &lines)
 		case *ast.Image:
