@@ -39,6 +39,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"year":   strconv.Itoa,
 
 		"partialCached": r.partialCached,
+		"metaTags":      r.metaTags,
+		"crumbs":        r.crumbs,
 	}
 }
 
