@@ -97,12 +97,17 @@ func readDocument(file string, src []byte, bodies *Bodies, known, required []str
 		bodies = &Bodies{md: defaultConverter()}
 	}
 	doc.bodies = bodies
-	var html bytes.Buffer
-	info, err := bodies.md.Convert(body, &html)
+	html, _ := bodies.html.Get().(*bytes.Buffer)
+	if html == nil {
+		html = &bytes.Buffer{}
+	}
+	html.Reset()
+	info, err := bodies.md.Convert(body, html)
 	if err != nil {
 		d.errorf(Pos{Line: doc.bodyLine, Column: 1}, "markdown", "the body does not render (%v); simplify its Markdown", err)
 	}
 	doc.info, doc.html = info, template.HTML(html.String())
+	bodies.html.Put(html)
 	return doc
 }
 
@@ -116,6 +121,7 @@ var defaultConverter = sync.OnceValue(func() *markdown.Converter { return markdo
 type Bodies struct {
 	md    *markdown.Converter
 	terms vn.TermJoiner // keeps the terms it has met, for the next bodies
+	html  sync.Pool     // of *bytes.Buffer, for the HTML of a body
 }
 
 // NewBodies returns the Bodies of a site whose Markdown has the options o.

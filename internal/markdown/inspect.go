@@ -39,11 +39,12 @@ type Heading struct {
 	Text  string // plain text
 }
 
-// inspect walks the parsed document doc of src.
-func inspect(doc ast.Node, src []byte) Info {
+// inspect walks the parsed document doc of src, writing the blocks' plain
+// text to text, emptied first.
+func inspect(doc ast.Node, src []byte, text *bytes.Buffer) Info {
 	lines := lazyLines{src: src}
 	var info Info
-	var text bytes.Buffer // the blocks' plain text, a line break between
+	text.Reset()
 	// block writes the plain text of block n to text and returns it.
 	block := func(n ast.Node) []byte {
 		before := text.Len()
@@ -51,7 +52,7 @@ func inspect(doc ast.Node, src []byte) Info {
 			text.WriteByte('\n')
 		}
 		start := text.Len()
-		writePlain(&text, n, src)
+		writePlain(text, n, src)
 		if text.Len() == start {
 			text.Truncate(before)
 			return nil

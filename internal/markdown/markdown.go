@@ -5,8 +5,11 @@
 package markdown
 
 import (
+	"bufio"
+	"bytes"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -34,8 +37,15 @@ type Options struct {
 // (linkify) and footnotes into HTML. It is built once and safe for
 // concurrent use.
 type Converter struct {
-	md     goldmark.Markdown // parses with heading ids; destinations are prefixed after parsing
-	prefix string            // what goes in front of a site-relative destination
+	md      goldmark.Markdown // parses with heading ids; destinations are prefixed after parsing
+	prefix  string            // what goes in front of a site-relative destination
+	buffers sync.Pool         // of *buffers, that one Convert works with
+}
+
+// buffers are what one Convert works with, kept for the next.
+type buffers struct {
+	out  *bufio.Writer // in front of Convert's writer
+	text bytes.Buffer  // the plain text of the blocks
 }
 
 // New returns a Converter set up by opts.
@@ -69,10 +79,21 @@ func New(opts Options) *Converter {
 // same parse, its summary, text, headings and site-relative references,
 // whose destinations are as written, without the base path.
 func (c *Converter) Convert(src []byte, w io.Writer) (Info, error) {
+	b, _ := c.buffers.Get().(*buffers)
+	if b == nil {
+		b = &buffers{out: bufio.NewWriter(nil)}
+	}
+	defer c.buffers.Put(b)
 	doc := parse(c.md.Parser(), src)
-	info := inspect(doc, src)
+	info := inspect(doc, src, &b.text)
 	resolveLinks(doc, c.prefix)
-	return info, c.md.Renderer().Render(w, src, doc)
+	b.out.Reset(w)
+	err := c.md.Renderer().Render(b.out, src, doc)
+	if flushErr := b.out.Flush(); err == nil {
+		err = flushErr
+	}
+	b.out.Reset(nil)
+	return info, err
 }
 
 // parse parses src with heading ids that are unique within this document
