@@ -102,14 +102,17 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 		if keep {
 			last.articles = make([]articleTerms, len(site.Articles))
 		}
+		known := map[string]bool{}
 		for i, a := range site.Articles {
-			terms := c.articleTerms(a)
+			n := int32(first + i)
 			if keep {
-				last.articles[i] = terms
+				last.articles[i] = articleTermsOf(a, known)
+				for _, t := range last.articles[i].body {
+					last.postings[t] = append(last.postings[t], n)
+				}
+				continue
 			}
-			for _, t := range terms.body {
-				last.postings[t] = append(last.postings[t], int32(first+i))
-			}
+			eachBodyTerm(a, known, func(t string) { last.postings[t] = append(last.postings[t], n) })
 		}
 	} else {
 		changed = map[string]bool{}
@@ -118,7 +121,7 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 			if old.terms == a.Terms && old.head == head(a) {
 				continue
 			}
-			now := c.articleTerms(a)
+			now := articleTermsOf(a, map[string]bool{})
 			last.move(int32(first+i), old.body, now.body, changed)
 			last.articles[i] = now
 		}
@@ -177,20 +180,30 @@ func (st *indexState) move(n int32, old, now []string, changed map[string]bool) 
 	}
 }
 
-// articleTerms are the terms of the body of a that its title and summary
-// do not have.
-func (c *TermCache) articleTerms(a *model.Article) articleTerms {
+// articleTermsOf returns the terms of the body of a that its title and
+// summary do not have; known is a map it may use.
+func articleTermsOf(a *model.Article, known map[string]bool) articleTerms {
 	at := articleTerms{head: head(a), terms: a.Terms}
-	known := map[string]bool{}
-	for _, t := range Terms(at.head) {
+	eachBodyTerm(a, known, func(t string) { at.body = append(at.body, t) })
+	return at
+}
+
+// eachBodyTerm calls yield with each term of the body of a that its title
+// and summary do not have, in the order of a.Terms; known is a map it may
+// use.
+func eachBodyTerm(a *model.Article, known map[string]bool, yield func(term string)) {
+	clear(known)
+	for _, t := range Terms(a.Title) {
+		known[t] = true
+	}
+	for _, t := range Terms(a.Summary) {
 		known[t] = true
 	}
 	for t := range strings.FieldsSeq(a.Terms) {
 		if !known[t] {
-			at.body = append(at.body, t)
+			yield(t)
 		}
 	}
-	return at
 }
 
 // head is what of an article the main index file holds in full.

@@ -346,3 +346,10 @@ func TestEncodeIndexIsEncodeJSON(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkBuild(b *testing.B) {
+	site := syntheticSite(2000)
+	for b.Loop() {
+		Build(site)
+	}
+}
