@@ -48,8 +48,14 @@ type headingIDTransformer struct{}
 func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
 		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
+		if !ok {
+			if first := n.FirstChild(); first != nil && first.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil // no heading among inlines
+			}
 			return ast.WalkContinue, nil
 		}
 		h.SetAttributeString("id", pc.IDs().Generate([]byte(plainText(h, source)), ast.KindHeading))

@@ -40,8 +40,9 @@ type Heading struct {
 }
 
 // inspect walks the parsed document doc of src, writing the blocks' plain
-// text to text, emptied first.
-func inspect(doc ast.Node, src []byte, text *bytes.Buffer) Info {
+// text to text, emptied first. Once it has noted a link or image, it puts
+// prefix in front of its destination (resolveLink).
+func inspect(doc ast.Node, src []byte, text *bytes.Buffer, prefix string) Info {
 	lines := lazyLines{src: src}
 	var info Info
 	text.Reset()
@@ -76,8 +77,10 @@ func inspect(doc ast.Node, src []byte, text *bytes.Buffer) Info {
 			}
 		case *ast.Link:
 			info.Refs = appendRef(info.Refs, n, n.Destination, false, &lines)
+			resolveLink(n, prefix)
 		case *ast.Image:
 			info.Refs = appendRef(info.Refs, n, n.Destination, true, &lines)
+			resolveLink(n, prefix)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -7,23 +7,17 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// resolveLinks puts prefix ("/thidua", or "" for a site at the root) in
-// front of the site-relative link and image destinations of doc, and makes
-// images load lazily.
-func resolveLinks(doc ast.Node, prefix string) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			n.Destination = resolve(n.Destination, prefix)
-		case *ast.Image:
-			n.Destination = resolve(n.Destination, prefix)
-			n.SetAttributeString("loading", []byte("lazy"))
-		}
-		return ast.WalkContinue, nil
-	})
+// resolveLink puts prefix ("/thidua", or "" for a site at the root) in
+// front of the destination of link or image n when it is site-relative,
+// and makes an image load lazily.
+func resolveLink(n ast.Node, prefix string) {
+	switch n := n.(type) {
+	case *ast.Link:
+		n.Destination = resolve(n.Destination, prefix)
+	case *ast.Image:
+		n.Destination = resolve(n.Destination, prefix)
+		n.SetAttributeString("loading", []byte("lazy"))
+	}
 }
 
 // resolve returns dest with the prefix in front when it is site-relative.

@@ -85,8 +85,7 @@ func (c *Converter) Convert(src []byte, w io.Writer) (Info, error) {
 	}
 	defer c.buffers.Put(b)
 	doc := parse(c.md.Parser(), src)
-	info := inspect(doc, src, &b.text)
-	resolveLinks(doc, c.prefix)
+	info := inspect(doc, src, &b.text, c.prefix)
 	b.out.Reset(w)
 	err := c.md.Renderer().Render(b.out, src, doc)
 	if flushErr := b.out.Flush(); err == nil {
