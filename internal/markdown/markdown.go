@@ -37,9 +37,12 @@ type Options struct {
 // (linkify) and footnotes into HTML. It is built once and safe for
 // concurrent use.
 type Converter struct {
-	md      goldmark.Markdown // parses with heading ids; destinations are prefixed after parsing
-	prefix  string            // what goes in front of a site-relative destination
-	buffers sync.Pool         // of *buffers, that one Convert works with
+	md goldmark.Markdown // parses with heading ids; destinations are prefixed after parsing
+	// unlinked parses as md does but without linkify, which looks for a
+	// link after every space: a body with nothing to link parses faster.
+	unlinked parser.Parser
+	prefix   string    // what goes in front of a site-relative destination
+	buffers  sync.Pool // of *buffers, that one Convert works with
 }
 
 // buffers are what one Convert works with, kept for the next.
@@ -50,14 +53,7 @@ type buffers struct {
 
 // New returns a Converter set up by opts.
 func New(opts Options) *Converter {
-	extensions := goldmark.WithExtensions(
-		extension.Table,
-		extension.Strikethrough,
-		extension.Linkify,
-		extension.Footnote,
-	)
 	ids := util.Prioritized(headingIDTransformer{}, 900)
-
 	renderers := []util.PrioritizedValue{util.Prioritized(tableRenderer{}, 100)}
 	var rendererOpts []renderer.Option
 	if opts.Unsafe {
@@ -68,11 +64,24 @@ func New(opts Options) *Converter {
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(renderers...))
 
 	md := goldmark.New(
-		extensions,
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithASTTransformers(ids)),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, prefix: basePrefix(opts.BasePath)}
+	unlinked := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithASTTransformers(ids)),
+	)
+	return &Converter{md: md, unlinked: unlinked.Parser(), prefix: basePrefix(opts.BasePath)}
+}
+
+// mayAutolink reports whether Markdown src has what linkify makes a link
+// of: an address after "http:", "https:" or "ftp:", one that starts with
+// "www.", or an e-mail address, which has an "@". A text without any of
+// them parses alike with linkify and without.
+func mayAutolink(src []byte) bool {
+	return bytes.Contains(src, []byte("http")) || bytes.Contains(src, []byte("ftp:")) ||
+		bytes.Contains(src, []byte("www.")) || bytes.IndexByte(src, '@') >= 0
 }
 
 // Convert writes the HTML of the Markdown src to w and returns, from the
@@ -84,7 +93,11 @@ func (c *Converter) Convert(src []byte, w io.Writer) (Info, error) {
 		b = &buffers{out: bufio.NewWriter(nil)}
 	}
 	defer c.buffers.Put(b)
-	doc := parse(c.md.Parser(), src)
+	p := c.unlinked
+	if mayAutolink(src) {
+		p = c.md.Parser()
+	}
+	doc := parse(p, src)
 	info := inspect(doc, src, &b.text, c.prefix)
 	b.out.Reset(w)
 	err := c.md.Renderer().Render(b.out, src, doc)

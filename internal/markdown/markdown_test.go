@@ -5,9 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/yuin/goldmark/parser"
 )
 
 func convert(t testing.TB, c *Converter, src string) string {
@@ -388,4 +391,48 @@ func infoOf(t testing.TB, c *Converter, src []byte) Info {
 		t.Fatal(err)
 	}
 	return info
+}
+
+// trimBeforeBreaks removes the spaces, tabs and carriage returns before
+// each line break and <br> of html.
+func trimBeforeBreaks(html string) string {
+	return spaceBeforeBreak.ReplaceAllString(html, "$1")
+}
+
+var spaceBeforeBreak = regexp.MustCompile(`[ \t\r]+(\n|<br>)`)
+
+// FuzzUnlinkedParsesAlike wants a text in which mayAutolink finds nothing to
+// link to render the same with linkify as without it, so that Convert may
+// parse it without. The one difference allowed is goldmark's: with
+// linkify, which splits text at every space, the white space at the end of
+// a line is not always trimmed, as CommonMark says it is.
+func FuzzUnlinkedParsesAlike(f *testing.F) {
+	for _, s := range []string{
+		"Khối thi đua số 5 tổng kết *năm 2024* và _trao cờ_ ~~cũ~~ (đợt 1).",
+		"* a *\n* b\n\n| a | b |\n|---|---|\n| (x) | *y* |\n",
+		"Xem[^1] tại [đây](/khoi/) hoặc <x@y>.\n\n[^1]: Ghi chú ~chú~.",
+		"foo_bar_ (baz) ~qux~ **(*a*)** \\* \\_ &amp; `co de` ww. htt: ft:",
+		"mail at example.com, http, www, ftp",
+		"www.thidua.vn https://a.b ftp://c.d a@b.cd",
+	} {
+		f.Add(s)
+	}
+	c := New(Options{})
+	render := func(p parser.Parser, src []byte) string {
+		var b strings.Builder
+		if err := c.md.Renderer().Render(&b, src, parse(p, src)); err != nil {
+			f.Fatal(err)
+		}
+		return b.String()
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src := []byte(s)
+		if mayAutolink(src) {
+			return
+		}
+		linked, unlinked := render(c.md.Parser(), src), render(c.unlinked, src)
+		if trimBeforeBreaks(linked) != trimBeforeBreaks(unlinked) {
+			t.Fatalf("%q renders\n%s\nwith linkify and\n%s\nwithout", s, linked, unlinked)
+		}
+	})
 }
