@@ -264,7 +264,7 @@ func writePlain(b *bytes.Buffer, n ast.Node, source []byte) {
 // unescapeText resolves the backslash escapes and character references of
 // Markdown text, as the HTML renderer does.
 func unescapeText(value []byte) string {
-	if !bytes.ContainsAny(value, `\&`) {
+	if bytes.IndexByte(value, '\\') < 0 && bytes.IndexByte(value, '&') < 0 {
 		return string(value)
 	}
 	var escaped bytes.Buffer
