@@ -240,7 +240,7 @@ func writePlain(b *bytes.Buffer, n ast.Node, source []byte) {
 			if c.IsRaw() || c.Parent().Kind() == ast.KindCodeSpan {
 				b.Write(value)
 			} else {
-				b.WriteString(unescapeText(value))
+				writeUnescaped(b, value)
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
@@ -249,7 +249,7 @@ func writePlain(b *bytes.Buffer, n ast.Node, source []byte) {
 			if c.IsCode() || c.IsRaw() {
 				b.Write(c.Value)
 			} else {
-				b.WriteString(unescapeText(c.Value))
+				writeUnescaped(b, c.Value)
 			}
 		case *ast.AutoLink:
 			b.Write(c.Label(source))
@@ -261,15 +261,16 @@ func writePlain(b *bytes.Buffer, n ast.Node, source []byte) {
 	}
 }
 
-// unescapeText resolves the backslash escapes and character references of
-// Markdown text, as the HTML renderer does.
-func unescapeText(value []byte) string {
+// writeUnescaped writes Markdown text value to b with its backslash
+// escapes and character references resolved, as the HTML renderer does.
+func writeUnescaped(b *bytes.Buffer, value []byte) {
 	if bytes.IndexByte(value, '\\') < 0 && bytes.IndexByte(value, '&') < 0 {
-		return string(value)
+		b.Write(value)
+		return
 	}
 	var escaped bytes.Buffer
 	w := bufio.NewWriter(&escaped)
 	html.DefaultWriter.Write(w, value)
 	_ = w.Flush()
-	return stdhtml.UnescapeString(escaped.String())
+	b.WriteString(stdhtml.UnescapeString(escaped.String()))
 }
