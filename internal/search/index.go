@@ -10,6 +10,7 @@ import (
 
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // The kinds of document.
@@ -102,17 +103,17 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 		if keep {
 			last.articles = make([]articleTerms, len(site.Articles))
 		}
-		known := map[string]bool{}
+		var bt bodyTerms
 		for i, a := range site.Articles {
 			n := int32(first + i)
 			if keep {
-				last.articles[i] = articleTermsOf(a, known)
+				last.articles[i] = bt.of(a)
 				for _, t := range last.articles[i].body {
 					last.postings[t] = append(last.postings[t], n)
 				}
 				continue
 			}
-			eachBodyTerm(a, known, func(t string) { last.postings[t] = append(last.postings[t], n) })
+			bt.each(a, func(t string) { last.postings[t] = append(last.postings[t], n) })
 		}
 	} else {
 		changed = map[string]bool{}
@@ -121,7 +122,7 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 			if old.terms == a.Terms && old.head == head(a) {
 				continue
 			}
-			now := articleTermsOf(a, map[string]bool{})
+			now := new(bodyTerms).of(a)
 			last.move(int32(first+i), old.body, now.body, changed)
 			last.articles[i] = now
 		}
@@ -180,27 +181,37 @@ func (st *indexState) move(n int32, old, now []string, changed map[string]bool) 
 	}
 }
 
-// articleTermsOf returns the terms of the body of a that its title and
-// summary do not have; known is a map it may use.
-func articleTermsOf(a *model.Article, known map[string]bool) articleTerms {
+// bodyTerms finds the terms of the bodies of articles that their titles
+// and summaries do not have. Its zero value is ready to use.
+type bodyTerms struct {
+	vocabulary vn.Vocabulary
+	head       []byte
+	known      map[string]bool // the terms of the head
+}
+
+// of returns the terms of the body of a that its title and summary do not
+// have.
+func (bt *bodyTerms) of(a *model.Article) articleTerms {
 	at := articleTerms{head: head(a), terms: a.Terms}
-	eachBodyTerm(a, known, func(t string) { at.body = append(at.body, t) })
+	bt.each(a, func(t string) { at.body = append(at.body, t) })
 	return at
 }
 
-// eachBodyTerm calls yield with each term of the body of a that its title
-// and summary do not have, in the order of a.Terms; known is a map it may
-// use.
-func eachBodyTerm(a *model.Article, known map[string]bool, yield func(term string)) {
-	clear(known)
-	for _, t := range Terms(a.Title) {
-		known[t] = true
+// each calls yield with each term of the body of a that its title and
+// summary do not have, in the order of a.Terms.
+func (bt *bodyTerms) each(a *model.Article, yield func(term string)) {
+	if bt.known == nil {
+		bt.known = map[string]bool{}
 	}
-	for _, t := range Terms(a.Summary) {
-		known[t] = true
+	clear(bt.known)
+	bt.head = bt.vocabulary.AppendTerms(bt.head[:0], a.Title)
+	bt.head = append(bt.head, ' ')
+	bt.head = bt.vocabulary.AppendTerms(bt.head, a.Summary)
+	for t := range strings.FieldsSeq(string(bt.head)) {
+		bt.known[t] = true
 	}
 	for t := range strings.FieldsSeq(a.Terms) {
-		if !known[t] {
+		if !bt.known[t] {
 			yield(t)
 		}
 	}
