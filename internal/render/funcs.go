@@ -41,6 +41,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"partialCached": r.partialCached,
 		"metaTags":      r.metaTags,
 		"crumbs":        r.crumbs,
+		"link":          r.link,
 	}
 }
 

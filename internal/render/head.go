@@ -1,14 +1,18 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
+
+	"github.com/thidua/thidua/internal/pages"
 )
 
-// The functions here write markup every page has, in Go rather than in a
-// template: a template spends about a microsecond on each value it writes,
-// and these few dozen values on each of ten thousand pages were a tenth of
-// a build's rendering. Their output is byte for byte what html/template
+// The functions here write markup every page has, and the links that fill
+// its lists, in Go rather than in a template: a template spends about a
+// microsecond on each value it writes, and these few dozen values on each
+// of ten thousand pages were a tenth of a build's rendering. Their output is byte for byte what html/template
 // gives for layouts/partials/meta.html and crumbs.html as they were; a
 // site's own layouts may still define "meta" and "crumbs" as templates.
 
@@ -119,6 +123,25 @@ func (r *Renderer) crumbs(d Data) template.HTML {
 	link(p.Path, p.Title, ` aria-current="page"`)
 	b.WriteString("\n</ol>\n</nav>")
 	return template.HTML(b.String())
+}
+
+// link returns the HTML of a link to the page of x, at the URL href gives,
+// whose text is label: a string, or an int written as digits (a year).
+func (r *Renderer) link(x any, label any) (template.HTML, error) {
+	p, err := pages.PathOf(x)
+	if err != nil {
+		return "", err
+	}
+	var text string
+	switch l := label.(type) {
+	case string:
+		text = l
+	case int:
+		text = strconv.Itoa(l)
+	default:
+		return "", fmt.Errorf("link: the label is a %T, not a string or an int", label)
+	}
+	return template.HTML(`<a href="` + escapeHTML(normalizeURL(filterURL(r.URL(p)))) + `">` + escapeHTML(text) + `</a>`), nil
 }
 
 // htmlEscaper escapes text and quoted attribute values as html/template

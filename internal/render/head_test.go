@@ -63,3 +63,39 @@ func TestHeadFuncsAreTheTemplatesTheyReplaced(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkIsTheTemplateItReplaced wants link to give what html/template
+// gives for <a href="{{href X}}">{{LABEL}}</a>, and an error for what has
+// no page or a label of another type.
+func TestLinkIsTheTemplateItReplaced(t *testing.T) {
+	for _, base := range []string{"https://thidua.example.gov.vn/", "https://example.org/thi%20d%C3%BAa+x/"} {
+		site := testSite(base)
+		unit := &model.Unit{ID: "hoi-a", Name: "Hội <b>\"A\"</b> & 'B' + C\x00"}
+		bloc := &model.Bloc{ID: "khoi-1", Name: "Khối 1"}
+		r := newRenderer(t, site, nil)
+		ref := template.Must(template.New("").Funcs(r.funcs()).Parse(`<a href="{{href .X}}">{{.Label}}</a>|<a href="{{href .X}}">{{year 2024}}</a>`))
+		for _, x := range []any{unit, bloc, site.Articles[0]} {
+			var want strings.Builder
+			if err := ref.Execute(&want, map[string]any{"X": x, "Label": unit.Name}); err != nil {
+				t.Fatal(err)
+			}
+			named, err := r.link(x, unit.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			year, err := r.link(x, 2024)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(named) + "|" + string(year); got != want.String() {
+				t.Errorf("link(%T) under %s:\ngot  %s\nwant %s", x, base, got, want.String())
+			}
+		}
+		if _, err := r.link(unit, 2.5); err == nil {
+			t.Error("link with a float label gives no error")
+		}
+		if _, err := r.link("khoi/", "x"); err == nil {
+			t.Error("link to a string gives no error")
+		}
+	}
+}
