@@ -43,6 +43,7 @@ type assembler struct {
 	site  *model.Site
 
 	unitByID   map[string]*model.Unit
+	dissolved  map[*model.Unit]Pos // where data/units.yaml gives a unit's last year
 	unitIDs    []string
 	unitsKnown bool // data/units.yaml was read whole: an id not in it is unknown
 	kindByID   map[string]*model.AwardKind
@@ -118,6 +119,12 @@ func (a *assembler) units() {
 		}
 		u := &model.Unit{ID: e.ID.ID, Name: e.Name, Short: e.Short, Kind: e.Kind, Website: e.Website, Formerly: e.Formerly, Dissolved: e.Dissolved}
 		a.unitByID[u.ID] = u
+		if u.Dissolved != 0 {
+			if a.dissolved == nil {
+				a.dissolved = map[*model.Unit]Pos{}
+			}
+			a.dissolved[u] = e.DissolvedAt
+		}
 		a.site.Units = append(a.site.Units, u)
 	}
 	a.unitIDs = slices.Sorted(maps.Keys(a.unitByID))
@@ -241,6 +248,9 @@ func (a *assembler) blocYears() {
 				a.diags.Errorf(f.Path, m.Unit.Line, m.Unit.Column, "two-blocs", "unit %q is already in bloc %q in %d, at %s; a unit belongs to one bloc a year", u.ID, first.bloc, f.Year, at(first.file, first.at))
 			} else {
 				inYear[f.Year][u.ID] = placed{bloc: b.ID, file: f.Path, at: m.Unit.Pos}
+			}
+			if u.Dissolved != 0 && f.Year > u.Dissolved {
+				a.diags.Warnf(f.Path, m.Unit.Line, m.Unit.Column, "dissolved", "unit %q is a member in %d, after %d, the last year it existed (dissolved at %s); remove it from members, or correct dissolved", u.ID, f.Year, u.Dissolved, at(a.files.Units.Path, a.dissolved[u]))
 			}
 			ms := &model.Membership{Unit: u, BlocYear: by, Rank: m.Rank, Score: m.Score, Rating: m.Rating}
 			members[u.ID] = ms

@@ -210,6 +210,11 @@ var checks = []check{
 	}, []string{
 		"data/units.yaml:11:7: warning: unit \"hoi-nan-nhan-chat-doc-da-cam\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
 	}},
+	{"a member after the unit was dissolved", map[string]string{
+		"data/blocs/khoi-7/2025.yaml": "members: [lien-minh-htx, doan-luat-su, ban-dan-toc]\nleader: doan-luat-su\n",
+	}, []string{
+		"data/blocs/khoi-7/2025.yaml:1:40: warning: unit \"ban-dan-toc\" is a member in 2025, after 2024, the last year it existed (dissolved at data/units.yaml:19:14); remove it from members, or correct dissolved",
+	}},
 	{"ignored files and a bloc folder without bloc.yaml", map[string]string{
 		"data/blocs/khoi-8/notes.txt": "ghi chú",
 		"data/unit.yaml":              "[]",

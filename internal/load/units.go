@@ -25,6 +25,7 @@ type UnitEntry struct {
 	Formerly     []model.FormerName
 	Predecessors []Ident
 	Dissolved    int
+	DissolvedAt  Pos // of the value of dissolved, when it is given
 }
 
 // ParseUnits reads data/units.yaml: a list of units. The result is never nil.
@@ -60,6 +61,9 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 		}
 		u.Predecessors = d.idents(f, "predecessors")
 		u.Dissolved = d.year(f, "dissolved")
+		if v := f.vals["dissolved"]; v != nil {
+			u.DissolvedAt = d.pos(v)
+		}
 		if u.ID.ID == "" {
 			continue
 		}
