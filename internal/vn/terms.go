@@ -105,7 +105,8 @@ func wordTerms(w string, scratch []byte, yield func(term []byte)) []byte {
 // once a text. Its zero value is ready to use; it is not safe for
 // concurrent use.
 type Vocabulary struct {
-	number  map[string]int32 // term → its number
+	number  map[string]int32 // term → its number, for terms too long to pack
+	short   map[uint64]int32 // packed term (packTerm) → its number
 	lastIn  []uint32         // by term number: the text it was last met in
 	text    uint32           // the number of the current text, from 1
 	scratch []byte
@@ -115,7 +116,7 @@ type Vocabulary struct {
 // first appear, one space between: strings.Join(Terms(s), " ").
 func (v *Vocabulary) AppendTerms(dst []byte, s string) []byte {
 	if v.number == nil {
-		v.number = map[string]int32{}
+		v.number, v.short = map[string]int32{}, map[uint64]int32{}
 	}
 	v.text++
 	if v.text == 0 { // wrapped around: forget when terms were last met
@@ -124,10 +125,14 @@ func (v *Vocabulary) AppendTerms(dst []byte, s string) []byte {
 	}
 	start := len(dst)
 	v.scratch = eachTerm(s, v.scratch, func(term []byte) {
-		n, known := v.number[string(term)]
+		n, known := v.termNumber(term)
 		if !known {
 			n = int32(len(v.lastIn))
-			v.number[string(term)] = n
+			if key, packed := packTerm(term); packed {
+				v.short[key] = n
+			} else {
+				v.number[string(term)] = n
+			}
 			v.lastIn = append(v.lastIn, 0)
 		}
 		if v.lastIn[n] == v.text {
@@ -140,6 +145,30 @@ func (v *Vocabulary) AppendTerms(dst []byte, s string) []byte {
 		dst = append(dst, term...)
 	})
 	return dst
+}
+
+// termNumber returns the number of term, and whether it has one.
+func (v *Vocabulary) termNumber(term []byte) (int32, bool) {
+	if key, packed := packTerm(term); packed {
+		n, known := v.short[key]
+		return n, known
+	}
+	n, known := v.number[string(term)]
+	return n, known
+}
+
+// packTerm packs a term of at most 7 bytes, most of them, into a number
+// that tells it from every other: its bytes, and its length in the top
+// byte.
+func packTerm(term []byte) (uint64, bool) {
+	if len(term) > 7 {
+		return 0, false
+	}
+	key := uint64(len(term)) << 56
+	for i, c := range term {
+		key |= uint64(c) << (8 * i)
+	}
+	return key, true
 }
 
 // A TermJoiner gives the distinct terms of texts joined by spaces, as

@@ -19,6 +19,7 @@ var termTexts = []string{
 	"Ngu\u031bo\u031b\u0300i người NGƯỜI ngươi",
 	"١٢٣ ２０２４ İstanbul ǅ ﬁ ß a\x00b \xff\xfe",
 	"Hội viên, HỘI VIÊN! hội đồng",
+	"Nghiêngnghiêng 12345678 1234567 supercalifragilistic 12345678 Nghiêngnghiêng", // terms past the packed length of 7 bytes
 }
 
 func TestVocabularyJoinsTheDistinctTermsOfEachText(t *testing.T) {
