@@ -83,7 +83,9 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
-	site, diags := load.Site(root.FS(), load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize})
+	fsys := load.NewRootFS(root)
+	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize})
+	fsys.Close()
 	if !diags.HasErrors(false) {
 		stampUpdated(opts.Source, site)
 	}

@@ -1,0 +1,86 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"sync"
+)
+
+// RootFS is the file system of a site folder opened as an os.Root, for one
+// load: what root.FS() is, but a file is opened through an os.Root of its
+// folder, opened once, where os.Root opens and closes every folder on the
+// way to each file. Loading ten thousand articles so makes thirty thousand
+// fewer system calls. It is safe for concurrent use; Close closes the
+// folders' roots, not root.
+type RootFS struct {
+	root *os.Root
+	fsys fs.FS // root.FS()
+
+	mu      sync.Mutex
+	folders map[string]*os.Root // by slash-separated path
+}
+
+// NewRootFS returns the RootFS of root.
+func NewRootFS(root *os.Root) *RootFS {
+	return &RootFS{root: root, fsys: root.FS(), folders: map[string]*os.Root{}}
+}
+
+// Open opens the file name, through the root of its folder.
+func (r *RootFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	dir, base := path.Split(name)
+	if dir == "" {
+		return r.fsys.Open(name)
+	}
+	folder, err := r.folder(dir[:len(dir)-1])
+	if err == nil {
+		var f *os.File
+		if f, err = folder.Open(base); err == nil {
+			return f, nil
+		}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+}
+
+// folder returns the root of the folder dir, opening it the first time.
+func (r *RootFS) folder(dir string) (*os.Root, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if f := r.folders[dir]; f != nil {
+		return f, nil
+	}
+	f, err := r.root.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	r.folders[dir] = f
+	return f, nil
+}
+
+// Close closes the roots of the folders opened so far.
+func (r *RootFS) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var errs []error
+	for dir, f := range r.folders {
+		errs = append(errs, f.Close())
+		delete(r.folders, dir)
+	}
+	return errors.Join(errs...)
+}
+
+// Stat, ReadDir, ReadFile, ReadLink and Lstat are those of root.FS().
+
+func (r *RootFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(r.fsys, name) }
+func (r *RootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fsys, name) }
+func (r *RootFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(r.fsys, name) }
+func (r *RootFS) ReadLink(name string) (string, error)       { return fs.ReadLink(r.fsys, name) }
+func (r *RootFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(r.fsys, name) }

@@ -1,0 +1,77 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestRootFS(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	for name, text := range map[string]string{
+		"site.yaml":                   "title: T\n",
+		"data/units.yaml":             "[]\n",
+		"data/blocs/khoi-1/2024.yaml": "members: []\n",
+		"content/news/2024/a.md":      "---\ntitle: A\n---\n",
+		"content/news/2024/b.md":      "---\ntitle: B\n---\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	fsys := NewRootFS(root)
+	defer fsys.Close()
+
+	// It is a file system as testing/fstest knows them, with every file.
+	if err := fstest.TestFS(fsys, "site.yaml", "data/units.yaml", "data/blocs/khoi-1/2024.yaml", "content/news/2024/a.md", "content/news/2024/b.md"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(outside, "secret.md"), []byte("secret"), 0o644)
+	os.Symlink(outside, filepath.Join(dir, "content", "news", "out"))
+	os.Symlink("2024", filepath.Join(dir, "content", "news", "inside"))
+	// A file is read through its folder, and a link inside the folder is
+	// followed as os.Root follows it.
+	for _, name := range []string{"content/news/2024/b.md", "content/news/inside/a.md"} {
+		if b, err := fs.ReadFile(fsys, name); err != nil || !strings.HasPrefix(string(b), "---") {
+			t.Errorf("ReadFile(%s) = %q, %v", name, b, err)
+		}
+	}
+	// Nothing outside the site folder can be opened, and an error names
+	// the whole path.
+	for _, name := range []string{"content/news/out/secret.md", "content/news/2024/../../../x"} {
+		f, err := fsys.Open(name)
+		if err == nil {
+			f.Close()
+			t.Errorf("Open(%s) opened a file outside the site folder", name)
+		}
+	}
+	_, err = fsys.Open("content/news/2024/missing.md")
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != "content/news/2024/missing.md" || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open of a missing file: %v", err)
+	}
+	// Close closes the folders' roots, not the site's.
+	if err := fsys.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(fsys.folders) != 0 {
+		t.Errorf("%d folder roots left open", len(fsys.folders))
+	}
+	if _, err := root.Stat("site.yaml"); err != nil {
+		t.Errorf("the site's root is closed: %v", err)
+	}
+}
