@@ -43,16 +43,18 @@ func TestRootFS(t *testing.T) {
 	os.WriteFile(filepath.Join(outside, "secret.md"), []byte("secret"), 0o644)
 	os.Symlink(outside, filepath.Join(dir, "content", "news", "out"))
 	os.Symlink("2024", filepath.Join(dir, "content", "news", "inside"))
+	os.Symlink("a.md", filepath.Join(dir, "content", "news", "2024", "c.md"))
+	os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(dir, "content", "news", "2024", "d.md"))
 	// A file is read through its folder, and a link inside the folder is
 	// followed as os.Root follows it.
-	for _, name := range []string{"content/news/2024/b.md", "content/news/inside/a.md"} {
+	for _, name := range []string{"content/news/2024/b.md", "content/news/inside/a.md", "content/news/2024/c.md"} {
 		if b, err := fs.ReadFile(fsys, name); err != nil || !strings.HasPrefix(string(b), "---") {
 			t.Errorf("ReadFile(%s) = %q, %v", name, b, err)
 		}
 	}
 	// Nothing outside the site folder can be opened, and an error names
 	// the whole path.
-	for _, name := range []string{"content/news/out/secret.md", "content/news/2024/../../../x"} {
+	for _, name := range []string{"content/news/out/secret.md", "content/news/2024/d.md", "content/news/2024/../../../x"} {
 		f, err := fsys.Open(name)
 		if err == nil {
 			f.Close()
