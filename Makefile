@@ -56,13 +56,17 @@ BENCH_SIZES      ?= 1000,10000,100000
 BENCH_HUGO_SIZES ?= 1000,10000
 BENCH_RUNS       ?= 3
 HUGO             ?= hugo
+# Where the generated sites are built: tmpfs when the machine has one, so that the figures are the
+# code's and not the disk's (a shared virtual disk's system time swings by seconds from one build
+# to the next); BENCH_TMPDIR=/tmp puts the disk back in.
+BENCH_TMPDIR     ?= $(if $(wildcard /dev/shm/.),/dev/shm,$(or $(TMPDIR),/tmp))
 
-## bench: thidua build on generated sites of BENCH_SIZES articles, the largest 40 blocs × 25 years
+## bench: thidua build on generated sites of BENCH_SIZES articles, in BENCH_TMPDIR, the largest 40 blocs × 25 years
 ## × 20 members (median wall, CPU and peak memory of BENCH_RUNS builds, page counts checked, the
 ## rebuild after one article changes; figures in README.md, "Performance"), then every Go
 ## benchmark, among them thidua serve's edit-to-reload latency (README.md, "Live reload")
 bench: bin
-	$(GO) run ./cmd/thidua-bench -thidua $(BIN) -sizes $(BENCH_SIZES) -runs $(BENCH_RUNS)
+	TMPDIR=$(BENCH_TMPDIR) $(GO) run ./cmd/thidua-bench -thidua $(BIN) -sizes $(BENCH_SIZES) -runs $(BENCH_RUNS)
 	$(GO) test -run '^$$' -bench . ./...
 
 ## bench-hugo: the same articles built by thidua and by Hugo (Debian's package, installed when
@@ -70,7 +74,7 @@ bench: bin
 bench-hugo: bin
 	command -v $(HUGO) >/dev/null || apt-get install -y --no-install-recommends hugo || \
 		{ apt-get update && apt-get install -y --no-install-recommends hugo; }
-	$(GO) run ./cmd/thidua-bench -thidua $(BIN) -hugo $(HUGO) -sizes $(BENCH_HUGO_SIZES) -runs $(BENCH_RUNS)
+	TMPDIR=$(BENCH_TMPDIR) $(GO) run ./cmd/thidua-bench -thidua $(BIN) -hugo $(HUGO) -sizes $(BENCH_HUGO_SIZES) -runs $(BENCH_RUNS)
 
 ## fuzz: fuzz every fuzz target (func Fuzz… in a _test.go file) for FUZZTIME each; an input
 ## that fails is kept under the package's testdata/fuzz, where make test runs it from then on

@@ -158,6 +158,7 @@ func run(cfg config, w io.Writer) error {
 	}
 	cfg.thidua = bin
 	printMachine(w, cfg)
+	fmt.Fprintf(w, "work folder: %s (%s)\n", work, fileSystem(work))
 	var results []result
 	for _, n := range cfg.sizes {
 		r, err := benchSize(cfg, work, n, w)
@@ -442,6 +443,31 @@ func memTotal() string {
 		return "unknown memory"
 	}
 	return fmt.Sprintf("%.1f GiB RAM", float64(kb)/(1<<20))
+}
+
+// fileSystem names the type of file system that holds dir, as
+// /proc/mounts gives it ("tmpfs", "ext4"), or "unknown file system".
+func fileSystem(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "unknown file system"
+	}
+	b, err := os.ReadFile("/proc/mounts")
+	if err != nil {
+		return "unknown file system"
+	}
+	kind, longest := "unknown file system", -1
+	for line := range strings.Lines(string(b)) {
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			continue
+		}
+		mount := f[1]
+		if (dir == mount || strings.HasPrefix(dir, strings.TrimSuffix(mount, "/")+"/")) && len(mount) > longest {
+			kind, longest = f[2], len(mount)
+		}
+	}
+	return kind
 }
 
 // loadAverage is the 1, 5 and 15 minute load averages, or "unknown".

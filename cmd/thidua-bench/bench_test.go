@@ -156,3 +156,15 @@ func TestHugoSiteHasTheArticles(t *testing.T) {
 		}
 	}
 }
+
+func TestFileSystem(t *testing.T) {
+	if _, err := os.Stat("/proc/mounts"); err != nil {
+		t.Skip("no /proc/mounts here")
+	}
+	if got := fileSystem("/proc/self"); got != "proc" {
+		t.Errorf("fileSystem(/proc/self) = %q, want proc", got)
+	}
+	if got := fileSystem("/"); got == "unknown file system" {
+		t.Errorf("fileSystem(/) = %q", got)
+	}
+}
