@@ -18,13 +18,13 @@ type RootFS struct {
 	root *os.Root
 	fsys fs.FS // root.FS()
 
-	mu      sync.Mutex
-	folders map[string]*os.Root // by slash-separated path
+	folders sync.Map   // of *os.Root, by slash-separated path
+	opening sync.Mutex // held while a folder is opened, so that it is opened once
 }
 
 // NewRootFS returns the RootFS of root.
 func NewRootFS(root *os.Root) *RootFS {
-	return &RootFS{root: root, fsys: root.FS(), folders: map[string]*os.Root{}}
+	return &RootFS{root: root, fsys: root.FS()}
 }
 
 // Open opens the file name, through the root of its folder.
@@ -52,35 +52,38 @@ func (r *RootFS) Open(name string) (fs.File, error) {
 
 // folder returns the root of the folder dir, opening it the first time.
 func (r *RootFS) folder(dir string) (*os.Root, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if f := r.folders[dir]; f != nil {
-		return f, nil
+	if f, ok := r.folders.Load(dir); ok {
+		return f.(*os.Root), nil
+	}
+	r.opening.Lock()
+	defer r.opening.Unlock()
+	if f, ok := r.folders.Load(dir); ok {
+		return f.(*os.Root), nil
 	}
 	f, err := r.root.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	r.folders[dir] = f
+	r.folders.Store(dir, f)
 	return f, nil
 }
 
 // Close closes the roots of the folders opened so far.
 func (r *RootFS) Close() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	r.opening.Lock()
+	defer r.opening.Unlock()
 	var errs []error
-	for dir, f := range r.folders {
-		errs = append(errs, f.Close())
-		delete(r.folders, dir)
+	for dir, f := range r.folders.Range {
+		errs = append(errs, f.(*os.Root).Close())
+		r.folders.Delete(dir)
 	}
 	return errors.Join(errs...)
 }
 
-// Stat, ReadDir, ReadFile, ReadLink and Lstat are those of root.FS().
+// Stat, ReadDir, ReadLink and Lstat are those of root.FS(); fs.ReadFile
+// reads through Open.
 
 func (r *RootFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(r.fsys, name) }
 func (r *RootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fsys, name) }
-func (r *RootFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(r.fsys, name) }
 func (r *RootFS) ReadLink(name string) (string, error)       { return fs.ReadLink(r.fsys, name) }
 func (r *RootFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(r.fsys, name) }

@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -52,6 +54,29 @@ func TestRootFS(t *testing.T) {
 			t.Errorf("ReadFile(%s) = %q, %v", name, b, err)
 		}
 	}
+	// Many goroutines read through a new one at once; it opens the folders
+	// of the files read, and no other.
+	fresh := NewRootFS(root)
+	defer fresh.Close()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for _, name := range []string{"content/news/2024/a.md", "content/news/2024/b.md", "data/blocs/khoi-1/2024.yaml"} {
+				if _, err := fs.ReadFile(fresh, name); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	var folders []string
+	for dir := range fresh.folders.Range {
+		folders = append(folders, dir.(string))
+	}
+	slices.Sort(folders)
+	if want := []string{"content/news/2024", "data/blocs/khoi-1"}; !slices.Equal(folders, want) {
+		t.Errorf("folders opened: %v, want %v", folders, want)
+	}
 	// Nothing outside the site folder can be opened, and an error names
 	// the whole path.
 	for _, name := range []string{"content/news/out/secret.md", "content/news/2024/d.md", "content/news/2024/../../../x"} {
@@ -70,8 +95,8 @@ func TestRootFS(t *testing.T) {
 	if err := fsys.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(fsys.folders) != 0 {
-		t.Errorf("%d folder roots left open", len(fsys.folders))
+	for dir := range fsys.folders.Range {
+		t.Errorf("the root of %s is left open", dir)
 	}
 	if _, err := root.Stat("site.yaml"); err != nil {
 		t.Errorf("the site's root is closed: %v", err)
