@@ -29,6 +29,23 @@ func siteDir(t *testing.T) (site, outside string) {
 	return site, outside
 }
 
+// rootFileSystems opens the folder site as an os.Root and returns, by
+// name, its FS and its RootFS, as a build loads it: both are closed when
+// the test ends.
+func rootFileSystems(t *testing.T, site string) map[string]fs.FS {
+	t.Helper()
+	root, err := os.OpenRoot(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rootFS := NewRootFS(root)
+	t.Cleanup(func() {
+		rootFS.Close()
+		root.Close()
+	})
+	return map[string]fs.FS{"os.Root": root.FS(), "RootFS": rootFS}
+}
+
 func symlink(t *testing.T, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
@@ -48,14 +65,7 @@ func TestSymlinkedFoldersOutside(t *testing.T) {
 	}
 	os.Remove(filepath.Join(site, "site.yaml"))
 	symlink(t, filepath.Join(outside, "secret.yaml"), filepath.Join(site, "site.yaml"))
-	root, err := os.OpenRoot(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	rootFS := NewRootFS(root)
-	defer rootFS.Close()
-	for name, fsys := range map[string]fs.FS{"os.Root": root.FS(), "RootFS": rootFS} {
+	for name, fsys := range rootFileSystems(t, site) {
 		_, d := Site(fsys, Options{})
 		for _, want := range []string{
 			"content: warning: this symbolic link points outside the site folder (to " + outside + "); it is not followed, and nothing under it is read",

@@ -3,7 +3,6 @@
 package load
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -40,14 +39,9 @@ func TestSymlinksOutsideAreNotFollowed(t *testing.T) {
 		"static/images/anh.jpg: warning: this symbolic link is not copied into the site; put the file itself under static/",
 		"static/ngoai: warning: this symbolic link points outside the site folder (to " + outside + "); it is not followed, and what it points at is left out",
 	}
-	root, err := os.OpenRoot(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	rootFS := NewRootFS(root)
-	defer rootFS.Close()
-	for name, fsys := range map[string]fs.FS{"os.Root": root.FS(), "RootFS": rootFS, "os.DirFS": os.DirFS(site)} {
+	systems := rootFileSystems(t, site)
+	systems["os.DirFS"] = os.DirFS(site)
+	for name, fsys := range systems {
 		s, d := Site(fsys, Options{})
 		if got := lines(d); !slices.Equal(got, want) {
 			t.Errorf("%s:\ngot  %q\nwant %q", name, got, want)
