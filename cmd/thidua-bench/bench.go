@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -110,20 +109,7 @@ func measure(out string, name string, args ...string) (sample, string, error) {
 
 // costOf reads the CPU time and peak memory of a finished process.
 func costOf(ps *os.ProcessState, wall time.Duration) sample {
-	s := sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime()}
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		s.peak = maxRSSBytes(ru)
-	}
-	return s
-}
-
-// maxRSSBytes is the peak resident memory of ru in bytes: Linux counts it
-// in KiB, Darwin in bytes.
-func maxRSSBytes(ru *syscall.Rusage) int64 {
-	if runtime.GOOS == "darwin" {
-		return int64(ru.Maxrss)
-	}
-	return int64(ru.Maxrss) * 1024
+	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), peak: peakMemory(ps)}
 }
 
 // builtLine is the summary line of thidua build.
