@@ -4,7 +4,9 @@ import (
 	"context"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -166,5 +168,24 @@ func TestFileSystem(t *testing.T) {
 	}
 	if got := fileSystem("/"); got == "unknown file system" {
 		t.Errorf("fileSystem(/) = %q", got)
+	}
+}
+
+// TestCostOfAProcess runs this test binary, doing nothing, and wants its
+// peak memory read from its rusage.
+func TestCostOfAProcess(t *testing.T) {
+	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
+		t.Skip("peak memory is read on Linux and Darwin")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	s := costOf(cmd.ProcessState, time.Second)
+	if s.peak < 1<<20 || s.peak > 1<<30 {
+		t.Errorf("peak memory of a test binary doing nothing: %d bytes", s.peak)
+	}
+	if s.wall != time.Second || s.cpu < 0 {
+		t.Errorf("cost %+v", s)
 	}
 }
