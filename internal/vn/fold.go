@@ -113,12 +113,12 @@ func appendFoldLatin(dst []byte, s string) (folded []byte, ok bool) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		f, known := latinFolds.fold(r)
+		e, known := latinFolds.lookup(r)
 		if !known {
 			return dst[:start], false
 		}
-		if f >= 0 {
-			dst = utf8.AppendRune(dst, f)
+		if e.fold >= 0 {
+			dst = utf8.AppendRune(dst, e.fold)
 		}
 		i += n
 	}
@@ -129,10 +129,14 @@ func appendFoldLatin(dst []byte, s string) (folded []byte, ok bool) {
 // U+1E00 to U+1EFF alone (one rune, or -1 for none), and what the rune is
 // to the terms of Terms (a termRune).
 type latinFoldTable struct {
-	low        [0x370 - 0x80]rune
-	additional [0x100]rune
-	lowTerm    [0x370 - 0x80]rune
-	addTerm    [0x100]rune
+	low        [0x370 - 0x80]latinRune
+	additional [0x100]latinRune
+}
+
+// latinRune is what latinFoldTable holds of one rune.
+type latinRune struct {
+	fold rune // Fold of the rune alone: one rune, or -1 for none
+	term rune // a termRune
 }
 
 // termRune is what a rune of text is to its terms: the rune it adds to the
@@ -175,47 +179,34 @@ var latinFolds = newLatinFoldTable()
 
 func newLatinFoldTable() *latinFoldTable {
 	t := &latinFoldTable{}
-	one := func(r rune) rune {
+	entry := func(r rune) latinRune {
 		f := []rune(foldNFD(string(r)))
 		switch len(f) {
 		case 0:
-			return -1
+			return latinRune{fold: -1, term: termRuneOf(r)}
 		case 1:
-			return f[0]
+			return latinRune{fold: f[0], term: termRuneOf(r)}
 		}
 		panic(fmt.Sprintf("vn: %U folds to %d runes", r, len(f)))
 	}
 	for i := range t.low {
-		t.low[i] = one(rune(0x80 + i))
-		t.lowTerm[i] = termRuneOf(rune(0x80 + i))
+		t.low[i] = entry(rune(0x80 + i))
 	}
 	for i := range t.additional {
-		t.additional[i] = one(rune(0x1E00 + i))
-		t.addTerm[i] = termRuneOf(rune(0x1E00 + i))
+		t.additional[i] = entry(rune(0x1E00 + i))
 	}
 	return t
 }
 
-// term returns the termRune of r, and whether r is in the table.
-func (t *latinFoldTable) term(r rune) (rune, bool) {
-	switch {
-	case 0x80 <= r && r < 0x370:
-		return t.lowTerm[r-0x80], true
-	case 0x1E00 <= r && r < 0x1F00:
-		return t.addTerm[r-0x1E00], true
-	}
-	return 0, false
-}
-
-// fold returns Fold of r alone, -1 for none, and whether r is in the table.
-func (t *latinFoldTable) fold(r rune) (rune, bool) {
+// lookup returns what the table holds of r, and whether it holds r.
+func (t *latinFoldTable) lookup(r rune) (latinRune, bool) {
 	switch {
 	case 0x80 <= r && r < 0x370:
 		return t.low[r-0x80], true
 	case 0x1E00 <= r && r < 0x1F00:
 		return t.additional[r-0x1E00], true
 	}
-	return 0, false
+	return latinRune{}, false
 }
 
 // Slug turns a title into an identifier of SPEC §1: folded, ASCII letters

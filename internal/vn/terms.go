@@ -45,8 +45,8 @@ func eachTerm(s string, scratch []byte, yield func(term []byte)) []byte {
 		} else {
 			var r rune
 			r, n = utf8.DecodeRuneInString(s[i:])
-			if t, known := latinFolds.term(r); known {
-				f = t
+			if e, known := latinFolds.lookup(r); known {
+				f = e.term
 			} else if inWord(r) {
 				f = otherWord
 			} else {
@@ -218,8 +218,8 @@ func inWord(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	if t, known := latinFolds.term(r); known {
-		return t != endsWord
+	if e, known := latinFolds.lookup(r); known {
+		return e.term != endsWord
 	}
 	return isWordRune(r)
 }

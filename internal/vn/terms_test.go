@@ -82,7 +82,7 @@ func termsByDefinition(s string) []string {
 // between letters and alone, to be those of its definition.
 func TestTermsOfEveryTableRune(t *testing.T) {
 	for r := rune(0); r < 0x1F00; r++ {
-		if _, known := latinFolds.term(r); !known && r >= utf8.RuneSelf {
+		if _, known := latinFolds.lookup(r); !known && r >= utf8.RuneSelf {
 			continue
 		}
 		for _, s := range []string{string(r), "a" + string(r) + "b", "Ư" + string(r) + "́ợ", string(r) + "٣" + string(r)} {
