@@ -12,9 +12,10 @@ import (
 // The functions here write markup every page has, and the links that fill
 // its lists, in Go rather than in a template: a template spends about a
 // microsecond on each value it writes, and these few dozen values on each
-// of ten thousand pages were a tenth of a build's rendering. Their output is byte for byte what html/template
-// gives for layouts/partials/meta.html and crumbs.html as they were; a
-// site's own layouts may still define "meta" and "crumbs" as templates.
+// of ten thousand pages were a tenth of a build's rendering. Their output
+// is byte for byte what html/template gives for layouts/partials/meta.html
+// and crumbs.html as they were, and for <a href="{{href X}}">{{LABEL}}</a>;
+// a site's own layouts may still define "meta" and "crumbs" as templates.
 
 // metaTags returns the description, canonical URL, Open Graph and Twitter
 // tags of d's page, each on a line of its own.
@@ -55,7 +56,7 @@ func (r *Renderer) metaTags(d Data) template.HTML {
 		meta("robots", "noindex")
 	} else {
 		url := r.AbsURL(p.Path)
-		tag("link rel", "canonical", "href", escapeHTML(normalizeURL(filterURL(url))))
+		tag("link rel", "canonical", "href", urlAttr(url))
 		property("og:url", url)
 	}
 	if p.Article != nil {
@@ -106,21 +107,10 @@ func (r *Renderer) crumbs(d Data) template.HTML {
 	b.WriteString(`<nav class="crumbs wrap" aria-label="`)
 	b.WriteString(escapeHTML(r.T("breadcrumbs")))
 	b.WriteString("\">\n<ol>")
-	link := func(path, title, attrs string) {
-		b.WriteString(`<li><a href="`)
-		b.WriteString(escapeHTML(normalizeURL(filterURL(r.URL(path)))))
-		b.WriteString(`"`)
-		b.WriteString(attrs)
-		b.WriteString(`>`)
-		b.WriteString(escapeHTML(title))
-		b.WriteString("</a></li>")
-	}
 	for _, c := range p.Crumbs {
-		b.WriteString("\n")
-		link(c.Path, c.Title, "")
+		b.WriteString("\n<li>" + anchor(r.URL(c.Path), "", c.Title) + "</li>")
 	}
-	b.WriteString("\n")
-	link(p.Path, p.Title, ` aria-current="page"`)
+	b.WriteString("\n<li>" + anchor(r.URL(p.Path), ` aria-current="page"`, p.Title) + "</li>")
 	b.WriteString("\n</ol>\n</nav>")
 	return template.HTML(b.String())
 }
@@ -141,8 +131,18 @@ func (r *Renderer) link(x any, label any) (template.HTML, error) {
 	default:
 		return "", fmt.Errorf("link: the label is a %T, not a string or an int", label)
 	}
-	return template.HTML(`<a href="` + escapeHTML(normalizeURL(filterURL(r.URL(p)))) + `">` + escapeHTML(text) + `</a>`), nil
+	return template.HTML(anchor(r.URL(p), "", text)), nil
 }
+
+// anchor is the HTML of a link to url, with the attributes attrs (HTML,
+// each after a space) and the text text.
+func anchor(url, attrs, text string) string {
+	return `<a href="` + urlAttr(url) + `"` + attrs + `>` + escapeHTML(text) + `</a>`
+}
+
+// urlAttr is url as html/template writes it in a URL attribute: filtered,
+// normalised and escaped.
+func urlAttr(url string) string { return escapeHTML(normalizeURL(filterURL(url))) }
 
 // htmlEscaper escapes text and quoted attribute values as html/template
 // does.
