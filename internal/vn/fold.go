@@ -54,12 +54,7 @@ func inComposedLatin(r rune) bool {
 // Fold returns s lower-cased with every diacritic removed and đ turned into
 // d, so that "Người Cao Tuổi" and "nguoi cao tuoi" fold alike. It keeps every
 // other character, spaces included.
-func Fold(s string) string {
-	if folded, ok := appendFoldLatin(make([]byte, 0, len(s)), s); ok {
-		return string(folded)
-	}
-	return foldNFD(s)
-}
+func Fold(s string) string { return string(appendFold(make([]byte, 0, len(s)), s)) }
 
 // appendFold appends Fold(s) to dst.
 func appendFold(dst []byte, s string) []byte {

@@ -213,10 +213,10 @@ func nextTerm(b []byte) (term, rest []byte) {
 	return b, nil
 }
 
-// inWord is isWordRune, from latinFolds for Latin runes.
+// inWord is isWordRune, from asciiTerms and latinFolds where they hold r.
 func inWord(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiTerms[r] != endsWord
 	}
 	if e, known := latinFolds.lookup(r); known {
 		return e.term != endsWord
