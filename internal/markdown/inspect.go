@@ -159,14 +159,8 @@ func (x lineIndex) position(offset int) (line, column int) {
 // without markup, images and raw HTML, whitespace collapsed to single spaces.
 func plainText(n ast.Node, source []byte) string {
 	var b bytes.Buffer
-	return plainTextWith(&b, n, source)
-}
-
-// plainTextWith is plainText with scratch, emptied first, as its buffer.
-func plainTextWith(scratch *bytes.Buffer, n ast.Node, source []byte) string {
-	scratch.Reset()
-	writePlain(scratch, n, source)
-	return collapseSpace(scratch.Bytes())
+	writePlain(&b, n, source)
+	return collapseSpace(b.Bytes())
 }
 
 // collapseSpace returns b with each run of white space (as unicode.IsSpace
