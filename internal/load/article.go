@@ -119,13 +119,14 @@ var defaultConverter = sync.OnceValue(func() *markdown.Converter { return markdo
 // Bodies renders the Markdown bodies of articles and pages, and finds the
 // search terms of articles. It is safe for concurrent use.
 type Bodies struct {
+	opts  markdown.Options // of md
 	md    *markdown.Converter
 	terms vn.TermJoiner // keeps the terms it has met, for the next bodies
 	html  sync.Pool     // of *bytes.Buffer, for the HTML of a body
 }
 
 // NewBodies returns the Bodies of a site whose Markdown has the options o.
-func NewBodies(o markdown.Options) *Bodies { return &Bodies{md: markdown.New(o)} }
+func NewBodies(o markdown.Options) *Bodies { return &Bodies{opts: o, md: markdown.New(o)} }
 
 // refs returns the site-relative references of the body at file lines.
 func (doc *document) refs() []model.Ref {

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/internal/diag"
-	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
 )
 
@@ -24,7 +23,6 @@ type Cache struct {
 	walk   *diag.List            // the diagnostics of listing the folder
 	opts   Options               // of NewCache, with the BaseURL of the last Site
 	bodies *Bodies               // renders the bodies of the cached files
-	mdOpts markdown.Options      // the Markdown options of bodies
 }
 
 // cachedFile is a file as last read.
@@ -117,8 +115,8 @@ func (c *Cache) parse(todo []toParse) int {
 		}
 		return false
 	})
-	if want := markdownOptions(c.files.Config, c.opts); c.bodies == nil || want != c.mdOpts {
-		c.bodies, c.mdOpts = NewBodies(want), want
+	if want := markdownOptions(c.files.Config, c.opts); c.bodies == nil || want != c.bodies.opts {
+		c.bodies = NewBodies(want)
 		queued := map[string]bool{}
 		for _, t := range todo {
 			queued[t.path] = true
