@@ -44,6 +44,21 @@ func buildSite(t *testing.T, src, dst string, mod ...func(*Options)) (Result, er
 }
 
 // readTree returns every file under dir by slash-separated relative path.
+// unchanged fails the test unless the folder dir holds the files of
+// before, byte for byte and no others, after what happened.
+func unchanged(t *testing.T, dir string, before map[string][]byte, what string) {
+	t.Helper()
+	after := readTree(t, dir)
+	if len(after) != len(before) {
+		t.Fatalf("output changed after %s: %d files, was %d", what, len(after), len(before))
+	}
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("%s changed after %s", name, what)
+		}
+	}
+}
+
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files, err := filetree.Read(dir)
@@ -159,15 +174,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	if len(res.Diagnostics) == 0 || res.Diagnostics[0].Path != "data/blocs/khoi-a/2024.yaml" {
 		t.Errorf("diagnostics = %v", res.Diagnostics)
 	}
-	after := readTree(t, dst)
-	if len(after) != len(before) {
-		t.Fatalf("output changed: %d files, was %d", len(after), len(before))
-	}
-	for name, b := range before {
-		if !bytes.Equal(after[name], b) {
-			t.Errorf("%s changed after a failed build", name)
-		}
-	}
+	unchanged(t, dst, before, "a failed build")
 }
 
 // A build stopped half-way (Ctrl-C in thidua build --watch) fails and
@@ -193,15 +200,7 @@ func TestStoppedBuildKeepsPreviousOutput(t *testing.T) {
 	if pages < 100 {
 		t.Fatalf("the test site has %d pages: too few to stop a build half-way", pages)
 	}
-	after := readTree(t, dst)
-	if len(after) != len(before) {
-		t.Fatalf("output changed: %d files, was %d", len(after), len(before))
-	}
-	for name, b := range before {
-		if !bytes.Equal(after[name], b) {
-			t.Errorf("%s changed after a stopped build", name)
-		}
-	}
+	unchanged(t, dst, before, "a stopped build")
 }
 
 func TestGoodBuildLeavesNoStaleFiles(t *testing.T) {
