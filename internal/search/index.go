@@ -106,14 +106,15 @@ func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[st
 		var bt bodyTerms
 		for i, a := range site.Articles {
 			n := int32(first + i)
-			if keep {
-				last.articles[i] = bt.of(a)
-				for _, t := range last.articles[i].body {
-					last.postings[t] = append(last.postings[t], n)
-				}
+			post := func(t string) { last.postings[t] = append(last.postings[t], n) }
+			if !keep {
+				bt.each(a, post) // the one-off index keeps no term lists
 				continue
 			}
-			bt.each(a, func(t string) { last.postings[t] = append(last.postings[t], n) })
+			last.articles[i] = bt.of(a)
+			for _, t := range last.articles[i].body {
+				post(t)
+			}
 		}
 	} else {
 		changed = map[string]bool{}
