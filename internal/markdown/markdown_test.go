@@ -118,6 +118,11 @@ func TestBasePath(t *testing.T) {
 		{"absolute", "[x](https://example.gov.vn/khoi/)\n", "<p><a href=\"https://example.gov.vn/khoi/\">x</a></p>\n"},
 		{"linkify", "Xem www.example.gov.vn/khoi/\n",
 			"<p>Xem <a href=\"http://www.example.gov.vn/khoi/\">www.example.gov.vn/khoi/</a></p>\n"},
+		// Each of what mayAutolink looks for is still linked by itself.
+		{"linkify https", "Xem https://example.gov.vn/a\n",
+			"<p>Xem <a href=\"https://example.gov.vn/a\">https://example.gov.vn/a</a></p>\n"},
+		{"linkify ftp", "Xem ftp://example.gov.vn/a\n",
+			"<p>Xem <a href=\"ftp://example.gov.vn/a\">ftp://example.gov.vn/a</a></p>\n"},
 	})
 	for _, base := range []string{"", "/"} {
 		t.Run("base "+base, func(t *testing.T) {
