@@ -62,6 +62,9 @@ func runThidua(t *testing.T, args ...string) (time.Duration, int64) {
 // when a file cannot be read.
 func tree(t *testing.T, dir string) map[string][sha256.Size]byte {
 	t.Helper()
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // the destination is a link to its live generation
+	}
 	out := map[string][sha256.Size]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
