@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
@@ -73,11 +74,28 @@ func runBuild(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "thidua: %v\n", err)
 		return exitSite
 	}
+	printForeign(e, *dest, res.Foreign)
 	if !*quiet {
 		fmt.Fprintf(e.stdout, "built %d pages and %d files into %s in %d ms\n",
 			res.Pages, res.Files, *dest, res.Elapsed.Milliseconds())
 	}
 	return exitOK
+}
+
+// printForeign warns of the files of the previous output that no build
+// wrote (put there by hand), which the build did not keep.
+func printForeign(e *env, dest string, foreign []string) {
+	if len(foreign) == 0 {
+		return
+	}
+	names := foreign
+	more := ""
+	if len(names) > 10 {
+		names, more = names[:10], fmt.Sprintf(" and %d more", len(foreign)-10)
+	}
+	fmt.Fprintf(e.stderr, "thidua: warning: %s held %s that no build wrote, and this build did not keep: %s%s. "+
+		"Put such files (CNAME, .well-known/…) in the site's static/ folder, which every build copies to the output.\n",
+		dest, plural(len(foreign), "file"), strings.Join(names, ", "), more)
 }
 
 func printDiagnostics(e *env, ds []diag.Diagnostic) {

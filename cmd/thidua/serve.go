@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -87,7 +88,8 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 			return err
 		}
 		defer os.RemoveAll(tmp)
-		cfg.opts.Destination = tmp
+		// The output and the generations beside it, all inside tmp.
+		cfg.opts.Destination = filepath.Join(tmp, "public")
 	}
 	w, err := watch.New(watch.Options{Root: cfg.opts.Source, Poll: cfg.poll})
 	if err != nil {
@@ -175,6 +177,7 @@ func (l *live) rebuild(ctx context.Context, paths []string, all bool) {
 	e := l.e
 	res, st, err := l.builder.Build(ctx, paths, all)
 	printDiagnostics(e, res.Diagnostics)
+	printForeign(e, l.builder.Destination(), res.Foreign)
 	if err != nil {
 		var problems []string
 		if errors.Is(err, build.ErrSite) {
