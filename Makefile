@@ -87,5 +87,5 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin public node_modules
+	rm -rf bin public .public.thidua node_modules
 	find internal/charts/lib -type f ! -name README.md -delete
