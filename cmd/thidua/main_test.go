@@ -51,9 +51,22 @@ func TestBuildQuietAndSummary(t *testing.T) {
 	if code != exitOK || out != "" || errOut != "" {
 		t.Fatalf("build --quiet: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	summary := `^built \d+ pages and \d+ files into .* in \d+ ms\n`
+	code, out, _ = runCmd("build", "-s", fixture, "-d", dst, "-b", "https://thidua.example.gov.vn")
+	if code != exitOK || !regexp.MustCompile(summary+`$`).MatchString(out) {
+		t.Errorf("build summary at the root of a host: exit %d, %q", code, out)
+	}
+	// The fixture's baseURL is https://portal.example.gov.vn/thidua/.
 	code, out, _ = runCmd("build", "-s", fixture, "-d", dst)
-	if code != exitOK || !regexp.MustCompile(`^built \d+ pages and \d+ files into .* in \d+ ms\n$`).MatchString(out) {
-		t.Errorf("build summary: exit %d, %q", code, out)
+	robots := "baseURL has the path /thidua/: crawlers read only https://portal.example.gov.vn/robots.txt; add this line to it:\n" +
+		"Sitemap: https://portal.example.gov.vn/thidua/sitemap.xml\n"
+	if code != exitOK || !regexp.MustCompile(summary+regexp.QuoteMeta(robots)+`$`).MatchString(out) {
+		t.Errorf("build summary under a path: exit %d, %q", code, out)
+	}
+	code, out, _ = runCmd("build", "-s", fixture, "-d", dst, "-b", "https://cong.example.gov.vn/so/thidua")
+	if code != exitOK || !strings.HasSuffix(out, "path /so/thidua/: crawlers read only https://cong.example.gov.vn/robots.txt; add this line to it:\n"+
+		"Sitemap: https://cong.example.gov.vn/so/thidua/sitemap.xml\n") {
+		t.Errorf("build summary under -b's path: exit %d, %q", code, out)
 	}
 	if _, err := os.Stat(filepath.Join(dst, "index.html")); err != nil {
 		t.Error(err)
