@@ -118,3 +118,21 @@ func TestNginx(t *testing.T) {
 	start(t, cmd, fmt.Sprintf("127.0.0.1:%d", port))
 	checkServed(t, base, public, true)
 }
+
+// TestMissingServer runs a test that needs a program which is not
+// installed, in a child process: it is skipped, saying what to install,
+// and fails under CI=true.
+func TestMissingServer(t *testing.T) {
+	if os.Getenv("PUBLISHTEST_CHILD") != "" {
+		lookFor(t, "no-such-server", "no-such-package", "/no/such/server")
+		return
+	}
+	for ci, want := range map[string]string{"": "--- SKIP", "true": "--- FAIL"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMissingServer$", "-test.v")
+		cmd.Env = append(os.Environ(), "PUBLISHTEST_CHILD=1", "CI="+ci)
+		out, _ := cmd.CombinedOutput()
+		if !strings.Contains(string(out), want) || !strings.Contains(string(out), "apt-get install no-such-package") {
+			t.Errorf("with CI=%q, want %s saying what to install:\n%s", ci, want, out)
+		}
+	}
+}
