@@ -25,6 +25,7 @@ import (
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
+	"github.com/thidua/thidua/internal/feeds"
 )
 
 // root is the repository root, which is the demo site.
@@ -153,16 +154,13 @@ var contentTypes = map[string]contentType{
 	".webmanifest": {[]string{"application/manifest+json"}, false},
 }
 
-// feedFile is the Atom feed of the news.
-const feedFile = "index.xml"
-
 // wantType is the Content-Type of the file at the URL path p; ok is false
 // when any will do.
 func wantType(p string) (ct contentType, ok bool) {
 	switch {
 	case strings.HasSuffix(p, "/"):
 		return contentTypes[".html"], true
-	case path.Base(p) == feedFile:
+	case path.Base(p) == feeds.AtomFile:
 		return contentType{[]string{"application/atom+xml"}, false}, true
 	}
 	ct, ok = contentTypes[path.Ext(p)]
@@ -237,10 +235,10 @@ func feedRefs(t *testing.T, b []byte) []string {
 		} `xml:"entry"`
 	}
 	if err := xml.Unmarshal(b, &feed); err != nil {
-		t.Fatalf("%s does not parse: %v", feedFile, err)
+		t.Fatalf("%s does not parse: %v", feeds.AtomFile, err)
 	}
 	if len(feed.Entries) == 0 {
-		t.Fatalf("%s has no entry", feedFile)
+		t.Fatalf("%s has no entry", feeds.AtomFile)
 	}
 	var refs []string
 	for _, l := range feed.Links {
@@ -248,7 +246,7 @@ func feedRefs(t *testing.T, b []byte) []string {
 	}
 	for _, e := range feed.Entries {
 		if len(e.Links) == 0 {
-			t.Errorf("an entry of %s has no link", feedFile)
+			t.Errorf("an entry of %s has no link", feeds.AtomFile)
 		}
 		for _, l := range e.Links {
 			refs = append(refs, l.Href)
@@ -266,7 +264,7 @@ func sitemapRefs(t *testing.T, b []byte) []string {
 		} `xml:"url"`
 	}
 	if err := xml.Unmarshal(b, &set); err != nil || len(set.URLs) == 0 {
-		t.Fatalf("sitemap.xml does not parse or lists nothing: %v", err)
+		t.Fatalf("%s does not parse or lists nothing: %v", feeds.SitemapFile, err)
 	}
 	var refs []string
 	for _, u := range set.URLs {
@@ -332,7 +330,7 @@ func crawl(t *testing.T, base, public string) {
 	}
 	add(base, base)
 	add("robots.txt", base)
-	add(feedFile, base)
+	add(feeds.AtomFile, base)
 	pages := map[string]bool{}
 	for len(queue) > 0 {
 		u := queue[0]
@@ -356,9 +354,9 @@ func crawl(t *testing.T, base, public string) {
 		case path.Ext(rel) == ".html":
 			pages[rel] = true
 			refs = htmlRefs(a.body)
-		case rel == feedFile:
+		case rel == feeds.AtomFile:
 			refs = feedRefs(t, a.body)
-		case rel == "sitemap.xml":
+		case rel == feeds.SitemapFile:
 			refs = sitemapRefs(t, a.body)
 		case rel == "robots.txt":
 			refs = robotsRefs(a.body)
@@ -372,7 +370,7 @@ func crawl(t *testing.T, base, public string) {
 	}
 	// Each kind of reference was followed: the sitemap from robots.txt, a
 	// stylesheet, a download, an og:image (the demo's only images are ones).
-	for _, rel := range []string{"sitemap.xml", "assets/css/site.css", "du-lieu/awards.csv", "images/khoi-8-2024.svg"} {
+	for _, rel := range []string{feeds.SitemapFile, "assets/css/site.css", "du-lieu/awards.csv", "images/khoi-8-2024.svg"} {
 		if _, ok := from[base+rel]; !ok {
 			t.Errorf("the crawl never reached %s", base+rel)
 		}
@@ -458,7 +456,7 @@ func checkRedirects(t *testing.T, base string, byPath bool) {
 // checkGzip asks for the home page and files of each text kind with and
 // without Accept-Encoding: gzip.
 func checkGzip(t *testing.T, base, public string) {
-	for _, rel := range []string{"", "tin-tuc/", "assets/css/site.css", "assets/js/search.js", "du-lieu/thidua.json", "du-lieu/awards.csv", feedFile, "sitemap.xml"} {
+	for _, rel := range []string{"", "tin-tuc/", "assets/css/site.css", "assets/js/search.js", "du-lieu/thidua.json", "du-lieu/awards.csv", feeds.AtomFile, feeds.SitemapFile} {
 		file := rel
 		if file == "" || strings.HasSuffix(file, "/") {
 			file += "index.html"
@@ -497,7 +495,7 @@ func checkCaching(t *testing.T, base string) {
 	for rel, want := range map[string]string{
 		"":                                     "public, max-age=300",
 		"khoi/":                                "public, max-age=300",
-		feedFile:                               "public, max-age=300",
+		feeds.AtomFile:                         "public, max-age=300",
 		"du-lieu/thidua.json":                  "public, max-age=300",
 		"assets/css/site.css":                  "public, max-age=604800",
 		"assets/vendor/echarts/echarts.min.js": "public, max-age=604800",

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/thidua/thidua/internal/feeds"
 )
 
 // webServer is the part of IIS's system.webServer section that
@@ -103,10 +105,10 @@ func TestWebConfig(t *testing.T) {
 		}
 		checkType(t, "web.config", "/a"+ext, mt)
 	}
-	if mt, ok := location[feedFile].mimeType(".xml"); !ok {
-		t.Errorf("web.config does not remove then map .xml for %s", feedFile)
+	if mt, ok := location[feeds.AtomFile].mimeType(".xml"); !ok {
+		t.Errorf("web.config does not remove then map .xml for %s", feeds.AtomFile)
 	} else {
-		checkType(t, "web.config", "/"+feedFile, mt)
+		checkType(t, "web.config", "/"+feeds.AtomFile, mt)
 	}
 
 	if len(ws.DefaultDocument) != 1 || ws.DefaultDocument[0].Value != "index.html" {
