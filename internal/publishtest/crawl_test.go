@@ -415,14 +415,15 @@ func checkFiles(t *testing.T, base, public string) {
 	t.Logf("fetched %d files", n)
 }
 
-// checkMissing asks for a page and a file that are not there: both answer
-// 404 with thidua's 404 page.
+// checkMissing asks for pages and a file that are not there: each answers
+// 404 with thidua's 404 page, whose own links and assets work from any
+// depth.
 func checkMissing(t *testing.T, base, public string) {
 	page, err := os.ReadFile(filepath.Join(public, "404.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range []string{base + "khong-co-trang-nay/", base + "tin-tuc/khong-co.html", base + "assets/khong-co.css"} {
+	for _, u := range []string{base + "khong-co-trang-nay/", base + "tin-tuc/a/b/khong-co.html", base + "assets/khong-co.css"} {
 		a := get(t, u)
 		if a.status != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", u, a.status)
@@ -430,6 +431,20 @@ func checkMissing(t *testing.T, base, public string) {
 		checkType(t, u, "/404.html", a.header.Get("Content-Type"))
 		if !bytes.Equal(a.body, page) {
 			t.Errorf("%s does not answer thidua's 404 page: %.200q", u, a.body)
+			continue
+		}
+		at, _ := url.Parse(u)
+		for _, ref := range htmlRefs(a.body) {
+			r, err := at.Parse(ref)
+			if err != nil || r.Host != at.Host {
+				continue
+			}
+			if r.Fragment = ""; r.String() == u {
+				continue // the skip link to #main
+			}
+			if got := get(t, r.String()); got.status != http.StatusOK {
+				t.Errorf("the 404 page at %s refers to %s, which answers %d", u, r, got.status)
+			}
 		}
 	}
 }
