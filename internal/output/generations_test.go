@@ -311,3 +311,19 @@ func TestADestHoldsItsLock(t *testing.T) {
 	d := mustBegin(t, dest, source)
 	d.Abort()
 }
+
+// TestCanLink: where a link can be made the probe says so and leaves
+// nothing; where it cannot (here: a folder that does not exist) the
+// destination falls back to two renames.
+func TestCanLink(t *testing.T) {
+	dir := t.TempDir()
+	if !canLink(dir, "public") {
+		t.Error("canLink in a temporary folder = false")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the probe left %v", entries)
+	}
+	if canLink(filepath.Join(dir, "missing"), "public") {
+		t.Error("canLink in a missing folder = true")
+	}
+}

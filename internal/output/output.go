@@ -71,7 +71,26 @@ type Dest struct {
 // Open takes the lock on the destination dest of a build of the site folder
 // source, after checking that a build may replace it (see Begin).
 func Open(dest, source string) (*Dest, error) {
-	return open(dest, source, runtime.GOOS != "windows")
+	o, err := open(dest, source, runtime.GOOS != "windows")
+	if err == nil && o.links {
+		o.links = canLink(filepath.Dir(o.path), filepath.Base(o.path))
+	}
+	return o, err
+}
+
+// canLink reports whether a symbolic link can be made in the folder
+// parent, as some file systems (FAT, some network shares) cannot: the
+// destination is then a folder that two renames replace.
+func canLink(parent, base string) bool {
+	probe := filepath.Join(parent, tempPrefix(base)+"link")
+	if _, err := os.Lstat(probe); err == nil {
+		return true // a link a killed build left: links work here
+	}
+	if err := os.Symlink(linkTarget(filepath.Join(parent, base), generationA), probe); err != nil {
+		return false
+	}
+	os.Remove(probe)
+	return true
 }
 
 // open is Open with links saying whether the destination is a link to
@@ -107,7 +126,11 @@ func (o *Dest) Close() error { return o.lock.Close() }
 // i18n) or anything inside one, a symbolic link other than thidua's own, a
 // file, or an existing folder that holds something but not Marker.
 func Begin(dest, source string) (*Dir, error) {
-	return begin(dest, source, runtime.GOOS != "windows")
+	o, err := Open(dest, source)
+	if err != nil {
+		return nil, err
+	}
+	return o.beginOwned()
 }
 
 // begin is Begin with links as for open.
@@ -116,6 +139,11 @@ func begin(dest, source string, links bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	return o.beginOwned()
+}
+
+// beginOwned begins a build into o that closes o when it ends.
+func (o *Dest) beginOwned() (*Dir, error) {
 	d, err := o.Begin()
 	if err != nil {
 		o.Close()
