@@ -105,3 +105,28 @@ func TestEmptyFiles(t *testing.T) {
 		t.Errorf("an empty year file: %q", got)
 	}
 }
+
+// TestIssue12Case14AliasErrorsPointAtTheAlias checks that a mistake in what
+// an alias stands for is reported at the *name that uses it, not at the
+// anchor, and that the anchor's own mistakes stay at the anchor.
+func TestIssue12Case14AliasErrorsPointAtTheAlias(t *testing.T) {
+	_, d := ParseBlocYear("data/blocs/khoi-8/2024.yaml", []byte("members: [&a hoi-a, hoi-b, &m {unit: hoi-c}]\nleader: *m\ndeputies: [hoi-b, *m]\n"))
+	want := []string{
+		`data/blocs/khoi-8/2024.yaml:2:9: error: field "leader" must be an identifier, not a map`,
+		`data/blocs/khoi-8/2024.yaml:3:19: error: field "deputies" must be an identifier, not a map`,
+	}
+	if got := lines(d); !slices.Equal(got, want) {
+		t.Errorf("aliases of a map:\ngot  %q\nwant %q", got, want)
+	}
+	_, d = ParseUnits("data/units.yaml", []byte("- &u {id: hoi-a, name: A, bogus: 1}\n- *u\n- {id: hoi-b, name: B, formerly: [&f {name: X}, *f]}\n"))
+	want = []string{
+		`data/units.yaml:1:27: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, predecessors, dissolved`,
+		`data/units.yaml:2:3: error: duplicate unit id "hoi-a", also at data/units.yaml:1:11; give each unit its own id`,
+		`data/units.yaml:2:3: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, predecessors, dissolved`,
+		`data/units.yaml:3:35: error: missing required field "until"`,
+		`data/units.yaml:3:49: error: missing required field "until"`,
+	}
+	if got := lines(d); !slices.Equal(got, want) {
+		t.Errorf("aliases of units:\ngot  %q\nwant %q", got, want)
+	}
+}
