@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"strconv"
@@ -160,11 +161,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, st state, rel stri
 		s.notFound(w, r, st)
 		return
 	case info.IsDir() && rel != "" && !strings.HasSuffix(rel, "/"):
-		target := r.URL.Path + "/"
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		// To the cleaned name, never to the path as sent: "//khoi" would
+		// give "//khoi/", an address on another host.
+		target := url.URL{Path: st.prefix + name + "/", RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, target.String(), http.StatusMovedPermanently)
 		return
 	case info.IsDir():
 		name = path.Join(name, "index.html")
