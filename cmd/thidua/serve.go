@@ -118,7 +118,7 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 	where := cfg.opts.Destination
 	if cfg.serve {
 		srv = &http.Server{
-			Handler:           l.server,
+			Handler:           serve.CheckHost(l.server, ln.Addr().(*net.TCPAddr)),
 			ReadHeaderTimeout: 10 * time.Second,
 			WriteTimeout:      time.Minute, // the event stream lifts it for itself
 			IdleTimeout:       2 * time.Minute,
