@@ -164,42 +164,51 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 	if info, err := fs.Lstat(fsys, "site.yaml"); err == nil && usable(fsys, "site.yaml", info, diags) {
 		out = append(out, "site.yaml")
 	}
-	walk := func(root string, visit func(p string)) {
-		if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			if _, problem := followLink(fsys, root); problem != "" {
-				diags.Warnf(root, 0, 0, "symlink", "this symbolic link %s; it is not followed, and nothing under it is read", problem)
-				return
-			}
-		}
-		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				if !errors.Is(err, fs.ErrNotExist) || p != root {
-					diags.Errorf(p, 0, 0, CodeRead, "the folder cannot be read (%v); check its permissions", err)
-				}
-				return nil
-			}
-			if p != root && strings.HasPrefix(e.Name(), ".") && root != "static" {
-				if e.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if e.IsDir() {
-				return nil
-			}
-			if info, err := e.Info(); err == nil && usable(fsys, p, info, diags) {
-				visit(p)
-			}
-			return nil
-		})
-		if err != nil {
-			diags.Errorf(root, 0, 0, CodeRead, "the folder cannot be read (%v)", err)
-		}
-	}
 	for _, root := range []string{"data", "content", "static"} {
-		walk(root, func(p string) { out = append(out, p) })
+		WalkFiles(fsys, root, diags, func(p string) { out = append(out, p) })
 	}
 	return out
+}
+
+// WalkFiles calls visit with the path of each file under the folder root
+// of the site folder fsys that may be read, in lexical order, as Site
+// lists its files: it follows no symbolic link that points outside the
+// folder, to a folder, or into static/, reads no file that is not a
+// regular file, and (but in static/) skips names starting with "."; each
+// link or special file left out, and each folder that cannot be read, is
+// reported in diags. A missing root is no mistake. The renderer lists the
+// site's layouts/ with it.
+func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) {
+	if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if _, problem := followLink(fsys, root); problem != "" {
+			diags.Warnf(root, 0, 0, "symlink", "this symbolic link %s; it is not followed, and nothing under it is read", problem)
+			return
+		}
+	}
+	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) || p != root {
+				diags.Errorf(p, 0, 0, CodeRead, "the folder cannot be read (%v); check its permissions", err)
+			}
+			return nil
+		}
+		if p != root && strings.HasPrefix(e.Name(), ".") && root != "static" {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		if info, err := e.Info(); err == nil && usable(fsys, p, info, diags) {
+			visit(p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(root, 0, 0, CodeRead, "the folder cannot be read (%v)", err)
+	}
 }
 
 // usable reports whether the file at p, of which info was read without
