@@ -67,7 +67,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	var jobs []func() parsed
 	for _, p := range paths {
 		k := classify(p)
-		if k == kindIgnored || k == kindStatic {
+		if k.listedOnly() {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
@@ -174,9 +174,10 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 // of the site folder fsys that may be read, in lexical order, as Site
 // lists its files: it follows no symbolic link that points outside the
 // folder, to a folder, or into static/, reads no file that is not a
-// regular file, and (but in static/) skips names starting with "."; each
-// link or special file left out, and each folder that cannot be read, is
-// reported in diags. A missing root is no mistake. The renderer lists the
+// regular file, and (but in static/) skips names starting with ".", except
+// the hidden Markdown files of hiddenPage, which are listed to be warned
+// of; each link or special file left out, and each folder that cannot be
+// read, is reported in diags. A missing root is no mistake. The renderer lists the
 // site's layouts/ with it.
 func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) {
 	if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
@@ -192,7 +193,7 @@ func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) 
 			}
 			return nil
 		}
-		if p != root && strings.HasPrefix(e.Name(), ".") && root != "static" {
+		if p != root && strings.HasPrefix(e.Name(), ".") && root != "static" && !hiddenPage(p) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -360,6 +361,7 @@ type kind int
 const (
 	kindOutside kind = iota // not read by loading: layouts/, README.md
 	kindIgnored             // in data/ or content/, but of no kind loading knows
+	kindHidden              // a Markdown file under content/ whose name starts with "."
 	kindStatic
 	kindConfig
 	kindUnits
@@ -370,12 +372,19 @@ const (
 	kindPage
 )
 
+// listedOnly reports whether the files of kind k are listed and not read:
+// static files, which are copied, and files in data/ or content/ that
+// loading leaves out with a warning.
+func (k kind) listedOnly() bool { return k == kindIgnored || k == kindHidden || k == kindStatic }
+
 // classify returns what the file at the slash path p holds.
 func classify(p string) kind {
 	parts := strings.Split(p, "/")
 	switch {
 	case p == "site.yaml":
 		return kindConfig
+	case hiddenPage(p):
+		return kindHidden
 	case p == "data/units.yaml":
 		return kindUnits
 	case p == "data/awards.yaml":
@@ -394,6 +403,28 @@ func classify(p string) kind {
 		return kindIgnored
 	}
 	return kindOutside
+}
+
+// hiddenPage reports whether p is a Markdown file under content/ whose
+// name starts with ".", in folders whose names do not: a file an editor
+// hid, perhaps by mistake, and which is not published. The lock files of
+// Emacs (".#") and the metadata files of macOS ("._") are not such files.
+func hiddenPage(p string) bool {
+	dir, name := path.Split(p)
+	if !strings.HasPrefix(dir, "content/") || !strings.HasPrefix(name, ".") || path.Ext(name) != ".md" ||
+		strings.HasPrefix(name, ".#") || strings.HasPrefix(name, "._") {
+		return false
+	}
+	return !strings.Contains(dir, "/.")
+}
+
+// hiddenHint says how to publish the hidden Markdown file at p.
+func hiddenHint(p string) string {
+	name := strings.TrimLeft(path.Base(p), ".")
+	if name == "md" || path.Ext(name) != ".md" {
+		return "rename it without the dot in front, like tin-moi.md"
+	}
+	return "rename it to " + quote(name) + " to publish it, or delete it"
 }
 
 // ignoredHint says, for an ignored file at p, what its folder holds.
