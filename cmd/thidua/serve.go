@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -86,13 +85,12 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 		origin = "http://" + originHost(ln.Addr().(*net.TCPAddr))
 	}
 	if cfg.opts.Destination == "" {
-		tmp, err := os.MkdirTemp("", "thidua-serve-")
+		dest, remove, err := serveTemp(os.TempDir())
 		if err != nil {
 			return err
 		}
-		defer os.RemoveAll(tmp)
-		// The output and the generations beside it, all inside tmp.
-		cfg.opts.Destination = filepath.Join(tmp, "public")
+		defer remove()
+		cfg.opts.Destination = dest
 	}
 	w, err := watch.New(watch.Options{Root: cfg.opts.Source, Poll: cfg.poll})
 	if err != nil {
