@@ -133,6 +133,10 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	if st.Whole || st.Parsed != 1 || st.Rendered*4 > pages {
 		t.Errorf("year file: %+v; want one file parsed and a few pages of %d rendered", st, pages)
 	}
+	// The leader is in the bloc year's description, which search finds.
+	build("year leader", edit2(t, site, year,
+		"leader: hoi-nguoi-cao-tuoi\ndeputies: [hoi-nan-nhan-chat-doc-da-cam]",
+		"leader: hoi-nan-nhan-chat-doc-da-cam\ndeputies: [hoi-nguoi-cao-tuoi]"))
 
 	// An editor's atomic save: the new text goes to a temporary file that
 	// is renamed over the article.

@@ -180,17 +180,10 @@ func (k *keys) extra(x Extra) (uint64, bool) {
 	case robots:
 		h.str("robots")
 	case search.Extra:
+		// Every page kind is found, bloc years by their description (who
+		// led, how many members) among them: all of the model.
 		h.str("search")
-		for _, u := range k.site.Units {
-			h.unitFull(u)
-			for _, m := range u.Memberships {
-				h.str(m.BlocYear.Bloc.ID)
-				h.int(m.BlocYear.Year)
-			}
-		}
-		for _, b := range k.site.Blocs {
-			h.blocFull(b)
-		}
+		h.u64(k.all)
 		k.allArticles(h)
 	case feeds.Atom:
 		h.str("atom")

@@ -33,7 +33,7 @@ func builtSite(t *testing.T) (string, *search.Built) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	return base, search.Build(p.Site)
+	return base, search.Build(p.Site, p.Plan)
 }
 
 // results waits for the search page to show its results and returns their
@@ -89,9 +89,18 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if again := results(t, ctx, base); !slices.Equal(again, got) {
 		t.Errorf("?q=NGƯỜI CAO TUỔI shows %v, want %v", again, got)
 	}
-	if want := pathsOf(built, "nguoi cao tuoi"); !slices.Equal(got, want) {
+	if want := groupedPathsOf(built, "nguoi cao tuoi"); !slices.Equal(got, want) {
 		t.Errorf("the page shows %v, the Go twin finds %v", got, want)
 	}
+}
+
+// groupedPathsOf is what the search page lists for q, in its order.
+func groupedPathsOf(b *search.Built, q string) []string {
+	out := []string{}
+	for _, h := range b.Grouped(b.Search(q)) {
+		out = append(out, b.Index.Docs[h.Doc].Path)
+	}
+	return out
 }
 
 func pathsOf(b *search.Built, q string) []string {
@@ -167,5 +176,35 @@ func TestScriptMirrorsGo(t *testing.T) {
 	}
 	if len(pathsOf(built, "uy ban")) == 0 || len(pathsOf(built, "ket")) < 3 {
 		t.Error("the queries do not reach the bodies and titles they are meant to")
+	}
+}
+
+// TestSearchPageGroupsByKind is issue 18's: on the page, a year typed alone
+// lists that year's page first, under the heading of its kind, and an award
+// kind's name finds its page; the page lists what the Go twin lists.
+func TestSearchPageGroupsByKind(t *testing.T) {
+	base, built := builtSite(t)
+	ctx := browsertest.New(t)
+	for _, c := range []struct{ query, first, heading string }{
+		{"2024", "nam/2024/", "Năm"},
+		{"huan chuong lao dong", "khen-thuong/huan-chuong-lao-dong-hang-nhat/", "Khen thưởng"},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"tim-kiem/?q="+strings.ReplaceAll(c.query, " ", "+"))); err != nil {
+			t.Fatal(err)
+		}
+		got := results(t, ctx, base)
+		if len(got) == 0 || got[0] != c.first {
+			t.Errorf("%q shows %v, want %s first", c.query, got, c.first)
+		}
+		if want := groupedPathsOf(built, c.query); !slices.Equal(got, want) {
+			t.Errorf("%q: the page shows %v, the Go twin %v", c.query, got, want)
+		}
+		headings, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".search-group h2"), h => h.textContent)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(headings) == 0 || headings[0] != c.heading {
+			t.Errorf("%q: group headings %q, want %q first", c.query, headings, c.heading)
+		}
 	}
 }

@@ -30,7 +30,7 @@ func (Extra) Paths(*model.Site) []string {
 
 // Write builds the index and writes its files. With Terms, it encodes
 // again only the files that differ from those of its last Write.
-func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
+func (x Extra) Write(site *model.Site, plan []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	c := x.Terms
 	if c == nil {
 		c = NewTermCache()
@@ -43,7 +43,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		before, encoded = c.last.built, c.last.files
 	}
 	keep := x.Terms != nil
-	b, changed := c.index(site, keep)
+	b, changed := c.index(site, plan, keep)
 	files := map[string][]byte{} // what the next Write may reuse, when keep
 	write := func(name string, encode func(io.Writer) error, same bool) error {
 		data, ok := encoded[name]

@@ -13,12 +13,32 @@ import (
 	"github.com/thidua/thidua/internal/vn"
 )
 
-// The kinds of document.
+// The kinds of document, as the index and search.js name them.
 const (
-	KindBloc    = "b"
-	KindUnit    = "u"
-	KindArticle = "a"
+	KindBloc     = "b"
+	KindUnit     = "u"
+	KindYear     = "n" // năm: the page of one year across the blocs
+	KindAward    = "k" // khen thưởng: an award kind
+	KindBlocYear = "y" // a bloc's year
+	KindPage     = "p" // a standalone page
+	KindArticle  = "a"
 )
+
+// kindOfPage maps the kinds of page that search finds, beyond blocs, units
+// and articles (which it makes from the model), to their kind of document.
+func kindOfPage(kind string) string {
+	switch kind {
+	case "year":
+		return KindYear
+	case "award":
+		return KindAward
+	case "blocyear":
+		return KindBlocYear
+	case "page":
+		return KindPage
+	}
+	return ""
+}
 
 // Where the index files go, site-relative.
 const (
@@ -37,13 +57,16 @@ type Doc struct {
 	Names   []string `json:"n,omitempty"` // other names: short and former ones
 	Summary string   `json:"s,omitempty"`
 	Date    string   `json:"d,omitempty"` // an article's date, 2006-01-02
+	// Key is what a query is when it asks for this page and no other, such
+	// as a year's "2024": such a query finds it first.
+	Key string `json:"x,omitempty"`
 }
 
 // Index is tim-kiem/index.json.
 type Index struct {
 	Version int      `json:"v"`
 	Shards  []string `json:"shards"` // keys of the shards that hold a term, sorted
-	Docs    []Doc    `json:"docs"`   // blocs, units, then articles newest first
+	Docs    []Doc    `json:"docs"`   // blocs, units, years, award kinds, bloc years, pages, then articles newest first
 }
 
 // Shard is a file of body terms: each folded term, to the numbers of the
@@ -57,9 +80,11 @@ type Built struct {
 	Shards map[string]Shard
 }
 
-// Build indexes the blocs, units and articles of the site.
-func Build(site *model.Site) *Built {
-	b, _ := NewTermCache().index(site, false)
+// Build indexes the pages of the plan of the site that a reader looks
+// for: blocs, units, years, award kinds, bloc years, standalone pages and
+// articles.
+func Build(site *model.Site, plan []*pages.Page) *Built {
+	b, _ := NewTermCache().index(site, plan, false)
 	return b
 }
 
@@ -94,8 +119,8 @@ func NewTermCache() *TermCache { return &TermCache{} }
 // the same ones in the same order. With keep it keeps what the next index
 // needs. changed reports whether the file of a shard key differs from the
 // last index's, and is nil when every file is new. The caller holds c.mu.
-func (c *TermCache) index(site *model.Site, keep bool) (b *Built, changed map[string]bool) {
-	docs := documents(site)
+func (c *TermCache) index(site *model.Site, plan []*pages.Page, keep bool) (b *Built, changed map[string]bool) {
+	docs := documents(site, plan)
 	first := len(docs) - len(site.Articles)
 	last := c.last
 	if last == nil || !samePaths(last.built.Index.Docs, docs) {
@@ -221,8 +246,10 @@ func (bt *bodyTerms) each(a *model.Article, yield func(term string)) {
 // head is what of an article the main index file holds in full.
 func head(a *model.Article) string { return a.Title + " " + a.Summary }
 
-// documents are the docs of the blocs, units, then articles of the site.
-func documents(site *model.Site) []Doc {
+// documents are the docs of the blocs, units, the other pages of the plan
+// that search finds, then the articles of the site. The articles come last,
+// so that on a tie of scores a page of the records comes before news.
+func documents(site *model.Site, plan []*pages.Page) []Doc {
 	var docs []Doc
 	for _, b := range site.Blocs {
 		d := Doc{Kind: KindBloc, Title: b.Name, Path: pages.BlocPath(b), Summary: firstParagraph(b.Description)}
@@ -241,9 +268,35 @@ func documents(site *model.Site) []Doc {
 		}
 		docs = append(docs, d)
 	}
+	docs = append(docs, pageDocuments(plan)...)
 	for _, a := range site.Articles {
 		docs = append(docs, Doc{Kind: KindArticle, Title: a.Title, Path: pages.ArticlePath(a),
 			Summary: a.Summary, Date: a.Date.Format("2006-01-02")})
+	}
+	return docs
+}
+
+// pageDocuments are the docs of the pages of the plan that are neither a
+// bloc, a unit nor an article: the years (whose key is the year), award
+// kinds, bloc years and standalone pages, each kind in the plan's order.
+func pageDocuments(plan []*pages.Page) []Doc {
+	var docs []Doc
+	for _, kind := range []string{KindYear, KindAward, KindBlocYear, KindPage} {
+		for _, p := range plan {
+			if kindOfPage(p.Kind) != kind {
+				continue
+			}
+			d := Doc{Kind: kind, Title: p.Title, Path: p.Path, Summary: p.Description}
+			switch {
+			case p.Year != nil:
+				d.Key = strconv.Itoa(p.Year.Year)
+			case p.Award != nil && p.Award.Short != "":
+				d.Names = []string{p.Award.Short}
+			case p.Bloc != nil && p.Bloc.Short != "":
+				d.Names = []string{p.Bloc.Short + " " + strconv.Itoa(p.BlocYear.Year)}
+			}
+			docs = append(docs, d)
+		}
 	}
 	return docs
 }

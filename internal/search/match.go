@@ -11,7 +11,8 @@ const (
 	weightTitle   = 10 // the title or another name
 	weightSummary = 3
 	weightBody    = 1
-	bonusPhrase   = 20 // the whole query, folded, is in the title or another name
+	bonusPhrase   = 20  // the whole query, folded, is in the title or another name
+	bonusKey      = 100 // the whole query is the doc's key: "2024" for the year 2024
 )
 
 // Hit is a document that matches a query, with its score.
@@ -23,7 +24,8 @@ type Hit struct {
 // Search returns the documents that match every term of the query, best
 // first, as search.js ranks them: each term counts by the best place it is
 // found (title or names, then summary, then body) as a prefix of a word;
-// the whole query found in the title or another name counts more; ties keep index order.
+// the whole query found in the title or another name counts more, and the
+// whole query being the doc's key more still; ties keep index order.
 func (b *Built) Search(query string) []Hit {
 	terms := Terms(query)
 	if len(terms) == 0 {
@@ -64,6 +66,9 @@ func (b *Built) Search(query string) []Hit {
 				break
 			}
 		}
+		if d.Key != "" && strings.Join(Terms(d.Key), " ") == phrase {
+			score += bonusKey
+		}
 		hits = append(hits, Hit{Doc: n, Score: score})
 	}
 	slices.SortStableFunc(hits, func(x, y Hit) int { return cmp.Compare(y.Score, x.Score) })
@@ -90,4 +95,28 @@ func hasPrefix(words []string, t string) bool {
 		}
 	}
 	return false
+}
+
+// MaxShown is how many hits the search page lists at most.
+const MaxShown = 50
+
+// Grouped returns the first MaxShown of hits in the order the search page
+// lists them: grouped by the kind of their document, the group of the best
+// hit first, each group best first.
+func (b *Built) Grouped(hits []Hit) []Hit {
+	hits = hits[:min(len(hits), MaxShown)]
+	var kinds []string
+	byKind := map[string][]Hit{}
+	for _, h := range hits {
+		k := b.Index.Docs[h.Doc].Kind
+		if byKind[k] == nil {
+			kinds = append(kinds, k)
+		}
+		byKind[k] = append(byKind[k], h)
+	}
+	out := make([]Hit, 0, len(hits))
+	for _, k := range kinds {
+		out = append(out, byKind[k]...)
+	}
+	return out
 }

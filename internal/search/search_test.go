@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -78,6 +79,81 @@ func TestShardKey(t *testing.T) {
 	}
 }
 
+// buildIndex indexes site with its plan of pages, its strings their keys.
+func buildIndex(site *model.Site) *Built {
+	return Build(site, pages.Plan(site, func(key string) string { return key }))
+}
+
+// recordsSite is demoSite with the pages of the records: the years of its
+// blocs, the years across them, two award kinds and a standalone page.
+func recordsSite() *model.Site {
+	s := demoSite()
+	for i, b := range s.Blocs {
+		for _, year := range []int{2023, 2024} {
+			y := &model.BlocYear{Bloc: b, Year: year}
+			b.Years = append(b.Years, y)
+			if i == 0 {
+				s.Years = append(s.Years, &model.Year{Year: year})
+			}
+		}
+	}
+	s.Awards = []*model.AwardKind{
+		{ID: "co-thi-dua-tinh", Name: "Cờ thi đua của Ủy ban nhân dân tỉnh", Short: "Cờ thi đua tỉnh"},
+		{ID: "bang-khen-tinh", Name: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
+	}
+	s.Pages = []*model.Page{{Slug: "gioi-thieu", Title: "Giới thiệu", Summary: "Về trang thi đua của tỉnh."}}
+	s.Index()
+	return s
+}
+
+// TestSearchFindsEveryPageKind is issue 18's: years, award kinds, bloc
+// years and standalone pages are found too, and a year typed alone leads to
+// that year's page first.
+func TestSearchFindsEveryPageKind(t *testing.T) {
+	b := buildIndex(recordsSite())
+	kinds := map[string]int{}
+	for _, d := range b.Index.Docs {
+		kinds[d.Kind]++
+	}
+	if want := map[string]int{KindBloc: 2, KindUnit: 3, KindYear: 2, KindAward: 2, KindBlocYear: 4, KindPage: 1, KindArticle: 3}; !maps.Equal(kinds, want) {
+		t.Errorf("docs by kind = %v, want %v", kinds, want)
+	}
+	for _, c := range []struct{ query, first string }{
+		{"2024", "nam/2024/"},
+		{"2023", "nam/2023/"},
+		{"co thi dua", "khen-thuong/co-thi-dua-tinh/"},
+		{"Bằng khen", "khen-thuong/bang-khen-tinh/"},
+		{"khoi thi dua 8 2023", "khoi/khoi-8/2023/"},
+		{"khoi 8 2024", "khoi/khoi-8/2024/"},
+		{"gioi thieu", "gioi-thieu/"},
+	} {
+		got := paths(b, b.Search(c.query))
+		if len(got) == 0 || got[0] != c.first {
+			t.Errorf("%q finds %v, want %s first", c.query, got, c.first)
+		}
+	}
+	// "2024" also finds the bloc years and the article of that year, after.
+	if got := paths(b, b.Search("2024")); len(got) < 4 || !slices.Contains(got, "khoi/khoi-9/2024/") || !slices.Contains(got, "tin-tuc/tong-ket/") {
+		t.Errorf("2024 finds %v, want the year, both blocs' years and the article", got)
+	}
+}
+
+// TestGrouped: the page lists hits grouped by kind, the group of the best
+// hit first, and at most MaxShown.
+func TestGrouped(t *testing.T) {
+	b := buildIndex(recordsSite())
+	hits := b.Search("2024")
+	got := paths(b, b.Grouped(hits))
+	want := []string{"nam/2024/", "khoi/khoi-8/2024/", "khoi/khoi-9/2024/", "tin-tuc/tong-ket/", "tin-tuc/khuyen-hoc/", "don-vi/hoi-nguoi-cao-tuoi/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("grouped = %v, want %v", got, want)
+	}
+	many := make([]Hit, 2*MaxShown)
+	if n := len(b.Grouped(many)); n != MaxShown {
+		t.Errorf("Grouped of %d hits gives %d, want %d", len(many), n, MaxShown)
+	}
+}
+
 // demoSite is a small site: two blocs, three units, three articles.
 func demoSite() *model.Site {
 	s := &model.Site{Config: model.Config{Title: "T", Paginate: 10}}
@@ -116,7 +192,7 @@ func paths(b *Built, hits []Hit) []string {
 }
 
 func TestBuild(t *testing.T) {
-	b := Build(demoSite())
+	b := buildIndex(demoSite())
 	docs := b.Index.Docs
 	if len(docs) != 2+3+3 {
 		t.Fatalf("%d docs", len(docs))
@@ -158,7 +234,7 @@ func sortedKeys(m map[string]Shard) []string {
 }
 
 func TestSearchIgnoresDiacriticsAndCase(t *testing.T) {
-	b := Build(demoSite())
+	b := buildIndex(demoSite())
 	want := paths(b, b.Search("Người cao tuổi"))
 	if len(want) < 3 {
 		t.Fatalf("Người cao tuổi finds %v", want)
@@ -171,7 +247,7 @@ func TestSearchIgnoresDiacriticsAndCase(t *testing.T) {
 }
 
 func TestSearchRanking(t *testing.T) {
-	b := Build(demoSite())
+	b := buildIndex(demoSite())
 	for _, c := range []struct {
 		query string
 		want  []string
@@ -254,7 +330,7 @@ func TestIndexSizeOf10000Articles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-article index")
 	}
-	b := Build(syntheticSite(10000))
+	b := buildIndex(syntheticSite(10000))
 	main := gzipSize(t, b.Index)
 	total, biggest := main, 0
 	for _, key := range b.Index.Shards {
@@ -308,7 +384,7 @@ func TestExtraWritesWhatPathsSays(t *testing.T) {
 	if err := json.Unmarshal(files[IndexFile], &ix); err != nil {
 		t.Fatal(err)
 	}
-	b := Build(site)
+	b := buildIndex(site)
 	if fmt.Sprint(ix) != fmt.Sprint(b.Index) {
 		t.Errorf("index.json reads back as\n%v\nwant\n%v", ix, b.Index)
 	}
@@ -327,7 +403,7 @@ func terms(text string) string { return strings.Join(Terms(text), " ") }
 // encodeIndex writes a document at a time what encoding the whole index
 // at once writes.
 func TestEncodeIndexIsEncodeJSON(t *testing.T) {
-	built := Build(demoSite())
+	built := buildIndex(demoSite())
 	for _, ix := range []Index{
 		built.Index,
 		{Version: 1},
@@ -350,6 +426,6 @@ func TestEncodeIndexIsEncodeJSON(t *testing.T) {
 func BenchmarkBuild(b *testing.B) {
 	site := syntheticSite(2000)
 	for b.Loop() {
-		Build(site)
+		buildIndex(site)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/pages"
 )
 
 // TestTermCacheGivesTheIndexOfBuild indexes a site with a TermCache again
@@ -30,7 +31,7 @@ func TestTermCacheGivesTheIndexOfBuild(t *testing.T) {
 		if !reflect.DeepEqual(cached, uncached) {
 			t.Fatalf("round %d: the files written with a TermCache differ from those without", round)
 		}
-		if got, want := cache.last.built, Build(site); !reflect.DeepEqual(got, want) {
+		if got, want := cache.last.built, buildIndex(site); !reflect.DeepEqual(got, want) {
 			t.Fatalf("round %d: the index kept differs from Build's", round)
 		}
 	}
@@ -40,7 +41,8 @@ func TestTermCacheGivesTheIndexOfBuild(t *testing.T) {
 func writeAll(t *testing.T, x Extra, site *model.Site) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
-	err := x.Write(site, nil, func(name string) (io.WriteCloser, error) {
+	plan := pages.Plan(site, func(key string) string { return key })
+	err := x.Write(site, plan, func(name string) (io.WriteCloser, error) {
 		return &memFile{name: name, files: files}, nil
 	})
 	if err != nil {

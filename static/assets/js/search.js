@@ -4,8 +4,8 @@
 (function () {
   "use strict";
 
-  var WEIGHT_TITLE = 10, WEIGHT_SUMMARY = 3, WEIGHT_BODY = 1, BONUS_PHRASE = 20;
-  var MAX_SHOWN = 50;
+  var WEIGHT_TITLE = 10, WEIGHT_SUMMARY = 3, WEIGHT_BODY = 1, BONUS_PHRASE = 20, BONUS_KEY = 100;
+  var MAX_SHOWN = 50; // search.MaxShown
 
   // fold lower-cases s, strips its diacritics and turns đ into d.
   function fold(s) {
@@ -45,6 +45,7 @@
         d.titleTerms = terms([d.t].concat(d.n || []).join(" "));
         d.summaryTerms = terms(d.s || "");
         d.phraseTexts = [d.t].concat(d.n || []).map(function (name) { return terms(name).join(" "); });
+        d.keyText = d.x ? terms(d.x).join(" ") : "";
       });
       return ix;
     });
@@ -94,6 +95,7 @@
             score += w;
           }
           if (d.phraseTexts.some(function (p) { return p.indexOf(phrase) >= 0; })) score += BONUS_PHRASE;
+          if (d.keyText !== "" && d.keyText === phrase) score += BONUS_KEY;
           hits.push({doc: d, n: n, score: score});
         });
         hits.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
@@ -109,6 +111,8 @@
     return e;
   }
 
+  // show lists the first MAX_SHOWN hits grouped by kind, each group under
+  // the label of its kind, the group of the best hit first.
   function show(root, results, hits, query) {
     var status = root.querySelector(".search-status");
     results.textContent = "";
@@ -117,16 +121,24 @@
       return;
     }
     status.textContent = hits.length === 0 ? root.dataset.none : root.dataset.found.replace("%d", hits.length);
+    var groups = {}, order = [];
     hits.slice(0, MAX_SHOWN).forEach(function (h) {
-      var li = el("li", "search-hit search-hit-" + h.doc.k);
+      var k = h.doc.k;
+      if (!groups[k]) {
+        var section = el("section", "search-group search-group-" + k);
+        section.appendChild(el("h2", null, root.dataset["kind" + k.toUpperCase()]));
+        groups[k] = section.appendChild(el("ol", null));
+        order.push(section);
+      }
+      var li = el("li", "search-hit search-hit-" + k);
       var a = el("a", null, h.doc.t);
       a.href = root.dataset.base + h.doc.p;
-      li.appendChild(el("span", "search-kind", root.dataset["kind" + h.doc.k.toUpperCase()]));
       li.appendChild(a);
       if (h.doc.d) li.appendChild(el("span", "search-date", h.doc.d.split("-").reverse().join("/")));
       if (h.doc.s) li.appendChild(el("p", "search-summary", h.doc.s));
-      results.appendChild(li);
+      groups[k].appendChild(li);
     });
+    order.forEach(function (section) { results.appendChild(section); });
   }
 
   function start() {
