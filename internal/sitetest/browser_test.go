@@ -82,10 +82,35 @@ func TestPagesInBrowser(t *testing.T) {
 			if width > 360 {
 				t.Errorf("at 360 px wide the page is %d px wide", width)
 			}
+			checkRoomAboveFooter(t, tab)
+			open(t, tab, url, 1366, 900)
+			checkRoomAboveFooter(t, tab)
 			for _, pr := range tab.Problems() {
 				t.Error(pr)
 			}
 		})
+	}
+}
+
+// checkRoomAboveFooter fails t unless the page's main part keeps its
+// padding at the bottom: the last line of the page stands at least 24 px
+// above the footer (issue 18).
+func checkRoomAboveFooter(t *testing.T, tab *browsertest.Tab) {
+	t.Helper()
+	gap, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[float64](`(() => {
+		const main = document.querySelector("main"), footer = document.querySelector(".site-footer");
+		let bottom = main.getBoundingClientRect().top;
+		for (const el of main.children) {
+			const r = el.getBoundingClientRect();
+			if (r.height > 0) bottom = Math.max(bottom, r.bottom);
+		}
+		return footer.getBoundingClientRect().top - bottom;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gap < 24 {
+		t.Errorf("the last line of the page is %.0f px above the footer, want at least 24", gap)
 	}
 }
 
