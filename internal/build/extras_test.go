@@ -9,10 +9,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/thidua/thidua/internal/charts"
 	"github.com/thidua/thidua/internal/feeds"
 	"github.com/thidua/thidua/internal/opendata"
+	"github.com/thidua/thidua/internal/render"
 	"github.com/thidua/thidua/internal/search"
 )
 
@@ -184,5 +186,47 @@ func TestRobotsNamesOnlyAWrittenSitemap(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dst, "sitemap.xml")); err == nil {
 		t.Error("a sitemap was written though no extra writes one")
+	}
+}
+
+// TestDescriptionsAreShort is issue 18's: in a site whose site.yaml has no
+// description, every page but the 404 page has a description of its own,
+// of at most 160 characters; an article whose first paragraph runs to 1,600
+// characters is described cut at a word, and its card in the news list
+// holds at most 300 characters.
+func TestDescriptionsAreShort(t *testing.T) {
+	src := copySite(t)
+	edit(t, src, "site.yaml", "description: Trang thử của thidua.\n", "")
+	long := strings.Repeat("Hội nghị tổng kết phong trào thi đua của khối các hội, ", 30)
+	writeFile(t, src, "content/news/2024/dai.md", "---\ntitle: Một bài rất dài\ndate: 2024-12-30\n---\n"+long+"\n")
+	dst := filepath.Join(t.TempDir(), "public")
+	if res, err := buildSite(t, src, dst); err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Diagnostics)
+	}
+	files := readTree(t, dst)
+	seen := map[string]bool{}
+	for name, b := range files {
+		if path.Ext(name) != ".html" || name == "404.html" || strings.HasPrefix(name, "assets/") {
+			continue
+		}
+		d := meta(t, name, b)["description"]
+		if d == "" || utf8.RuneCountInString(d) > render.MaxDescription {
+			t.Errorf("%s: description of %d characters: %q", name, utf8.RuneCountInString(d), d)
+		}
+		if seen[d] && !strings.HasPrefix(name, "tin-tuc/trang/") && name != "tin-tuc/index.html" {
+			t.Errorf("%s: description %q is another page's too", name, d)
+		}
+		seen[d] = true
+	}
+	d := meta(t, "article", files["tin-tuc/dai/index.html"])["description"]
+	if !strings.HasSuffix(d, "…") || !strings.HasPrefix(long, strings.TrimSuffix(d, "…")) || strings.HasSuffix(strings.TrimSuffix(d, "…"), " ") {
+		t.Errorf("the long article's description = %q, want its first words and …", d)
+	}
+	card := regexp.MustCompile(`(?s)<a href="[^"]*tin-tuc/dai/">.*?<p class="summary">([^<]*)</p>`).FindSubmatch(files["tin-tuc/index.html"])
+	if card == nil {
+		t.Fatal("no card of the long article in the news list")
+	}
+	if n := utf8.RuneCountInString(html.UnescapeString(string(card[1]))); n > render.MaxCardSummary {
+		t.Errorf("the long article's card holds %d characters", n)
 	}
 }

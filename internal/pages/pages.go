@@ -56,13 +56,14 @@ func Plan(site *model.Site, t Translator) []*Page {
 	home := Crumb{Title: t("home"), Path: ""}
 	add := func(p *Page) { out = append(out, p) }
 
-	add(&Page{Kind: "home", Path: "", Title: site.Config.Title, Description: site.Config.Description})
+	add(&Page{Kind: "home", Path: "", Title: site.Config.Title, Description: orElse(site.Config.Description, describe(t, "desc_home", site, ""))})
 
 	blocs := Crumb{Title: t("blocs"), Path: BlocsPath}
-	add(&Page{Kind: "blocs", Path: BlocsPath, Title: t("blocs"), Crumbs: []Crumb{home}})
+	add(&Page{Kind: "blocs", Path: BlocsPath, Title: t("blocs"), Description: describe(t, "desc_blocs", site, ""), Crumbs: []Crumb{home}})
 	for _, b := range site.Blocs {
 		bc := Crumb{Title: b.Name, Path: BlocPath(b)}
-		add(&Page{Kind: "bloc", Path: BlocPath(b), Title: b.Name, Description: b.Summary, Crumbs: []Crumb{home, blocs}, Bloc: b})
+		add(&Page{Kind: "bloc", Path: BlocPath(b), Title: b.Name, Description: orElse(b.Summary, describe(t, "desc_bloc", site, b.Name)),
+			Crumbs: []Crumb{home, blocs}, Bloc: b})
 		for _, y := range b.Years {
 			add(&Page{Kind: "blocyear", Path: BlocYearPath(y), Title: b.Name + " – " + strconv.Itoa(y.Year),
 				Description: blocYearDescription(y, t), Crumbs: []Crumb{home, blocs, bc}, BlocYear: y, Bloc: b})
@@ -70,21 +71,22 @@ func Plan(site *model.Site, t Translator) []*Page {
 	}
 
 	units := Crumb{Title: t("units"), Path: UnitsPath}
-	add(&Page{Kind: "units", Path: UnitsPath, Title: t("units"), Crumbs: []Crumb{home}})
+	add(&Page{Kind: "units", Path: UnitsPath, Title: t("units"), Description: describe(t, "desc_units", site, ""), Crumbs: []Crumb{home}})
 	for _, u := range site.Units {
 		add(&Page{Kind: "unit", Path: UnitPath(u), Title: u.Name, Description: unitDescription(u), Crumbs: []Crumb{home, units}, Unit: u})
 	}
 
 	years := Crumb{Title: t("years"), Path: YearsPath}
-	add(&Page{Kind: "years", Path: YearsPath, Title: t("years"), Crumbs: []Crumb{home}})
+	add(&Page{Kind: "years", Path: YearsPath, Title: t("years"), Description: describe(t, "desc_years", site, ""), Crumbs: []Crumb{home}})
 	for _, y := range site.Years {
-		add(&Page{Kind: "year", Path: YearPath(y.Year), Title: t("year") + " " + strconv.Itoa(y.Year), Crumbs: []Crumb{home, years}, Year: y})
+		add(&Page{Kind: "year", Path: YearPath(y.Year), Title: t("year") + " " + strconv.Itoa(y.Year),
+			Description: describe(t, "desc_year", site, strconv.Itoa(y.Year)), Crumbs: []Crumb{home, years}, Year: y})
 	}
 
 	awards := Crumb{Title: t("awards"), Path: AwardsPath}
-	add(&Page{Kind: "awards", Path: AwardsPath, Title: t("awards"), Crumbs: []Crumb{home}})
+	add(&Page{Kind: "awards", Path: AwardsPath, Title: t("awards"), Description: describe(t, "desc_awards", site, ""), Crumbs: []Crumb{home}})
 	for _, k := range site.Awards {
-		add(&Page{Kind: "award", Path: AwardPath(k), Title: k.Name, Crumbs: []Crumb{home, awards}, Award: k})
+		add(&Page{Kind: "award", Path: AwardPath(k), Title: k.Name, Description: describe(t, "desc_award", site, k.Name), Crumbs: []Crumb{home, awards}, Award: k})
 	}
 
 	out = append(out, newsPages(site, t, home)...)
@@ -92,8 +94,8 @@ func Plan(site *model.Site, t Translator) []*Page {
 	for _, a := range site.Articles {
 		add(&Page{Kind: "article", Path: ArticlePath(a), Title: a.Title, Description: a.Summary, Crumbs: []Crumb{home, news}, Article: a})
 	}
-	add(&Page{Kind: "search", Path: SearchPath, Title: t("search"), Crumbs: []Crumb{home}})
-	add(&Page{Kind: "data", Path: DataPath, Title: t("open_data"), Crumbs: []Crumb{home}})
+	add(&Page{Kind: "search", Path: SearchPath, Title: t("search"), Description: describe(t, "desc_search", site, ""), Crumbs: []Crumb{home}})
+	add(&Page{Kind: "data", Path: DataPath, Title: t("open_data"), Description: describe(t, "desc_data", site, ""), Crumbs: []Crumb{home}})
 	for _, p := range site.Pages {
 		add(&Page{Kind: "page", Path: StandalonePath(p), Title: p.Title, Description: p.Summary, Crumbs: []Crumb{home}, Standalone: p})
 	}
@@ -108,7 +110,7 @@ func newsPages(site *model.Site, t Translator, home Crumb) []*Page {
 	count := max((len(site.Articles)+per-1)/per, 1)
 	out := make([]*Page, 0, count)
 	for n := 1; n <= count; n++ {
-		p := &Page{Kind: "news", Path: NewsListPath(n), Title: t("news"), Crumbs: []Crumb{home}}
+		p := &Page{Kind: "news", Path: NewsListPath(n), Title: t("news"), Description: describe(t, "desc_news", site, ""), Crumbs: []Crumb{home}}
 		if n > 1 {
 			p.Title = t("news") + " – " + t("page") + " " + strconv.Itoa(n)
 			p.Crumbs = []Crumb{home, {Title: t("news"), Path: NewsPath}}
@@ -124,6 +126,25 @@ func newsPages(site *model.Site, t Translator, home Crumb) []*Page {
 		out = append(out, p)
 	}
 	return out
+}
+
+// describe is the description of a page of the site from the interface
+// string key, with {site} in it the name of the site (its province, else
+// its title) and {name} name: "Các khối thi đua của Bình Thuận: …".
+func describe(t Translator, key string, site *model.Site, name string) string {
+	who := site.Config.Province
+	if who == "" {
+		who = site.Config.Title
+	}
+	return strings.NewReplacer("{site}", who, "{name}", name).Replace(t(key))
+}
+
+// orElse is s, or when it is empty, other.
+func orElse(s, other string) string {
+	if s == "" {
+		return other
+	}
+	return s
 }
 
 // blocYearDescription says who led a bloc in a year and how many members

@@ -37,6 +37,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"status": func(x model.AwardStatus) string { return r.T("status-" + string(x)) },
 		"year":   strconv.Itoa,
+		// clip N S: S cut at a word to at most N characters, "…" at the end.
+		"clip":        func(n int, s string) string { return vn.Clip(s, n) },
+		"cardSummary": func(s string) string { return vn.Clip(s, MaxCardSummary) },
 
 		"partialCached": r.partialCached,
 		"metaTags":      r.metaTags,

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // The functions here write markup every page has, and the links that fill
@@ -16,6 +17,14 @@ import (
 // is byte for byte what html/template gives for layouts/partials/meta.html
 // and crumbs.html as they were, and for <a href="{{href X}}">{{LABEL}}</a>;
 // a site's own layouts may still define "meta" and "crumbs" as templates.
+
+// The longest description of a page in its head, and of an article on
+// its card in a list, in characters: search engines show about 160, and a
+// card of more than a few lines pushes the next one off a phone's screen.
+const (
+	MaxDescription = 160
+	MaxCardSummary = 300
+)
 
 // metaTags returns the description, canonical URL, Open Graph and Twitter
 // tags of d's page, each on a line of its own.
@@ -29,6 +38,7 @@ func (r *Renderer) metaTags(d Data) template.HTML {
 	if desc == "" {
 		desc = config.Description
 	}
+	desc = vn.Clip(desc, MaxDescription)
 	image := ""
 	if p.Article != nil && p.Article.Image != "" {
 		image = r.AbsURL(p.Article.Image)
