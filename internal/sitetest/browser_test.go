@@ -83,12 +83,39 @@ func TestPagesInBrowser(t *testing.T) {
 				t.Errorf("at 360 px wide the page is %d px wide", width)
 			}
 			checkRoomAboveFooter(t, tab)
+			checkTablesFit(t, tab, 360)
 			open(t, tab, url, 1366, 900)
 			checkRoomAboveFooter(t, tab)
+			checkTablesFit(t, tab, 1366)
 			for _, pr := range tab.Problems() {
 				t.Error(pr)
 			}
 		})
+	}
+}
+
+// checkTablesFit fails t if, at the page's width, a status of an award or
+// a role of a unit in a table is off the screen, or a table scrolls
+// sideways and cannot take the keyboard's focus (issue 18).
+func checkTablesFit(t *testing.T, tab *browsertest.Tab, width int) {
+	t.Helper()
+	problems, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[[]string](`(() => {
+		const out = [], w = document.documentElement.clientWidth;
+		for (const el of document.querySelectorAll("table .status, table .badge, table .rating")) {
+			const r = el.getBoundingClientRect();
+			if (r.width > 0 && (r.left < 0 || r.right > w)) out.push("off screen: " + el.textContent + " at " + Math.round(r.left) + "–" + Math.round(r.right));
+		}
+		for (const box of document.querySelectorAll(".table-scroll")) {
+			if (box.scrollWidth > box.clientWidth + 1 && box.tabIndex < 0) out.push("scrolls but takes no focus: " + (box.querySelector("caption") || box).textContent.slice(0, 60));
+			if (box.scrollWidth > box.clientWidth + 1 && box.querySelector("table.stack")) out.push("a stacked table scrolls: " + box.querySelector("caption").textContent.slice(0, 60));
+		}
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("at %d px: %s", width, p)
 	}
 }
 
