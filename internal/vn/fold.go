@@ -65,16 +65,31 @@ func appendFold(dst []byte, s string) []byte {
 }
 
 // foldNFD is Fold by its definition: s decomposed (NFD), without its
-// nonspacing marks, lower-cased, đ turned into d.
+// nonspacing marks, lower-cased, đ turned into d. Each byte of s that is not
+// UTF-8 becomes U+FFFD first: the decomposition leaves the text after such a
+// byte as it is when the text ends within a few bytes of it.
 func foldNFD(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(validUTF8(s)) {
 		if f := foldDecomposed(r); f >= 0 {
 			b.WriteRune(f)
 		}
 	}
 	return b.String()
+}
+
+// validUTF8 returns s with each byte that is not UTF-8 replaced by U+FFFD,
+// as ranging over s reads it.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	for _, r := range s {
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }
 
 // foldDecomposed folds one rune of decomposed text: -1 for a nonspacing

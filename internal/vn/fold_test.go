@@ -35,6 +35,22 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestIssue12Case12FoldInvalidUTF8 wants the letters after a byte that is
+// not UTF-8 folded as anywhere else, near the end of the text too, where the
+// decomposition leaves them as they are; the byte itself becomes U+FFFD.
+func TestIssue12Case12FoldInvalidUTF8(t *testing.T) {
+	for in, want := range map[string]string{
+		"\xf7Ê":        "\uFFFDe",
+		"\xf7Êa":       "\uFFFDea",
+		"Hội \xe1Ở":    "hoi \uFFFDo",
+		"\xff\xfeĐồng": "\uFFFD\uFFFDdong",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestNFCBytes(t *testing.T) {
 	decomposed := []byte("Ho\u0302\u0323i vie\u0302n")
 	if got := string(NFCBytes(decomposed)); got != "Hội viên" {
