@@ -16,7 +16,7 @@ var tagRe = regexp.MustCompile(`^<(/?)([a-z][a-z0-9]*)((?: [a-z-]+(?:="[^"<>]*")
 // safeTags are the elements the Converter writes when raw HTML is escaped,
 // with the attributes each may carry.
 var safeTags = map[string][]string{
-	"p": nil, "em": nil, "strong": nil, "del": nil, "code": nil, "pre": nil, "blockquote": nil,
+	"p": nil, "em": nil, "strong": nil, "del": nil, "code": {"class"}, "pre": nil, "blockquote": nil,
 	"ul": nil, "ol": {"start"}, "li": {"id"}, "hr": nil, "br": nil,
 	"h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
 	"a": {"href", "title", "id", "class", "role"}, "img": {"src", "alt", "title", "loading"},
@@ -97,6 +97,8 @@ func TestHostileMarkdownIsInert(t *testing.T) {
 		"# <iframe src=javascript:alert(1)>",
 		"> <style>*{}</style>",
 		"`<script>`\n\n```\n</pre><script>alert(1)</script>\n```",
+		"```go\nx := 1\n```",
+		"```\"><script>alert(1)</script>\nx\n```",
 		"www.example.com/<script>alert(1)</script>",
 		"x[^1]\n\n[^1]: <script>alert(1)</script>",
 		"<!-- --><script>alert(1)</script>",
