@@ -7,10 +7,11 @@ NPM     ?= npm
 # The chart library, bundled from the npm packages pinned in package-lock.json
 # and embedded into the binary (see internal/charts/lib/README.md).
 ECHARTS := internal/charts/lib/echarts.min.js
-# How long make fuzz fuzzes each fuzz target.
-FUZZTIME ?= 20s
+# How long make fuzz fuzzes each fuzz target, and how long make release-check does.
+FUZZTIME         ?= 20s
+RELEASE_FUZZTIME ?= 60s
 
-.PHONY: all build serve test bench bench-hugo fuzz check vet bin charts clean
+.PHONY: all build serve test bench bench-hugo fuzz release-check check vet bin charts clean
 
 all: build
 
@@ -85,6 +86,12 @@ fuzz:
 	    $(GO) test $$dir -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME); \
 	  done; \
 	done
+
+## release-check: what passes before a release: make test, then make fuzz for RELEASE_FUZZTIME
+## per fuzz target
+release-check:
+	$(MAKE) test
+	$(MAKE) fuzz FUZZTIME=$(RELEASE_FUZZTIME)
 
 clean:
 	rm -rf bin public .public.thidua node_modules
