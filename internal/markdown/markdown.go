@@ -86,8 +86,14 @@ func mayAutolink(src []byte) bool {
 
 // Convert writes the HTML of the Markdown src to w and returns, from the
 // same parse, its summary, text, headings and site-relative references,
-// whose destinations are as written, without the base path.
+// whose destinations are as written, without the base path. A body that
+// passes one of the bounds of its cost (nesting, emphasis, links, marks
+// for its size) is not parsed: the error is a *LimitError, and nothing is
+// written.
 func (c *Converter) Convert(src []byte, w io.Writer) (Info, error) {
+	if err := checkLimits(src); err != nil {
+		return Info{}, err
+	}
 	b, _ := c.buffers.Get().(*buffers)
 	if b == nil {
 		b = &buffers{out: bufio.NewWriter(nil)}
