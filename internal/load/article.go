@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"path"
 	"strings"
@@ -103,7 +104,11 @@ func readDocument(file string, src []byte, bodies *Bodies, known, required []str
 	}
 	html.Reset()
 	info, err := bodies.md.Convert(body, html)
-	if err != nil {
+	var limit *markdown.LimitError
+	switch {
+	case errors.As(err, &limit):
+		d.errorf(Pos{Line: doc.bodyLine + limit.Line - 1, Column: limit.Column}, "markdown", "%s", limit.Msg)
+	case err != nil:
 		d.errorf(Pos{Line: doc.bodyLine, Column: 1}, "markdown", "the body does not render (%v); simplify its Markdown", err)
 	}
 	doc.info, doc.html = info, template.HTML(html.String())
