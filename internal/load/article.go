@@ -32,7 +32,7 @@ type ArticleFile struct {
 	HTML     template.HTML // the body, rendered
 	BodyLine int           // the file line where the body starts, 1-based
 	Terms    string        // the distinct search terms of the body's text, one space between
-	Refs     []model.Ref   // site-relative links and images, at file lines
+	Refs     []model.Ref   // site-relative and relative links and images, at file lines
 }
 
 // PageFile is a standalone page as written.
@@ -133,7 +133,8 @@ type Bodies struct {
 // NewBodies returns the Bodies of a site whose Markdown has the options o.
 func NewBodies(o markdown.Options) *Bodies { return &Bodies{opts: o, md: markdown.New(o)} }
 
-// refs returns the site-relative references of the body at file lines.
+// refs returns the site-relative and relative references of the body at
+// file lines.
 func (doc *document) refs() []model.Ref {
 	var out []model.Ref
 	for _, r := range doc.info.Refs {

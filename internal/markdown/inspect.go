@@ -19,12 +19,13 @@ import (
 type Info struct {
 	Summary  string    // plain text of the first paragraph, whitespace collapsed
 	Text     string    // plain text of the paragraphs, headings, list items and table cells, a line break between, white space as written: for search
-	Refs     []Ref     // every link and image whose destination is site-relative, in source order
+	Refs     []Ref     // every link and image whose destination is site-relative or relative, in source order
 	Headings []Heading // in source order
 }
 
-// Ref is a link or image whose destination is site-relative: it starts with
-// "/" but not "//".
+// Ref is a link or image whose destination is site-relative (it starts with
+// "/" but not "//") or relative to the page it is on ("anh.jpg",
+// "../khoi-8/"; no scheme, and not only a "#fragment").
 type Ref struct {
 	Dest   string // with Markdown's backslash escapes and character references resolved
 	Line   int    // 1-based, of the '[' of a link or the '!' of an image
@@ -89,10 +90,10 @@ func inspect(doc ast.Node, src []byte, text *bytes.Buffer, prefix string) Info {
 }
 
 // appendRef appends the link or image n to refs when its destination is
-// site-relative.
+// site-relative or relative.
 func appendRef(refs []Ref, n ast.Node, raw []byte, image bool, lines *lazyLines) []Ref {
 	dest := destination(raw)
-	if !isSiteRelative(dest) {
+	if !isSiteRelative(dest) && !isRelative(dest) {
 		return refs
 	}
 	pos := n.Pos() // goldmark places a link at its '[' and an image at its '!'
@@ -118,7 +119,7 @@ func blockStart(n ast.Node) int {
 }
 
 // lazyLines is the lineIndex of src, made when first asked: most bodies
-// have no site-relative link.
+// have no site-relative or relative link.
 type lazyLines struct {
 	src   []byte
 	index *lineIndex

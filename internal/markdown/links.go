@@ -39,6 +39,29 @@ func destination(raw []byte) string {
 	return string(v)
 }
 
+// isRelative reports whether dest is a path relative to the page it is on,
+// which the browser resolves against the page's address: "anh.jpg" and
+// "../khoi-8/" are; "", "#x" (a place on the page), "/x", "//host/x", and
+// anything with a scheme ("https:", "mailto:") are not.
+func isRelative(dest string) bool {
+	if dest == "" || dest[0] == '#' || dest[0] == '/' || dest[0] == '\\' {
+		return false
+	}
+	for i := 0; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case c == ':':
+			return i == 0 // a scheme ends here
+		case c == '/' || c == '?' || c == '#':
+			return true
+		case i > 0 && (c == '+' || c == '-' || c == '.' || '0' <= c && c <= '9'),
+			'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		default:
+			return true // not a scheme's character
+		}
+	}
+	return true
+}
+
 // isSiteRelative reports whether dest is a path from the root of the site:
 // "/khoi/" is; "//host/x" (and "/\host/x", which browsers read alike),
 // "#x", "x/y" and "https://…" are not.

@@ -207,6 +207,7 @@ func TestInspect(t *testing.T) {
 		{Dest: "/x/", Line: 1, Column: 29},
 		{Dest: "/images/a.jpg", Line: 2, Column: 15, Image: true},
 		{Dest: "/don-vi/a/", Line: 6, Column: 7},
+		{Dest: "a/b", Line: 7, Column: 48},
 		{Dest: "/don-vi/hoi/", Line: 11, Column: 3},
 		{Dest: "/images/b.png", Line: 11, Column: 25, Image: true},
 		{Dest: "/khoi/", Line: 13, Column: 12},
@@ -217,6 +218,32 @@ func TestInspect(t *testing.T) {
 	wantHeadings := []Heading{{Level: 2, ID: "gioi-thieu-ma", Text: "Giới thiệu mã"}}
 	if len(info.Headings) != 1 || info.Headings[0] != wantHeadings[0] {
 		t.Errorf("Headings = %+v, want %+v", info.Headings, wantHeadings)
+	}
+}
+
+// TestRelativeRefs wants the links and images relative to their page
+// among the refs, as written, and not those with a scheme, a host, or only
+// a fragment.
+func TestRelativeRefs(t *testing.T) {
+	c := New(Options{BasePath: "/thidua/"})
+	for dest, want := range map[string]bool{
+		"anh.jpg": true, "../khoi-8-tong-ket-2024/": true, "./a/b.pdf": true, "?trang=2": true,
+		"t%E1%BB%95ng-k%E1%BA%BFt/": true, "1a:b": true, "a/b:c": true,
+		"#ket-qua": false, "mailto:a@b.vn": false, "tel:0123": false, "https://a.vn/x": false,
+		"HTTP://a.vn": false, "javascript:alert(1)": false, "//cdn.vn/x": false, `\\cdn.vn\x`: false,
+	} {
+		info := infoOf(t, c, []byte("Xem [đây]("+dest+") và ![ảnh]("+dest+")."))
+		switch {
+		case !want && len(info.Refs) != 0:
+			t.Errorf("%q: refs %+v, want none", dest, info.Refs)
+		case want && !equalRefs(info.Refs, []Ref{{Dest: dest, Line: 1, Column: 5}, {Dest: dest, Line: 1, Column: 16 + len([]rune(dest)), Image: true}}):
+			t.Errorf("%q: refs %+v, want the link and the image", dest, info.Refs)
+		}
+		if want {
+			if out := convert(t, c, "[x]("+dest+")"); !strings.Contains(out, `href="`+dest+`"`) {
+				t.Errorf("%q is rendered %s, not as written", dest, out)
+			}
+		}
 	}
 }
 
@@ -356,8 +383,11 @@ func FuzzConvert(f *testing.F) {
 			t.Fatalf("output of %q contains <script:\n%s", src, b.String())
 		}
 		for _, r := range info.Refs {
-			if !strings.HasPrefix(r.Dest, "/") || strings.HasPrefix(r.Dest, "//") || r.Line < 1 || r.Column < 1 {
-				t.Fatalf("%q: a reference that is not site-relative or has no place: %+v", src, r)
+			if !isSiteRelative(r.Dest) && !isRelative(r.Dest) || r.Line < 1 || r.Column < 1 {
+				t.Fatalf("%q: a reference that is neither site-relative nor relative, or has no place: %+v", src, r)
+			}
+			if dangerousURL.MatchString(r.Dest) {
+				t.Fatalf("%q: a reference with a scheme: %+v", src, r)
 			}
 		}
 	})

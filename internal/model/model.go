@@ -240,14 +240,14 @@ type Article struct {
 	Body     template.HTML // the body, rendered from Markdown
 	BodyLine int           // line of the file where the body starts, 1-based
 	Terms    string        // the distinct search terms of the body's text (vn.Terms), one space between
-	Refs     []Ref         // site-relative links and images of the body
+	Refs     []Ref         // site-relative and relative links and images of the body
 }
 
-// Ref is a site-relative link or image in Markdown ("/images/x.jpg"), with
-// its place in the source file, so that one pointing at nothing can be
-// reported there.
+// Ref is a site-relative link or image in Markdown ("/images/x.jpg"), or
+// one relative to its page ("anh.jpg"), with its place in the source file,
+// so that one pointing at nothing can be reported there.
 type Ref struct {
-	Dest   string // as written, starting with "/"
+	Dest   string // as written: starting with "/", or relative to the page
 	Line   int    // in the source file, 1-based
 	Column int
 	Image  bool
