@@ -3,6 +3,7 @@ package pages
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
@@ -89,13 +90,21 @@ func (t *Targets) Has(dest string) bool {
 	return t.paths[p] || t.paths[p+"/"]
 }
 
-// CheckRefs reports, at its place in the source file, every site-relative
-// link or image of an article or standalone page that points at nothing.
+// CheckRefs reports, at its place in the source file, every link or image
+// of an article or standalone page that points at nothing: site-relative
+// ones ("/khoi/") and those relative to the page they are on ("anh.jpg",
+// "../khoi-8-tong-ket-2024/"), resolved against its address as a browser
+// resolves them.
 func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 	var l diag.List
-	check := func(path string, refs []model.Ref) {
+	check := func(path, page string, refs []model.Ref) {
 		for _, r := range refs {
-			if targets.Has(r.Dest) {
+			dest, shown := r.Dest, fmt.Sprintf("%q", r.Dest)
+			if !strings.HasPrefix(dest, "/") {
+				dest = resolveRelative(page, dest)
+				shown = fmt.Sprintf("%q (%s, from this page)", r.Dest, dest)
+			}
+			if targets.Has(dest) {
 				continue
 			}
 			what := "link"
@@ -103,20 +112,39 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 				what = "image"
 			}
 			hint := "check the address, or put the file under static/"
-			if s := targets.Suggest(r.Dest); s != "" {
+			if s := targets.Suggest(dest); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			l.Errorf(path, r.Line, r.Column, "broken-ref",
-				"the %s %q points at no page or file of the site; %s", what, r.Dest, hint)
+				"the %s %s points at no page or file of the site; %s", what, shown, hint)
 		}
 	}
 	for _, a := range site.Articles {
-		check(a.Path, a.Refs)
+		check(a.Path, ArticlePath(a), a.Refs)
 	}
 	for _, p := range site.Pages {
-		check(p.Path, p.Refs)
+		check(p.Path, StandalonePath(p), p.Refs)
 	}
 	return &l
+}
+
+// resolveRelative returns the site-relative destination ("/…") of dest, a
+// link relative to the page at the site-relative path page ("tin-tuc/a/"),
+// as a browser resolves it: from the page's folder, each ".." going up one,
+// never above the root; the query and fragment are kept.
+func resolveRelative(page, dest string) string {
+	p, suffix := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		p, suffix = dest[:i], dest[i:]
+	}
+	if p == "" {
+		return "/" + page + suffix
+	}
+	joined := path.Join("/"+page[:strings.LastIndexByte(page, '/')+1], p)
+	if base := p[strings.LastIndexByte(p, '/')+1:]; (base == "" || base == "." || base == "..") && joined != "/" {
+		joined += "/"
+	}
+	return joined + suffix
 }
 
 // CheckCollisions reports a standalone page whose address is taken by a

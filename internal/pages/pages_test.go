@@ -111,6 +111,68 @@ func TestCheckRefs(t *testing.T) {
 	}
 }
 
+// TestCheckRelativeRefs wants a link or image relative to its page
+// resolved against the page's address, as a browser does, and checked as a
+// site-relative one, with the same positioned error.
+func TestCheckRelativeRefs(t *testing.T) {
+	s := testSite(2)
+	s.Static = append(s.Static, "tin-tuc/a-0/anh.jpg")
+	s.Articles[0].Refs = []model.Ref{
+		{Dest: "../a-1/", Line: 6, Column: 1},
+		{Dest: "../a-1", Line: 6, Column: 9},
+		{Dest: "anh.jpg", Line: 7, Column: 3, Image: true},
+		{Dest: "./anh.jpg?v=2#x", Line: 7, Column: 20, Image: true},
+		{Dest: "../../khoi/khoi-8/", Line: 8, Column: 1},
+		{Dest: "../../../../khoi/", Line: 8, Column: 30},
+		{Dest: "?trang=2", Line: 9, Column: 1},
+		{Dest: "..", Line: 9, Column: 10},
+		{Dest: "../a-9/", Line: 10, Column: 4},
+		{Dest: "anh-khac.jpg", Line: 11, Column: 2, Image: true},
+		{Dest: "../../khoi/khoi-9/", Line: 12, Column: 7},
+	}
+	s.Pages[0].Refs = []model.Ref{
+		{Dest: "tin-tuc/a-0/", Line: 5, Column: 1},
+		{Dest: "../images/a.svg", Line: 6, Column: 1, Image: true},
+		{Dest: "../tin-tuc/a-0/", Line: 6, Column: 20},
+		{Dest: "a.svg", Line: 7, Column: 2, Image: true},
+	}
+	plan := Plan(s, identity)
+	var got []string
+	for _, d := range CheckRefs(s, NewTargets(plan, s.Static)).Items() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/news/a-0.md:10:4: error: the link "../a-9/" (/tin-tuc/a-9/, from this page) points at no page or file of the site; check the address, or put the file under static/`,
+		`content/news/a-0.md:11:2: error: the image "anh-khac.jpg" (/tin-tuc/a-0/anh-khac.jpg, from this page) points at no page or file of the site; did you mean "/tin-tuc/a-0/anh.jpg"?`,
+		`content/news/a-0.md:12:7: error: the link "../../khoi/khoi-9/" (/khoi/khoi-9/, from this page) points at no page or file of the site; did you mean "/khoi/khoi-8/"?`,
+		// A page is a folder of its own: a link written as if from the root is not.
+		`content/pages/gioi-thieu.md:5:1: error: the link "tin-tuc/a-0/" (/gioi-thieu/tin-tuc/a-0/, from this page) points at no page or file of the site; check the address, or put the file under static/`,
+		`content/pages/gioi-thieu.md:7:2: error: the image "a.svg" (/gioi-thieu/a.svg, from this page) points at no page or file of the site; did you mean "/gioi-thieu/"?`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestResolveRelative(t *testing.T) {
+	for _, c := range []struct{ page, dest, want string }{
+		{"tin-tuc/a/", "../khoi-8-tong-ket-2024/", "/tin-tuc/khoi-8-tong-ket-2024/"},
+		{"tin-tuc/a/", "anh.jpg", "/tin-tuc/a/anh.jpg"},
+		{"tin-tuc/a/", "../../../x", "/x"},
+		{"tin-tuc/a/", "..", "/tin-tuc/"},
+		{"tin-tuc/a/", "../..", "/"},
+		{"tin-tuc/a/", ".", "/tin-tuc/a/"},
+		{"tin-tuc/a/", "?p=2#k", "/tin-tuc/a/?p=2#k"},
+		{"tin-tuc/a/", "b/./c/../d#x?y", "/tin-tuc/a/b/d#x?y"},
+		{"gioi-thieu/", "lien-he/", "/gioi-thieu/lien-he/"},
+		{"", "khoi/", "/khoi/"},
+	} {
+		if got := resolveRelative(c.page, c.dest); got != c.want {
+			t.Errorf("resolveRelative(%q, %q) = %q, want %q", c.page, c.dest, got, c.want)
+		}
+	}
+}
+
 func TestCheckCollisions(t *testing.T) {
 	s := testSite(1)
 	s.Pages = append(s.Pages, &model.Page{Slug: "khoi", Path: "content/pages/khoi.md"})
