@@ -11,10 +11,10 @@ import (
 // proportion to the nodes it builds, about 500 bytes each, and on some
 // shapes in proportion to the square of their size. Within these bounds a
 // body costs at most about 50 times its size in memory and well under a
-// second per megabyte; no real article comes near any of them.
+// second per megabyte; no article of a real size comes near any of them.
 const (
-	// maxNesting bounds how deeply lists and block quotes nest, counted
-	// together: goldmark goes through every open one on each line.
+	// maxNesting bounds how deeply lists, block quotes and footnotes nest,
+	// counted together: goldmark goes through every open one on each line.
 	maxNesting = 32
 	// maxDelimiters bounds the runs of *, _ and ~ in one paragraph, heading
 	// or table row, which goldmark pairs in time that grows with the square
@@ -36,7 +36,7 @@ const (
 
 // markWeight tells the bytes that may each make goldmark build a node:
 // line ends, and the characters of emphasis, tables, links, images, code,
-// raw HTML, quotes, entities, escapes and autolinks.
+// raw HTML, quotes, entities, escapes and autolinks. It is never changed.
 var markWeight = func() (w [256]uint8) {
 	for _, c := range []byte("\n*_~|[]!`<>&\\@:") {
 		w[c] = 1
@@ -55,7 +55,7 @@ func (e *LimitError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 }
 
-// container is a block quote or list item open on a line.
+// container is a block quote, list item or footnote open on a line.
 type container struct {
 	quote  bool
 	indent int // a list item's content column, from 0
