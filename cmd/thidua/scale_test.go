@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -60,16 +61,20 @@ func TestTenMiBArticle(t *testing.T) {
 		name  string
 		block func(i int) string
 		limit int64
+		// refused, when not "", is what the error at a line of the
+		// article says: a body whose markup would cost more than about 50
+		// times its size is refused before it is parsed (issue 12, case 4).
+		refused string
 	}{
 		{"prose", func(i int) string {
 			if i%20 == 0 {
 				return fmt.Sprintf("## Phần %d\n\n", i)
 			}
 			return strings.Repeat("Khối thi đua tổng kết công tác thi đua, khen thưởng năm và ký kết giao ước. ", 10) + "\n\n"
-		}, maxPeakMemory},
+		}, maxPeakMemory, ""},
 		{"dense", func(i int) string {
 			return fmt.Sprintf("## Phần %d\n\nKhối **số %d** tổng kết, với [đơn vị](/don-vi/) và *các hội*.\n\n| Hạng | Đơn vị | Điểm |\n|---|---|---|\n| %d | Hội %d | 98,5 |\n\n- Một ý\n- Hai ý\n\n", i, i, i, i)
-		}, 1536 * mib},
+		}, maxPeakMemory, "Markdown marks by here"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src := filepath.Join(t.TempDir(), "site")
@@ -87,6 +92,14 @@ func TestTenMiBArticle(t *testing.T) {
 				t.Fatal(err)
 			}
 			dst := filepath.Join(t.TempDir(), "public")
+			if c.refused != "" {
+				code, _, stderr := runCmd("build", "-s", src, "-d", dst, "--quiet")
+				line := regexp.MustCompile(`content/news/2024/bao-cao-dai\.md:\d+:\d+: error: `)
+				if code != exitSite || !line.MatchString(stderr) || !strings.Contains(stderr, c.refused) {
+					t.Errorf("a 10 MiB article of %s: exit %d, %q; want an error at a line of it saying %q", c.name, code, stderr, c.refused)
+				}
+				return
+			}
 			elapsed, peak := runThidua(t, "build", "-s", src, "-d", dst, "--quiet")
 			t.Logf("a 10 MiB article of %s: built in %v, peak memory %d MiB", c.name, elapsed.Round(1e6), peak/mib)
 			if peak > c.limit {
