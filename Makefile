@@ -4,9 +4,10 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/thidua
 NPM     ?= npm
-# The chart library, bundled from the npm packages pinned in package-lock.json
-# and embedded into the binary (see internal/charts/lib/README.md).
-ECHARTS := internal/charts/lib/echarts.min.js
+# The chart library, bundled by make charts from the npm packages pinned in
+# package-lock.json, committed, and embedded into the binary (see
+# internal/charts/lib/README.md); building thidua needs no npm.
+CHARTLIB := internal/charts/lib
 # How long make fuzz fuzzes each fuzz target.
 FUZZTIME ?= 20s
 
@@ -14,7 +15,7 @@ FUZZTIME ?= 20s
 
 all: build
 
-bin: charts
+bin:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/thidua
 
 ## build: build the demo site (the repository root) into public/
@@ -34,20 +35,20 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) vet ./...
 
-## charts: install the npm packages and bundle the chart library
-charts: $(ECHARTS)
+## charts: install the npm packages and bundle the chart library again into internal/charts/lib/,
+## to commit after changing package.json, package-lock.json or internal/charts/echarts-entry.js
+charts: node_modules/.package-lock.json
+	$(NPM) run --silent bundle
+	cp node_modules/echarts/LICENSE node_modules/echarts/NOTICE $(CHARTLIB)/
+	cp node_modules/echarts/licenses/LICENSE-d3 $(CHARTLIB)/LICENSE-d3
+	cp node_modules/zrender/LICENSE $(CHARTLIB)/LICENSE-zrender
 
 node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund
 
-$(ECHARTS): node_modules/.package-lock.json internal/charts/echarts-entry.js
-	$(NPM) run --silent bundle
-	cp node_modules/echarts/LICENSE node_modules/echarts/NOTICE internal/charts/lib/
-	cp node_modules/echarts/licenses/LICENSE-d3 internal/charts/lib/LICENSE-d3
-	cp node_modules/zrender/LICENSE internal/charts/lib/LICENSE-zrender
-
-## test: every test, including the fuzz targets' seed corpora
-test: vet charts
+## test: every test, including the fuzz targets' seed corpora; the npm packages are installed
+## first, for the test that the committed chart library is their bundle and for axe-core
+test: vet node_modules/.package-lock.json
 	$(GO) test -count=1 ./...
 
 # The generated sites of make bench and make bench-hugo (numbers of articles), and how many
@@ -88,4 +89,3 @@ fuzz:
 
 clean:
 	rm -rf bin public node_modules
-	find internal/charts/lib -type f ! -name README.md -delete
