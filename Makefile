@@ -1,7 +1,10 @@
 # thidua — make build builds the demo site into public/; make test runs every test.
 GO      ?= go
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
-LDFLAGS := -X main.version=$(VERSION)
+# The version is the constant in cmd/thidua/version.go; the commit built from, and whether the work
+# tree has changes, are given at link time (a build in a git worktree carries no VCS stamp).
+COMMIT   := $(shell git rev-parse HEAD 2>/dev/null)
+MODIFIED := $(shell test -z "$$(git status --porcelain 2>/dev/null)" || echo true)
+LDFLAGS  := -X main.commit=$(COMMIT) -X main.modified=$(MODIFIED)
 BIN     := bin/thidua
 NPM     ?= npm
 # The chart library, bundled by make charts from the npm packages pinned in
