@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/thidua/thidua/internal/release"
 )
 
-// version is this release of thidua, the semantic version its module is
-// tagged with, so that a module download knows it too. CHANGELOG.md says
-// what each release holds; bump both together.
-const version = "v0.2.0"
+// version is this release of thidua.
+const version = release.Version
 
 // commit and modified name the commit a release archive was built from
 // ("true": with changes not committed). make dist sets them at link time
