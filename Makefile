@@ -1,6 +1,6 @@
 # thidua — make build builds the demo site into public/; make test runs every test.
 GO      ?= go
-# The version is the constant in cmd/thidua/version.go; the commit built from, and whether the work
+# The version is the constant Version of internal/release; the commit built from, and whether the work
 # tree has changes, are given at link time (a build in a git worktree carries no VCS stamp).
 COMMIT   := $(shell git rev-parse HEAD 2>/dev/null)
 MODIFIED := $(shell test -z "$$(git status --porcelain 2>/dev/null)" || echo true)
@@ -74,7 +74,7 @@ dist:
 
 ## dist-check: make dist, then again with an empty build cache, and fail unless the bytes are the same
 dist-check: dist
-	@set -e; cache=$$(mktemp -d); trap 'chmod -R u+w $$cache; rm -rf $$cache dist.check' EXIT; \
+	@set -e; cache=$$(mktemp -d); trap 'chmod -R u+w $$cache; rm -rf $$cache dist.check' EXIT; trap 'exit 1' INT TERM; \
 	GOCACHE=$$cache $(GO) run ./internal/cmd/dist -o dist.check -mtime $(DIST_TIME) -ldflags '$(LDFLAGS)' >/dev/null; \
 	diff dist/SHA256SUMS dist.check/SHA256SUMS && echo "dist-check: two builds gave the same archives"
 
@@ -115,4 +115,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin public node_modules dist
+	rm -rf bin public .public.thidua node_modules dist

@@ -263,6 +263,9 @@ func measureFloor(dir string, pages int, out string) (time.Duration, error) {
 
 // meanPageSize is the mean size of the index.html files under out.
 func meanPageSize(out string) (int64, error) {
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real // the link to the live generation
+	}
 	var total, n int64
 	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.Name() != "index.html" {
@@ -285,6 +288,9 @@ func meanPageSize(out string) (int64, error) {
 // a news list page per Paginate articles, and in all the count that thidua
 // reported.
 func checkPages(out string, o synth.Options, reported int) error {
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real // the link to the live generation
+	}
 	counts := map[string]int{}
 	total := 0
 	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {

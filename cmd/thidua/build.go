@@ -4,13 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/feeds"
+	"github.com/thidua/thidua/internal/load"
 )
 
 func runBuild(args []string, e *env) int {
@@ -73,11 +77,64 @@ func runBuild(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "thidua: %v\n", err)
 		return exitSite
 	}
+	printForeign(e, *dest, res.Foreign)
 	if !*quiet {
 		fmt.Fprintf(e.stdout, "built %d pages and %d files into %s in %d ms\n",
 			res.Pages, res.Files, *dest, res.Elapsed.Milliseconds())
+		fmt.Fprint(e.stdout, rootRobotsNote(builtBaseURL(*site.source, *baseURL)))
 	}
 	return exitOK
+}
+
+// printForeign warns of the files of the previous output that no build
+// wrote (put there by hand), which the build did not keep.
+func printForeign(e *env, dest string, foreign []string) {
+	if len(foreign) == 0 {
+		return
+	}
+	names := foreign
+	more := ""
+	if len(names) > 10 {
+		names, more = names[:10], fmt.Sprintf(" and %d more", len(foreign)-10)
+	}
+	fmt.Fprintf(e.stderr, "thidua: warning: %s held %s that no build wrote, and this build did not keep: %s%s. "+
+		"Put such files (CNAME, .well-known/…) in the site's static/ folder, which every build copies to the output.\n",
+		dest, plural(len(foreign), "file"), strings.Join(names, ", "), more)
+}
+
+// builtBaseURL is the base URL a build that succeeded used: flag (-b)
+// when it is given, else site.yaml's in the folder source; nil when
+// site.yaml cannot be read again.
+func builtBaseURL(source, flag string) *url.URL {
+	if flag != "" {
+		u, err := url.Parse(flag)
+		if err != nil {
+			return nil
+		}
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+		}
+		return u
+	}
+	src, err := os.ReadFile(filepath.Join(source, "site.yaml"))
+	if err != nil {
+		return nil
+	}
+	c, _ := load.ParseConfig("site.yaml", src)
+	return c.BaseURL
+}
+
+// rootRobotsNote says, for a site under a path of its host such as
+// /thidua/, that crawlers read only the robots.txt at the root of the
+// host, and gives the line to add to it there; it is "" for a site at the
+// root of its host.
+func rootRobotsNote(base *url.URL) string {
+	if base == nil || base.Path == "/" {
+		return ""
+	}
+	root := url.URL{Scheme: base.Scheme, Host: base.Host, Path: "/robots.txt"}
+	return fmt.Sprintf("baseURL has the path %s: crawlers read only %s; add this line to it:\nSitemap: %s\n",
+		base.Path, root.String(), base.JoinPath(feeds.SitemapFile))
 }
 
 func printDiagnostics(e *env, ds []diag.Diagnostic) {

@@ -27,13 +27,15 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 	}
 	t.Parallel() // in processes of their own: they run beside the other tests
 	dir := t.TempDir()
-	sites := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b")}
+	// Three sites, built in turn, so that the generation a build writes
+	// holds another site's output and most of its files change.
+	sites := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "c")}
 	for i, src := range sites {
 		if err := synth.Write(src, synth.Options{Articles: 200, Blocs: 6, Years: 5, Members: 12, Seed: int64(i + 1)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	var refs [2]map[string][sha256.Size]byte
+	var refs [3]map[string][sha256.Size]byte
 	var slowest time.Duration
 	for i, src := range sites {
 		ref := filepath.Join(dir, "ref", string(rune('a'+i)))
@@ -41,11 +43,21 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 		refs[i] = tree(t, ref)
 		slowest = max(slowest, d)
 	}
-	if ok, _ := sameTree(refs[0], refs[1]); ok {
-		t.Fatal("the two sites build the same output")
+	for i := range refs {
+		if ok, _ := sameTree(refs[i], refs[(i+1)%3]); ok {
+			t.Fatal("two sites build the same output")
+		}
 	}
 	dest := filepath.Join(dir, "out", "public")
+	// A build into an output of the other site reuses what the two have
+	// in common, and is faster than a first one: the kills are timed by
+	// such builds.
 	runThidua(t, "build", "-s", sites[0], "-d", dest, "--quiet")
+	fastest := slowest
+	for _, src := range []string{sites[1], sites[2], sites[0]} {
+		d, _ := runThidua(t, "build", "-s", src, "-d", dest, "--quiet")
+		fastest = min(fastest, d)
+	}
 	// which returns the site whose output dest holds, failing t if none.
 	which := func(when string) int {
 		t.Helper()
@@ -57,7 +69,7 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 		}
 		_, whyA := sameTree(got, refs[0])
 		_, whyB := sameTree(got, refs[1])
-		t.Fatalf("%s: the destination is neither output (%s; %s)", when, whyA, whyB)
+		t.Fatalf("%s: the destination is no site's output (%s; %s; …)", when, whyA, whyB)
 		return -1
 	}
 	which("before the kills")
@@ -65,7 +77,7 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 	killed, changed := 0, 0
 	for i := range kills {
 		before := which("before a build")
-		src := 1 - before // each build is of the site the output is not of
+		src := (before + 1) % 3 // each build is of a site the output is not of
 
 		var stderr bytes.Buffer
 		cmd := thiduaCmd("build", "-s", sites[src], "-d", dest, "--quiet")
@@ -75,15 +87,22 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 		}
 		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 		// Half the kills come anywhere in the build: loading, rendering,
-		// writing, the swap. Half come just after the swap, while the
-		// build removes the previous output.
-		delay := time.Duration(rand.Int64N(int64(slowest) * 11 / 10))
+		// writing. Half come late in it, while it writes the last files,
+		// removes stale ones and switches the link. (After the switch a
+		// build has nothing left to do.)
+		delay := time.Duration(rand.Int64N(int64(fastest) * 6 / 5))
 		if i%2 == 1 {
-			home := refs[src]["index.html"]
-			if !watchIndex(t, dest, 2*slowest+time.Second, &home) {
-				t.Fatalf("build %d: not swapped in after %v\n%s", i, 2*slowest+time.Second, stderr.Bytes())
+			// Once the build begins to change the generation it writes,
+			// that generation has no manifest.
+			writing := writingManifest(t, dest)
+			start := time.Now()
+			for time.Since(start) < 2*slowest+time.Second {
+				if _, err := os.Stat(writing); err != nil {
+					break
+				}
+				watchIndex(t, dest, time.Millisecond, nil)
 			}
-			delay = time.Duration(rand.Int64N(int64(30 * time.Millisecond)))
+			delay = time.Duration(rand.Int64N(int64(40 * time.Millisecond)))
 		}
 		watchIndex(t, dest, delay, nil)
 		cmd.Process.Signal(syscall.SIGKILL)
@@ -104,8 +123,9 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 		t.Errorf("only %d of %d builds were killed before they ended", killed, kills)
 	}
 	// The next build finishes, and removes what the killed ones left.
-	runThidua(t, "build", "-s", sites[1], "-d", dest, "--quiet")
-	if which("after the last build") != 1 {
+	last := (which("before the last build") + 1) % 3
+	runThidua(t, "build", "-s", sites[last], "-d", dest, "--quiet")
+	if which("after the last build") != last {
 		t.Error("the last build did not replace the output")
 	}
 	entries, err := os.ReadDir(filepath.Dir(dest))
@@ -113,11 +133,26 @@ func TestKilledBuildsLeaveCompleteOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if name := e.Name(); name != "public" && name != ".public.thidua-lock" {
+		if name := e.Name(); name != "public" && name != ".public.thidua" {
 			t.Errorf("left beside the destination: %s", name)
 		}
 	}
-	t.Logf("%d of %d builds killed, %d swapped in before the kill; a build takes %v", killed, kills, changed, slowest.Round(time.Millisecond))
+	t.Logf("%d of %d builds killed, %d swapped in before the kill; a first build takes %v, a second %v", killed, kills, changed, slowest.Round(time.Millisecond), fastest.Round(time.Millisecond))
+}
+
+// writingManifest is the manifest of the generation of the output at dest
+// that the next build writes: the one the link does not point at.
+func writingManifest(t *testing.T, dest string) string {
+	t.Helper()
+	live, err := os.Readlink(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := "a"
+	if filepath.Base(live) == "a" {
+		next = "b"
+	}
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".thidua", next+".manifest")
 }
 
 // watchIndex reads the home page of the output at dest every millisecond

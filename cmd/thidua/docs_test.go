@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
@@ -74,6 +75,22 @@ func TestEditingGuideLinks(t *testing.T) {
 	for _, l := range links {
 		if _, err := os.Stat("../../docs/" + l[1]); err != nil {
 			t.Errorf("docs/editing.md links to %s: %v", l[1], err)
+		}
+	}
+}
+
+// TestPublishingGuidesShowTheRobotsNote checks that both publishing guides
+// show the lines build prints for the portal's robots.txt as it prints
+// them.
+func TestPublishingGuidesShowTheRobotsNote(t *testing.T) {
+	note := rootRobotsNote(&url.URL{Scheme: "https", Host: "portal.example.gov.vn", Path: "/thidua/"})
+	for _, name := range []string{"publishing.md", "publishing.en.md"} {
+		src, err := os.ReadFile("../../docs/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if note == "" || !strings.Contains(string(src), note) {
+			t.Errorf("docs/%s does not show what build prints for robots.txt:\n%s", name, note)
 		}
 	}
 }

@@ -51,9 +51,22 @@ func TestBuildQuietAndSummary(t *testing.T) {
 	if code != exitOK || out != "" || errOut != "" {
 		t.Fatalf("build --quiet: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	summary := `^built \d+ pages and \d+ files into .* in \d+ ms\n`
+	code, out, _ = runCmd("build", "-s", fixture, "-d", dst, "-b", "https://thidua.example.gov.vn")
+	if code != exitOK || !regexp.MustCompile(summary+`$`).MatchString(out) {
+		t.Errorf("build summary at the root of a host: exit %d, %q", code, out)
+	}
+	// The fixture's baseURL is https://portal.example.gov.vn/thidua/.
 	code, out, _ = runCmd("build", "-s", fixture, "-d", dst)
-	if code != exitOK || !regexp.MustCompile(`^built \d+ pages and \d+ files into .* in \d+ ms\n$`).MatchString(out) {
-		t.Errorf("build summary: exit %d, %q", code, out)
+	robots := "baseURL has the path /thidua/: crawlers read only https://portal.example.gov.vn/robots.txt; add this line to it:\n" +
+		"Sitemap: https://portal.example.gov.vn/thidua/sitemap.xml\n"
+	if code != exitOK || !regexp.MustCompile(summary+regexp.QuoteMeta(robots)+`$`).MatchString(out) {
+		t.Errorf("build summary under a path: exit %d, %q", code, out)
+	}
+	code, out, _ = runCmd("build", "-s", fixture, "-d", dst, "-b", "https://cong.example.gov.vn/so/thidua")
+	if code != exitOK || !strings.HasSuffix(out, "path /so/thidua/: crawlers read only https://cong.example.gov.vn/robots.txt; add this line to it:\n"+
+		"Sitemap: https://cong.example.gov.vn/so/thidua/sitemap.xml\n") {
+		t.Errorf("build summary under -b's path: exit %d, %q", code, out)
 	}
 	if _, err := os.Stat(filepath.Join(dst, "index.html")); err != nil {
 		t.Error(err)
@@ -187,5 +200,54 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 				t.Errorf("the progress line is not cleared: %q", errOut.String())
 			}
 		}
+	}
+}
+
+// TestIssue12Case13WarnsOfFilesPutByHand: a build names the files of the
+// previous output that no build wrote, and does not carry them over; the
+// next build says nothing more.
+func TestIssue12Case13WarnsOfFilesPutByHand(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(src, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCmd("build", "-s", src, "-d", dst, "--quiet"); code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	os.WriteFile(filepath.Join(dst, "CNAME"), []byte("thidua.example.gov.vn\n"), 0o644)
+	code, _, errOut := runCmd("build", "-s", src, "-d", dst, "--quiet")
+	if code != exitOK || !strings.Contains(errOut, "warning:") || !strings.Contains(errOut, "CNAME") || !strings.Contains(errOut, "static/") {
+		t.Errorf("second build: exit %d, %q; want a warning naming CNAME and static/", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "CNAME")); err == nil {
+		t.Error("the file put by hand is still in the output")
+	}
+	if code, _, errOut := runCmd("build", "-s", src, "-d", dst, "--quiet"); code != exitOK || errOut != "" {
+		t.Errorf("third build: exit %d, %q; want no message", code, errOut)
+	}
+}
+
+// TestIssue12Case1DestinationInLayouts: `build -d site/layouts` (and the
+// other folders the site reads) is refused and deletes nothing.
+func TestIssue12Case1DestinationInLayouts(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(src, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(src, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(src, "layouts", "index.html"), []byte("{{define \"main\"}}{{end}}"), 0o644)
+	os.MkdirAll(filepath.Join(src, "static"), 0o755)
+	for _, d := range []string{"layouts", "static", filepath.Join("static", "out"), "content", "data"} {
+		code, _, errOut := runCmd("build", "-s", src, "-d", filepath.Join(src, d), "--quiet")
+		if code != exitSite || !strings.Contains(errOut, "which the build reads") {
+			t.Errorf("build -d %s: exit %d, %q; want a refusal", d, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(src, "layouts", "index.html")); err != nil {
+		t.Errorf("the site's layout is gone: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(src, "static", "out")); err == nil {
+		t.Error("a refused build made a folder in static/")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"strconv"
@@ -19,13 +20,15 @@ import (
 )
 
 func runServe(args []string, e *env) int {
-	fs := newFlags("serve", "thidua serve [-s DIR] [-p 1313] [--bind 127.0.0.1] [-D] [-d DIR] [--poll DURATION]",
+	fs := newFlags("serve", "thidua serve [-s DIR] [-p 1313] [--bind 127.0.0.1] [-b URL] [-D] [-d DIR] [--poll DURATION]",
 		"Build the site, serve it for preview, and rebuild it on every change to its files: open pages reload by themselves\n"+
-			"and show the errors of a broken build over the last good one. The site is served under the path of its baseURL.", e)
+			"and show the errors of a broken build over the last good one. The site is served under the path of its baseURL\n"+
+			"(or of -b's).", e)
 	site := addSiteFlags(fs, "include articles marked draft: true")
 	port := fs.IntP("port", "p", 1313, "the port to serve on; 0 picks a free one")
 	bind := fs.String("bind", "127.0.0.1", "the address to serve on; 0.0.0.0 lets other devices of the network in")
 	dest := fs.StringP("destination", "d", "", "build into this folder (default: a temporary folder, removed at the end)")
+	baseURL := fs.StringP("baseURL", "b", "", "the site's address, overriding site.yaml's baseURL: the preview is served under its path")
 	poll := fs.Duration("poll", 0, "scan the folder for changes this often (like 1s) instead of asking the system for events")
 	if code := parse(fs, args, e); code >= 0 {
 		return code
@@ -40,7 +43,7 @@ func runServe(args []string, e *env) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opts := site.options()
-	opts.Destination = *dest
+	opts.Destination, opts.BaseURL = *dest, *baseURL
 	cfg := liveConfig{
 		opts:   opts,
 		addr:   net.JoinHostPort(*bind, strconv.Itoa(*port)),
@@ -57,7 +60,7 @@ func runServe(args []string, e *env) int {
 
 // liveConfig configures runLive.
 type liveConfig struct {
-	opts   build.Options // Destination "" means a temporary folder
+	opts   build.Options // Destination "" means a temporary folder; when serving, only BaseURL's path counts
 	addr   string        // host:port to serve on, when serve
 	poll   time.Duration
 	serve  bool
@@ -82,19 +85,23 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 		origin = "http://" + originHost(ln.Addr().(*net.TCPAddr))
 	}
 	if cfg.opts.Destination == "" {
-		tmp, err := os.MkdirTemp("", "thidua-serve-")
+		dest, remove, err := serveTemp(os.TempDir())
 		if err != nil {
 			return err
 		}
-		defer os.RemoveAll(tmp)
-		cfg.opts.Destination = tmp
+		defer remove()
+		cfg.opts.Destination = dest
 	}
 	w, err := watch.New(watch.Options{Root: cfg.opts.Source, Poll: cfg.poll})
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	b, err := build.NewBuilder(cfg.opts, origin)
+	builderOrigin := origin
+	if cfg.serve && cfg.opts.BaseURL != "" {
+		cfg.opts.BaseURL, builderOrigin = previewBaseURL(origin, cfg.opts.BaseURL), ""
+	}
+	b, err := build.NewBuilder(cfg.opts, builderOrigin)
 	if err != nil {
 		return err
 	}
@@ -109,7 +116,7 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 	where := cfg.opts.Destination
 	if cfg.serve {
 		srv = &http.Server{
-			Handler:           l.server,
+			Handler:           serve.CheckHost(l.server, ln.Addr().(*net.TCPAddr)),
 			ReadHeaderTimeout: 10 * time.Second,
 			WriteTimeout:      time.Minute, // the event stream lifts it for itself
 			IdleTimeout:       2 * time.Minute,
@@ -161,6 +168,21 @@ func originHost(addr *net.TCPAddr) string {
 	return net.JoinHostPort(host, strconv.Itoa(addr.Port))
 }
 
+// previewBaseURL is the base URL of a preview served at origin
+// ("http://127.0.0.1:1313") of the site whose address is baseURL (-b): the
+// origin with baseURL's path, as the preview of site.yaml's baseURL is. A
+// baseURL that is no http or https address is returned as it is, for the
+// build to say what is wrong with it.
+func previewBaseURL(origin, baseURL string) string {
+	u, err := url.Parse(baseURL)
+	o, oerr := url.Parse(origin)
+	if err != nil || oerr != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return baseURL
+	}
+	u.Scheme, u.Host = o.Scheme, o.Host
+	return u.String()
+}
+
 // live is a build kept up to date with its site folder, and the server of
 // it, if any.
 type live struct {
@@ -175,6 +197,7 @@ func (l *live) rebuild(ctx context.Context, paths []string, all bool) {
 	e := l.e
 	res, st, err := l.builder.Build(ctx, paths, all)
 	printDiagnostics(e, res.Diagnostics)
+	printForeign(e, l.builder.Destination(), res.Foreign)
 	if err != nil {
 		var problems []string
 		if errors.Is(err, build.ErrSite) {

@@ -64,3 +64,30 @@ func TestBrowserReloadsByItself(t *testing.T) {
 	write(t, site, year, string(good))
 	until("reload after the fix", `String(window.thiduaMark === undefined) + " " + String(document.getElementById("thidua-overlay") === null)`, "true true")
 }
+
+// TestIssue12Case14PagesWorkUnderThePolicy opens pages of the demo served
+// by thidua serve, whose responses carry a Content-Security-Policy, in
+// Chromium: the charts are drawn from their JSON, the search answers, the
+// live-reload script opens its stream, and nothing is refused.
+func TestIssue12Case14PagesWorkUnderThePolicy(t *testing.T) {
+	browser := browsertest.New(t)
+	base, _ := startLive(t, copyDemo(t), true, "")
+	tab := browsertest.NewTab(t, browser, base)
+	for _, c := range []struct{ path, ready string }{
+		{"", `[...document.querySelectorAll('.chart-canvas')].length > 0 && [...document.querySelectorAll('.chart-canvas')].every(el => el.hasAttribute('data-drawn'))`},
+		{"khoi/khoi-8/", `[...document.querySelectorAll('.chart-canvas')].length > 0 && [...document.querySelectorAll('.chart-canvas')].every(el => el.hasAttribute('data-drawn'))`},
+		{"tim-kiem/?q=khuyen+hoc", `document.querySelectorAll('.search-results li').length > 0`},
+		{"tin-tuc/hoi-dac-thu-tong-ket-2023/", `document.querySelector('h1') !== null`},
+	} {
+		if err := chromedp.Do(tab.Ctx, chromedp.Navigate(base+c.path)); err != nil {
+			t.Fatal(err)
+		}
+		expr := `window.thiduaEvents !== undefined && window.thiduaEvents.readyState === 1 && (` + c.ready + `)`
+		if _, err := chromedp.Run(tab.Ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+			t.Errorf("/%s: %s did not come true: %v", c.path, expr, err)
+		}
+	}
+	for _, pr := range tab.Problems() {
+		t.Error(pr)
+	}
+}

@@ -297,3 +297,19 @@ func TestBuildWatch(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// previewBaseURL puts the local origin in place of -b's scheme and host
+// and leaves what is no http or https address to the build.
+func TestPreviewBaseURL(t *testing.T) {
+	for _, tc := range []struct{ baseURL, want string }{
+		{"https://portal.example.gov.vn/thidua/", "http://127.0.0.1:1313/thidua/"},
+		{"http://portal.example.gov.vn", "http://127.0.0.1:1313"},
+		{"https://portal.example.gov.vn/a/b/?x=1", "http://127.0.0.1:1313/a/b/?x=1"}, // the build refuses the query
+		{"portal.example.gov.vn/thidua/", "portal.example.gov.vn/thidua/"},
+		{"ftp://portal.example.gov.vn/thidua/", "ftp://portal.example.gov.vn/thidua/"},
+	} {
+		if got := previewBaseURL("http://127.0.0.1:1313", tc.baseURL); got != tc.want {
+			t.Errorf("previewBaseURL(%q) = %q, want %q", tc.baseURL, got, tc.want)
+		}
+	}
+}

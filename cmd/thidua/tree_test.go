@@ -12,6 +12,9 @@ import (
 // when a file cannot be read.
 func tree(t *testing.T, dir string) map[string][sha256.Size]byte {
 	t.Helper()
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // the destination is a link to its live generation
+	}
 	out := map[string][sha256.Size]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -63,6 +63,9 @@ type Result struct {
 	Files       int // static files and extras
 	Elapsed     time.Duration
 	Diagnostics []diag.Diagnostic // sorted
+	// Foreign lists the files of the previous output that no build wrote,
+	// such as files put there by hand: the build did not carry them over.
+	Foreign []string
 }
 
 // Prepared is a site that has been loaded, checked and planned, with its
@@ -164,6 +167,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	res.Pages, res.Files, res.Elapsed = len(p.Plan), files, time.Since(start)
+	res.Foreign = dir.Foreign()
 	return res, nil
 }
 

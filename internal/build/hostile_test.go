@@ -41,7 +41,7 @@ func hostileSite(t *testing.T) string {
   name: ` + yamlQuote(`=HYPERLINK("http://evil.example/","x")`+xss) + `
   short: ` + yamlQuote("+1"+xss) + `
   kind: ` + yamlQuote("@SUM(A1)"+xss) + `
-  website: 'javascript:alert(6)'
+  website: ` + yamlQuote("https://example.org/?q=<script>alert(6)</script>") + `
 - id: hoi-chu-thap-do
   name: ` + yamlQuote("-2+3"+xss) + `
   short: ` + x + `

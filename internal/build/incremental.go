@@ -6,15 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"io"
-	"io/fs"
 	"maps"
 	"os"
-	"path"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -40,6 +35,7 @@ type Builder struct {
 	origin string // see NewBuilder
 	seed   maphash.Seed
 	root   *os.Root
+	dest   *output.Dest // held from the first build until Close
 	cache  *load.Cache
 	last   *snapshot // the last good build; nil before it
 }
@@ -78,8 +74,16 @@ func NewBuilder(opts Options, origin string) (*Builder, error) {
 	return &Builder{opts: opts, origin: strings.TrimSuffix(origin, "/"), seed: maphash.MakeSeed(), root: root}, nil
 }
 
-// Close releases the site folder.
-func (b *Builder) Close() error { return b.root.Close() }
+// Close releases the site folder and the destination.
+func (b *Builder) Close() error {
+	if b.dest != nil {
+		b.dest.Close()
+	}
+	return b.root.Close()
+}
+
+// Destination is the output folder.
+func (b *Builder) Destination() string { return b.opts.Destination }
 
 // BasePath is the path of the base URL of the last good build: "/" or
 // such as "/thidua/".
@@ -159,11 +163,20 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 		key, _ := k.extra(x)
 		next.extras = append(next.extras, key)
 	}
+	if b.dest == nil {
+		if b.dest, err = output.Open(b.opts.Destination, b.opts.Source); err != nil {
+			return res, st, err
+		}
+	}
+	if !whole {
+		err = b.update(ctx, p, next, &st)
+		if errors.Is(err, errNotKept) {
+			whole, st = true, Stats{Parsed: st.Parsed}
+		}
+	}
 	if whole {
 		st.Whole = true
-		err = b.whole(ctx, p, next, &st)
-	} else {
-		err = b.update(ctx, p, next, &st)
+		res.Foreign, err = b.whole(ctx, p, next, &st)
 	}
 	if err != nil {
 		return res, st, err
@@ -186,26 +199,26 @@ func (b *Builder) baseURL() string {
 	return b.origin + base
 }
 
-// whole writes everything into a new folder and swaps it in, as Run does,
-// then notes the files of the output.
-func (b *Builder) whole(ctx context.Context, p *Prepared, next *snapshot, st *Stats) error {
-	dir, err := output.Begin(b.opts.Destination, b.opts.Source)
+// whole writes everything into a new generation of the output, as Run
+// does, then notes the files of the output.
+// It returns the files of the previous output that no build wrote.
+func (b *Builder) whole(ctx context.Context, p *Prepared, next *snapshot, st *Stats) ([]string, error) {
+	dir, err := b.dest.Begin()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := p.Write(ctx, dir); err != nil {
 		dir.Abort()
-		return err
+		return nil, err
 	}
 	if err := dir.Commit(); err != nil {
-		return err
+		return nil, err
 	}
-	files, err := listFiles(b.opts.Destination)
-	if err != nil {
-		return err
+	next.files = map[string]bool{}
+	for _, f := range dir.Files() {
+		next.files[f] = true
 	}
-	next.files = files
-	next.static = maps.Clone(files)
+	next.static = maps.Clone(next.files)
 	for _, page := range p.Plan {
 		delete(next.static, page.File())
 	}
@@ -214,12 +227,17 @@ func (b *Builder) whole(ctx context.Context, p *Prepared, next *snapshot, st *St
 			delete(next.static, f)
 		}
 	}
-	st.Rendered, st.Written = len(p.Plan), len(files)
-	return nil
+	st.Rendered, st.Written = len(p.Plan), len(next.files)
+	return dir.Foreign(), nil
 }
 
-// update renders the pages and runs the extras whose keys changed, and
-// replaces the files whose bytes differ.
+// errNotKept means the previous output lacks a file that a build would
+// keep, so that it must be built whole.
+var errNotKept = errors.New("the previous output lacks a file")
+
+// update renders the pages and runs the extras whose keys changed into a
+// new generation of the output and keeps every other file of the last
+// build, so that only the files whose bytes differ are written.
 func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *Stats) error {
 	last := b.last
 	next.static = last.static
@@ -233,15 +251,36 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 			todo = append(todo, page)
 		}
 	}
-	out := &memOutput{files: map[string][]byte{}}
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(p.workers())
+	dir, err := b.dest.Begin()
+	if err != nil {
+		return err
+	}
+	written := map[string]bool{}
+	for _, page := range todo {
+		written[page.File()] = true
+	}
 	for i, x := range b.opts.allExtras() {
-		for _, f := range x.Paths(p.Site) {
+		paths := x.Paths(p.Site)
+		for _, f := range paths {
 			next.files[f] = true
 		}
 		if key := next.extras[i]; key == 0 || i >= len(last.extras) || last.extras[i] != key {
-			g.Go(func() error { return x.Write(p.Site, p.Plan, out.Create) })
+			for _, f := range paths {
+				written[f] = true
+			}
+		}
+	}
+	for f := range next.files {
+		if !written[f] && !dir.Kept(f) {
+			dir.Abort()
+			return errNotKept
+		}
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(p.workers())
+	for i, x := range b.opts.allExtras() {
+		if key := next.extras[i]; key == 0 || i >= len(last.extras) || last.extras[i] != key {
+			g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
 		}
 	}
 	for _, page := range todo {
@@ -253,125 +292,30 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 			if err := p.Renderer.Page(&buf, page); err != nil {
 				return err
 			}
-			return out.put(page.File(), buf.Bytes())
+			return dir.WriteFile(page.File(), buf.Bytes())
 		})
 	}
+	for _, f := range slices.Sorted(maps.Keys(next.files)) {
+		if !written[f] {
+			g.Go(func() error { return dir.Keep(f) })
+		}
+	}
 	if err := g.Wait(); err != nil {
+		dir.Abort()
 		return err
 	}
-	st.Rendered = len(todo)
-	dest, err := os.OpenRoot(b.opts.Destination)
-	if err != nil {
+	if err := ctx.Err(); err != nil {
+		dir.Abort()
 		return err
 	}
-	defer dest.Close()
-	for _, f := range slices.Sorted(maps.Keys(out.files)) {
-		wrote, err := replaceFile(dest, f, out.files[f])
-		if err != nil {
-			return err
-		}
-		if wrote {
-			st.Written++
-		}
+	if err := dir.Commit(); err != nil {
+		return err
 	}
+	st.Rendered, st.Written = len(todo), dir.Written()
 	for f := range last.files {
 		if !next.files[f] {
-			if err := removeFile(dest, f); err != nil {
-				return err
-			}
 			st.Removed++
 		}
 	}
 	return nil
-}
-
-// memOutput collects files in memory; Create is safe for concurrent use.
-type memOutput struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memOutput) put(name string, data []byte) error {
-	if err := output.CheckRel(name); err != nil {
-		return err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, dup := m.files[name]; dup {
-		return fmt.Errorf("output: creating %s: already written", name)
-	}
-	m.files[name] = bytes.Clone(data)
-	return nil
-}
-
-// Create gives a file that is put in m when it is closed.
-func (m *memOutput) Create(name string) (io.WriteCloser, error) {
-	if err := output.CheckRel(name); err != nil {
-		return nil, err
-	}
-	return &memFile{m: m, name: name}, nil
-}
-
-type memFile struct {
-	bytes.Buffer
-	m    *memOutput
-	name string
-}
-
-func (f *memFile) Close() error { return f.m.put(f.name, f.Bytes()) }
-
-// replaceFile writes data to the file name of dest unless it holds those
-// bytes already, through a temporary file renamed over it, so that a
-// reader sees the old file or the new one, never a part. It reports
-// whether it wrote.
-func replaceFile(dest *os.Root, name string, data []byte) (bool, error) {
-	if old, err := dest.ReadFile(name); err == nil && bytes.Equal(old, data) {
-		return false, nil
-	}
-	if dir := path.Dir(name); dir != "." {
-		if err := dest.MkdirAll(dir, 0o755); err != nil {
-			return false, err
-		}
-	}
-	tmp := path.Join(path.Dir(name), ".thidua-tmp-"+path.Base(name))
-	if err := dest.WriteFile(tmp, data, 0o644); err != nil {
-		return false, err
-	}
-	if err := dest.Rename(tmp, name); err != nil {
-		dest.Remove(tmp)
-		return false, err
-	}
-	return true, nil
-}
-
-// removeFile removes the file name of dest and the folders it leaves empty.
-func removeFile(dest *os.Root, name string) error {
-	if err := dest.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
-		if dest.Remove(dir) != nil {
-			break // not empty
-		}
-	}
-	return nil
-}
-
-// listFiles returns the slash paths of the regular files under dir.
-func listFiles(dir string) (map[string]bool, error) {
-	files := map[string]bool{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type().IsRegular() {
-			rel, err := filepath.Rel(dir, p)
-			if err != nil {
-				return err
-			}
-			files[filepath.ToSlash(rel)] = true
-		}
-		return nil
-	})
-	return files, err
 }

@@ -8,8 +8,12 @@ import (
 )
 
 // Read returns the contents of every regular file under dir by its
-// slash-separated path relative to dir.
+// slash-separated path relative to dir. A dir that is a symbolic link, as
+// a build's destination is, is read where it points.
 func Read(dir string) (map[string][]byte, error) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
 	out := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {

@@ -73,7 +73,7 @@ func (c *Cache) Update(paths []string, all bool) int {
 			continue
 		}
 		k := classify(p)
-		if k == kindIgnored || k == kindStatic {
+		if k.listedOnly() {
 			if !ok {
 				c.known[p] = cachedFile{diags: c.files.Set(p, nil)}
 			}
@@ -186,11 +186,11 @@ func (c *Cache) list(paths []string) []string {
 	return out
 }
 
-// loadable reports whether siteFiles lists the file at p: site.yaml, or a
-// file under data/, content/ or static/ with no name starting with "."
-// below data/ and content/.
+// loadable reports whether siteFiles lists the file at p: site.yaml, a
+// hidden Markdown file under content/, or a file under data/, content/ or
+// static/ with no name starting with "." below data/ and content/.
 func loadable(p string) bool {
-	if p == "site.yaml" {
+	if p == "site.yaml" || hiddenPage(p) {
 		return true
 	}
 	top, rest, ok := strings.Cut(p, "/")

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/model"
 )
 
 // copyTree copies the folders and files of the demo site that loading reads.
@@ -36,6 +39,19 @@ func copyDemo(t *testing.T) string {
 	return dst
 }
 
+// writer returns a function that writes content into the file at the
+// slash path rel of the folder dir, making its folders.
+func writer(t *testing.T, dir string) func(rel, content string) {
+	return func(rel, content string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // same checks that the cache gives what loading the folder afresh gives.
 func same(t *testing.T, step string, c *Cache, dir string) {
 	t.Helper()
@@ -60,13 +76,7 @@ func TestCacheLoadsWhatSiteLoads(t *testing.T) {
 	dir := copyDemo(t)
 	c := NewCache(os.DirFS(dir), Options{})
 	same(t, "start", c, dir)
-	write := func(rel, content string) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := writer(t, dir)
 	year := "data/blocs/khoi-8/2024.yaml"
 	src, err := os.ReadFile(filepath.Join(dir, year))
 	if err != nil {
@@ -194,5 +204,56 @@ func TestCacheKeepsTheFileSizeLimit(t *testing.T) {
 	}
 	if over == 0 {
 		t.Error("no file of the demo is over a 4 KiB limit in the cache")
+	}
+}
+
+// TestIssue12Case14HiddenMarkdownIsWarnedOf checks that a Markdown file
+// under content/ whose name starts with "." is warned of, at the file,
+// with the name to give it, and is not published; and that the cache of a
+// watcher says the same as it comes and goes.
+func TestIssue12Case14HiddenMarkdownIsWarnedOf(t *testing.T) {
+	dir := copyDemo(t)
+	write := writer(t, dir)
+	article := "---\ntitle: Tin ẩn\ndate: 2025-02-01\n---\n\nNội dung.\n"
+	c := NewCache(os.DirFS(dir), Options{})
+	write("content/news/2025/.tin-an.md", article)
+	write("content/pages/.lien-he.md", "---\ntitle: Liên hệ\n---\n\nTrang.\n")
+	write("content/news/..md", article)
+	// Not an editor's page: a hidden folder, Emacs's lock, macOS's
+	// metadata, a hidden file that is not Markdown.
+	write("content/.obsidian/ghi-chu.md", article)
+	write("content/news/.#tin.md", "x")
+	write("content/news/._tin.md", "x")
+	write("content/news/.ghi-chu.txt", "x")
+	site, d := Site(os.DirFS(dir), Options{})
+	var got []string
+	for _, m := range d.Items() {
+		if m.Severity == diag.Warning {
+			got = append(got, m.String())
+		}
+	}
+	want := []string{
+		`content/news/..md: warning: the file name starts with ".", which hides the file: it is not published; rename it without the dot in front, like tin-moi.md`,
+		`content/news/2025/.tin-an.md: warning: the file name starts with ".", which hides the file: it is not published; rename it to "tin-an.md" to publish it, or delete it`,
+		`content/pages/.lien-he.md: warning: the file name starts with ".", which hides the file: it is not published; rename it to "lien-he.md" to publish it, or delete it`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\ngot  %q\nwant %q", got, want)
+	}
+	for _, a := range site.Articles {
+		if a.Title == "Tin ẩn" {
+			t.Errorf("the hidden article is published as %s", a.Slug)
+		}
+	}
+	c.Update([]string{"content/news/2025/.tin-an.md", "content/pages/.lien-he.md", "content/news/..md", "content/.obsidian", "content/news/.#tin.md", "content/news/._tin.md", "content/news/.ghi-chu.txt"}, false)
+	same(t, "hidden files written", c, dir)
+	if err := os.Rename(filepath.Join(dir, "content/news/2025/.tin-an.md"), filepath.Join(dir, "content/news/2025/tin-an.md")); err != nil {
+		t.Fatal(err)
+	}
+	c.Update([]string{"content/news/2025/.tin-an.md", "content/news/2025/tin-an.md"}, false)
+	same(t, "a hidden file renamed", c, dir)
+	site, _ = c.Site(Options{})
+	if !slices.ContainsFunc(site.Articles, func(a *model.Article) bool { return a.Title == "Tin ẩn" }) {
+		t.Error("the article renamed without its dot is not published")
 	}
 }

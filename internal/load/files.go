@@ -26,8 +26,8 @@ type Files struct {
 // returning the file's own diagnostics. A Markdown body is rendered under
 // the base path and with the Markdown settings of f's site.yaml. A file
 // under static/ is listed in Static (src is not read); a file in data/ or
-// content/ that loading does not read gives a warning; any other file is
-// left out silently.
+// content/ that loading does not read, or a hidden Markdown file under
+// content/, gives a warning; any other file is left out silently.
 func (f *Files) Set(p string, src []byte) *diag.List {
 	switch k := classify(p); k {
 	case kindOutside:
@@ -35,6 +35,10 @@ func (f *Files) Set(p string, src []byte) *diag.List {
 	case kindIgnored:
 		d := &diag.List{}
 		d.Warnf(p, 0, 0, "ignored-file", "the file is ignored; %s", ignoredHint(p))
+		return d
+	case kindHidden:
+		d := &diag.List{}
+		d.Warnf(p, 0, 0, "hidden-file", "the file name starts with \".\", which hides the file: it is not published; %s", hiddenHint(p))
 		return d
 	case kindStatic:
 		rel := strings.TrimPrefix(p, "static/")

@@ -204,3 +204,62 @@ func TestFileSizeLimit(t *testing.T) {
 		t.Errorf("got %q, want %q among them", got, want)
 	}
 }
+
+// TestIssue12Case6PlainIDsAreNotAliases checks that values written out do
+// not spend the budget of aliases: 21,000 units and 100,000 member ids are
+// read without a message, while a billion laughs after the plain units is
+// still stopped, at an alias, and quickly.
+func TestIssue12Case6PlainIDsAreNotAliases(t *testing.T) {
+	var units strings.Builder
+	for i := range 21000 {
+		units.WriteString("- id: hoi-" + strconv.Itoa(i) + "\n  name: Hội " + strconv.Itoa(i) + "\n")
+	}
+	uf, d := ParseUnits("data/units.yaml", []byte(units.String()))
+	if d.Len() != 0 || len(uf.Units) != 21000 {
+		t.Errorf("21,000 plain units: %d read, messages %q", len(uf.Units), firstLines(d, 3))
+	}
+	var members strings.Builder
+	members.WriteString("leader: hoi-0\nmembers:\n")
+	for i := range 100000 {
+		members.WriteString("  - hoi-" + strconv.Itoa(i) + "\n")
+	}
+	y, d := ParseBlocYear("data/blocs/khoi-8/2024.yaml", []byte(members.String()))
+	if d.Len() != 0 || len(y.Members) != 100000 {
+		t.Errorf("100,000 plain member ids: %d read, messages %q", len(y.Members), firstLines(d, 3))
+	}
+
+	// An alias of a list of a thousand aliases, used again and again,
+	// after the plain units.
+	bomb := units.String() + "- id: bom\n  name: B\n  formerly: &big [&m {name: x, until: 2000}" + strings.Repeat(", *m", 999) + "]\n"
+	for i := range 200 {
+		bomb += "- id: bom-" + strconv.Itoa(i) + "\n  name: B\n  formerly: *big\n"
+	}
+	start := time.Now()
+	_, d = ParseUnits("data/units.yaml", []byte(bomb))
+	if s := time.Since(start); s > 5*time.Second {
+		t.Errorf("the alias bomb took %v", s)
+	}
+	want := "error: the file expands to more than 100000 values through aliases; write the values out instead"
+	if got := d.Items(); len(got) != 1 || !strings.HasSuffix(got[0].String(), want) || !strings.HasPrefix(textAt(bomb, got[0]), "*big") {
+		t.Errorf("the alias bomb: got %q, want one message %q at a *big", lines(d), want)
+	}
+}
+
+// textAt returns the text of src from the line and column of m on.
+func textAt(src string, m diag.Diagnostic) string {
+	lines := strings.Split(src, "\n")
+	if m.Line < 1 || m.Line > len(lines) {
+		return ""
+	}
+	runes := []rune(lines[m.Line-1])
+	if m.Column < 1 || m.Column > len(runes) {
+		return ""
+	}
+	return string(runes[m.Column-1:])
+}
+
+// firstLines returns at most n of the messages of l, formatted as lines does.
+func firstLines(l *diag.List, n int) []string {
+	all := lines(l)
+	return all[:min(n, len(all))]
+}

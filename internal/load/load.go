@@ -67,7 +67,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	var jobs []func() parsed
 	for _, p := range paths {
 		k := classify(p)
-		if k == kindIgnored || k == kindStatic {
+		if k.listedOnly() {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
@@ -164,42 +164,52 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 	if info, err := fs.Lstat(fsys, "site.yaml"); err == nil && usable(fsys, "site.yaml", info, diags) {
 		out = append(out, "site.yaml")
 	}
-	walk := func(root string, visit func(p string)) {
-		if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			if _, problem := followLink(fsys, root); problem != "" {
-				diags.Warnf(root, 0, 0, "symlink", "this symbolic link %s; it is not followed, and nothing under it is read", problem)
-				return
-			}
-		}
-		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				if !errors.Is(err, fs.ErrNotExist) || p != root {
-					diags.Errorf(p, 0, 0, CodeRead, "the folder cannot be read (%v); check its permissions", err)
-				}
-				return nil
-			}
-			if p != root && strings.HasPrefix(e.Name(), ".") && root != "static" {
-				if e.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if e.IsDir() {
-				return nil
-			}
-			if info, err := e.Info(); err == nil && usable(fsys, p, info, diags) {
-				visit(p)
-			}
-			return nil
-		})
-		if err != nil {
-			diags.Errorf(root, 0, 0, CodeRead, "the folder cannot be read (%v)", err)
-		}
-	}
 	for _, root := range []string{"data", "content", "static"} {
-		walk(root, func(p string) { out = append(out, p) })
+		WalkFiles(fsys, root, diags, func(p string) { out = append(out, p) })
 	}
 	return out
+}
+
+// WalkFiles calls visit with the path of each file under the folder root
+// of the site folder fsys that may be read, in lexical order, as Site
+// lists its files: it follows no symbolic link that points outside the
+// folder, to a folder, or into static/, reads no file that is not a
+// regular file, and (but in static/) skips names starting with ".", except
+// the hidden Markdown files of hiddenPage, which are listed to be warned
+// of; each link or special file left out, and each folder that cannot be
+// read, is reported in diags. A missing root is no mistake. The renderer lists the
+// site's layouts/ with it.
+func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) {
+	if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if _, problem := followLink(fsys, root); problem != "" {
+			diags.Warnf(root, 0, 0, "symlink", "this symbolic link %s; it is not followed, and nothing under it is read", problem)
+			return
+		}
+	}
+	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) || p != root {
+				diags.Errorf(p, 0, 0, CodeRead, "the folder cannot be read (%v); check its permissions", err)
+			}
+			return nil
+		}
+		if p != root && strings.HasPrefix(e.Name(), ".") && root != "static" && !hiddenPage(p) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		if info, err := e.Info(); err == nil && usable(fsys, p, info, diags) {
+			visit(p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(root, 0, 0, CodeRead, "the folder cannot be read (%v)", err)
+	}
 }
 
 // usable reports whether the file at p, of which info was read without
@@ -351,6 +361,7 @@ type kind int
 const (
 	kindOutside kind = iota // not read by loading: layouts/, README.md
 	kindIgnored             // in data/ or content/, but of no kind loading knows
+	kindHidden              // a Markdown file under content/ whose name starts with "."
 	kindStatic
 	kindConfig
 	kindUnits
@@ -361,12 +372,19 @@ const (
 	kindPage
 )
 
+// listedOnly reports whether the files of kind k are listed and not read:
+// static files, which are copied, and files in data/ or content/ that
+// loading leaves out with a warning.
+func (k kind) listedOnly() bool { return k == kindIgnored || k == kindHidden || k == kindStatic }
+
 // classify returns what the file at the slash path p holds.
 func classify(p string) kind {
 	parts := strings.Split(p, "/")
 	switch {
 	case p == "site.yaml":
 		return kindConfig
+	case hiddenPage(p):
+		return kindHidden
 	case p == "data/units.yaml":
 		return kindUnits
 	case p == "data/awards.yaml":
@@ -385,6 +403,28 @@ func classify(p string) kind {
 		return kindIgnored
 	}
 	return kindOutside
+}
+
+// hiddenPage reports whether p is a Markdown file under content/ whose
+// name starts with ".", in folders whose names do not: a file an editor
+// hid, perhaps by mistake, and which is not published. The lock files of
+// Emacs (".#") and the metadata files of macOS ("._") are not such files.
+func hiddenPage(p string) bool {
+	dir, name := path.Split(p)
+	if !strings.HasPrefix(dir, "content/") || !strings.HasPrefix(name, ".") || path.Ext(name) != ".md" ||
+		strings.HasPrefix(name, ".#") || strings.HasPrefix(name, "._") {
+		return false
+	}
+	return !strings.Contains(dir, "/.")
+}
+
+// hiddenHint says how to publish the hidden Markdown file at p.
+func hiddenHint(p string) string {
+	name := strings.TrimLeft(path.Base(p), ".")
+	if name == "md" || path.Ext(name) != ".md" {
+		return "rename it without the dot in front, like tin-moi.md"
+	}
+	return "rename it to " + quote(name) + " to publish it, or delete it"
 }
 
 // ignoredHint says, for an ignored file at p, what its folder holds.

@@ -31,8 +31,9 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // validID reports whether s is an identifier of SPEC §1.
 func validID(s string) bool { return idPattern.MatchString(s) }
 
-// maxNodes bounds the nodes one file may expand to through aliases, so that
-// a file of nested aliases cannot make loading take forever.
+// maxNodes bounds the values one file may expand to through aliases, so
+// that a file of nested aliases cannot make loading take forever. Values
+// written out are not counted: tooManyValues bounds those.
 const maxNodes = 100000
 
 // decoder walks the YAML nodes of one file and records its mistakes.
@@ -40,8 +41,11 @@ type decoder struct {
 	path       string
 	lineOffset int // added to every line: the front matter of an article starts on line 2
 	diags      *diag.List
-	nodes      int // nodes visited, to bound alias expansion
-	exhausted  bool
+	// expanded holds the copies resolve made of what aliases stand for,
+	// each true once its own items are copies too.
+	expanded  map[*yaml.Node]bool
+	copies    int  // of what aliases stand for, made or refused
+	exhausted bool // copies passed maxNodes
 }
 
 func newDecoder(path string, lineOffset int) *decoder {
@@ -133,27 +137,67 @@ func yamlErrorLine(msg string) (int, string) {
 	return 1, strings.TrimPrefix(msg, "yaml: ")
 }
 
-// resolve follows aliases and counts the nodes visited; it returns nil once
-// the budget of nodes is spent, which it reports once.
+// resolve returns n, or for an alias what it stands for. What an alias
+// stands for is copied, items and all as the walker reaches them, with the
+// place of the alias, so that a mistake in it is reported where the alias
+// is used. Only the copies are counted: resolve returns nil once more than
+// maxNodes are asked for, which it reports once.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
-	for hops := 0; n != nil && n.Kind == yaml.AliasNode; hops++ {
-		if hops > 100 {
+	if n != nil && n.Kind == yaml.AliasNode {
+		at := n
+		for hops := 0; n != nil && n.Kind == yaml.AliasNode; hops++ {
+			if hops > 100 {
+				return nil
+			}
+			n = n.Alias
+		}
+		if n == nil || !d.spend(at, 1) {
 			return nil
 		}
-		n = n.Alias
+		n = d.copyAt(n, at)
 	}
 	if n == nil {
 		return nil
 	}
-	d.nodes++
-	if d.nodes > maxNodes {
-		if !d.exhausted {
-			d.exhausted = true
-			d.errorf(d.pos(n), CodeYAML, "the file expands to more than %d values through aliases; write the values out instead", maxNodes)
-		}
+	if done, ok := d.expanded[n]; !ok || done {
+		return n
+	}
+	if !d.spend(n, len(n.Content)) {
 		return nil
 	}
+	items := make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		items[i] = d.copyAt(c, n)
+	}
+	n.Content = items
+	d.expanded[n] = true
 	return n
+}
+
+// copyAt returns a copy of n, not yet counted, at the place of at.
+func (d *decoder) copyAt(n, at *yaml.Node) *yaml.Node {
+	c := *n
+	c.Line, c.Column = at.Line, at.Column
+	if d.expanded == nil {
+		d.expanded = map[*yaml.Node]bool{}
+	}
+	d.expanded[&c] = false
+	return &c
+}
+
+// spend counts k more copies of what aliases stand for, made at the place
+// of at. Once the count passes maxNodes it reports that, once, and returns
+// false.
+func (d *decoder) spend(at *yaml.Node, k int) bool {
+	d.copies += k
+	if d.copies <= maxNodes {
+		return true
+	}
+	if !d.exhausted {
+		d.exhausted = true
+		d.errorf(d.pos(at), CodeYAML, "the file expands to more than %d values through aliases; write the values out instead", maxNodes)
+	}
+	return false
 }
 
 // items returns the resolved items of a sequence node.

@@ -105,3 +105,60 @@ func TestEmptyFiles(t *testing.T) {
 		t.Errorf("an empty year file: %q", got)
 	}
 }
+
+// TestIssue12Case14AliasErrorsPointAtTheAlias checks that a mistake in what
+// an alias stands for is reported at the *name that uses it, not at the
+// anchor, and that the anchor's own mistakes stay at the anchor.
+func TestIssue12Case14AliasErrorsPointAtTheAlias(t *testing.T) {
+	_, d := ParseBlocYear("data/blocs/khoi-8/2024.yaml", []byte("members: [&a hoi-a, hoi-b, &m {unit: hoi-c}]\nleader: *m\ndeputies: [hoi-b, *m]\n"))
+	want := []string{
+		`data/blocs/khoi-8/2024.yaml:2:9: error: field "leader" must be an identifier, not a map`,
+		`data/blocs/khoi-8/2024.yaml:3:19: error: field "deputies" must be an identifier, not a map`,
+	}
+	if got := lines(d); !slices.Equal(got, want) {
+		t.Errorf("aliases of a map:\ngot  %q\nwant %q", got, want)
+	}
+	_, d = ParseUnits("data/units.yaml", []byte("- &u {id: hoi-a, name: A, bogus: 1}\n- *u\n- {id: hoi-b, name: B, formerly: [&f {name: X}, *f]}\n"))
+	want = []string{
+		`data/units.yaml:1:27: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, predecessors, dissolved`,
+		`data/units.yaml:2:3: error: duplicate unit id "hoi-a", also at data/units.yaml:1:11; give each unit its own id`,
+		`data/units.yaml:2:3: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, predecessors, dissolved`,
+		`data/units.yaml:3:35: error: missing required field "until"`,
+		`data/units.yaml:3:49: error: missing required field "until"`,
+	}
+	if got := lines(d); !slices.Equal(got, want) {
+		t.Errorf("aliases of units:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+// TestIssue12Case11WebsiteIsAnHTTPAddress checks that a unit's website is
+// kept only when it is an http or https address; any other is an error at
+// the value, and left out of the site.
+func TestIssue12Case11WebsiteIsAnHTTPAddress(t *testing.T) {
+	for _, ok := range []string{"https://hoi-a.example.gov.vn/", "http://hoi-a.example.gov.vn/gioi-thieu?x=1", "HTTPS://HOI-A.GOV.VN"} {
+		uf, d := ParseUnits("data/units.yaml", []byte("- id: hoi-a\n  name: A\n  website: "+ok+"\n"))
+		if d.Len() != 0 || len(uf.Units) != 1 || uf.Units[0].Website != ok {
+			t.Errorf("website %q: %+v, %q", ok, uf.Units, lines(d))
+		}
+	}
+	for _, c := range []struct{ value, shown, example string }{
+		{"javascript:alert(document.cookie)", `"javascript:alert(document.cookie)"`, "https://hoi-a.example.gov.vn/"},
+		{"'JavaScript:alert(1)'", `"JavaScript:alert(1)"`, "https://hoi-a.example.gov.vn/"},
+		{"vbscript:msgbox(1)", `"vbscript:msgbox(1)"`, "https://hoi-a.example.gov.vn/"},
+		{"'data:text/html,<script>alert(1)</script>'", `"data:text/html,<script>alert(1)</script>"`, "https://hoi-a.example.gov.vn/"},
+		{"//evil.example/", `"//evil.example/"`, "https://hoi-a.example.gov.vn/"},
+		{"https://", `"https://"`, "https://hoi-a.example.gov.vn/"},
+		{"https://user:pass@hoi-a.gov.vn/", `"https://user:pass@hoi-a.gov.vn/"`, "https://hoi-a.example.gov.vn/"},
+		{"ftp://hoi-a.gov.vn/", `"ftp://hoi-a.gov.vn/"`, "https://hoi-a.example.gov.vn/"},
+		{"www.hoi-a.gov.vn", `"www.hoi-a.gov.vn"`, "https://www.hoi-a.gov.vn"},
+	} {
+		uf, d := ParseUnits("data/units.yaml", []byte("- id: hoi-a\n  name: A\n  website: "+c.value+"\n"))
+		want := []string{`data/units.yaml:3:12: error: field "website" is ` + c.shown + `; website must be an address that starts with https:// or http://, like ` + c.example}
+		if got := lines(d); !slices.Equal(got, want) {
+			t.Errorf("website %s:\ngot  %q\nwant %q", c.value, got, want)
+		}
+		if len(uf.Units) != 1 || uf.Units[0].Website != "" {
+			t.Errorf("website %s is kept: %+v", c.value, uf.Units)
+		}
+	}
+}

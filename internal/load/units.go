@@ -1,6 +1,9 @@
 package load
 
 import (
+	"net/url"
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/thidua/thidua/internal/diag"
@@ -50,7 +53,7 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 			Name:    d.str(f, "name"),
 			Short:   d.str(f, "short"),
 			Kind:    d.str(f, "kind"),
-			Website: d.str(f, "website"),
+			Website: d.website(f, "website"),
 		}
 		for _, fn := range d.seq(f, "formerly") {
 			ff, ok := d.mapping(fn, "an earlier name", []string{"name", "until"}, []string{"name", "until"})
@@ -75,4 +78,25 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 		uf.Units = append(uf.Units, u)
 	}
 	return uf, d.diags
+}
+
+// website returns the web address in the field key, or "" when it is
+// absent or is not an http or https address with a host, which is
+// reported: a page links to it, and a javascript: or data: address would
+// run or show whatever it holds.
+func (d *decoder) website(f fields, key string) string {
+	raw := d.str(f, key)
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.Opaque == "" && u.User == nil {
+		return raw
+	}
+	example := "https://hoi-a.example.gov.vn/"
+	if err == nil && u.Scheme == "" && !strings.HasPrefix(raw, "/") {
+		example = "https://" + raw // www.hoi-a.gov.vn: the scheme is missing
+	}
+	d.errorf(d.pos(f.vals[key]), "bad-url", "field %q is %s; %s must be an address that starts with https:// or http://, like %s", key, quote(raw), key, example)
+	return ""
 }

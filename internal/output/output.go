@@ -1,17 +1,36 @@
-// Package output writes a build's files into a temporary folder beside the
-// destination and puts that folder in the destination's place whole: a failed
-// or killed build leaves the previous output as it was, and a good one
-// replaces it with no stale files from earlier builds.
+// Package output writes a build's files into the destination so that a
+// reader of it, such as a web server, sees the whole previous output or the
+// whole new one, never a mix, whatever happens to the build; a failed or
+// killed build leaves the previous output as it was, and a good one leaves
+// no stale files of earlier builds.
 //
-// Beside a destination "public" the package keeps only names it can
-// recognise: ".public.thidua-<8 hex digits>" for a folder being written (or an
-// old output being removed), ".public.thidua-prev" for the previous output
-// while two renames swap it out on systems without an atomic exchange, and
-// ".public.thidua-lock", a lock that keeps two builds from writing to the same
-// destination at once.
+// On Linux, macOS and the BSDs the destination "public" is a symbolic link
+// to one of two generations of the output, ".public.thidua/a" and
+// ".public.thidua/b", and a build writes into the other one, then points
+// the link at it in one atomic rename. A file whose bytes are those of the
+// live generation is made another name of the same file (a hard link)
+// rather than written, and a generation keeps what it already holds, so
+// that a second build touches only what changed: an unchanged file keeps
+// its inode and modification time, as rsync and uploads to a CDN like. A
+// manifest of each generation (".public.thidua/a.manifest") says what it
+// holds; the one being written has none until it is complete.
+//
+// On Windows, where a symbolic link needs rights an editor seldom has, a
+// build writes a whole new folder beside the destination and puts it in the
+// destination's place with two renames (".public.thidua-<8 hex digits>"
+// while it is written, ".public.thidua-prev" between the renames); the next
+// build puts the previous output back if one was killed between them.
+//
+// Every output holds the file .thidua-output, which says that thidua wrote
+// it: a build replaces only a destination that is missing, empty, holds
+// that file, or is the link described above, so that no mistaken
+// destination can have someone's files replaced. A lock kept in the user's
+// cache folder, not beside the destination, keeps two builds from writing
+// to one destination at once.
 package output
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -20,6 +39,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -27,18 +47,203 @@ import (
 	"sync"
 )
 
-// Dir is a build's output being written: files go into a temporary folder
-// beside the destination, which replaces the destination on Commit.
-type Dir struct {
-	dest string    // absolute, with the symbolic links of its parent resolved
-	tmp  string    // the temporary folder being written
-	tree *tree     // tmp, open: folders and files are made relative to it
-	lock io.Closer // held from Begin until Commit or Abort
-	dirs sync.Map  // folders under tmp known to exist, by relative path
+// Marker is the file that every output holds, so that a later build knows
+// the folder is one it may replace.
+const Marker = ".thidua-output"
 
-	mu    sync.Mutex
-	open  int // files created and not yet closed
-	state state
+// markerText is the content of Marker.
+const markerText = "This folder is written by thidua, and every build replaces it whole.\n" +
+	"Files put here by hand are lost at the next build: put them in the site's static/ folder.\n" +
+	"Thư mục này do thidua ghi ra và mỗi lần dựng trang sẽ thay toàn bộ.\n" +
+	"Tệp chép tay vào đây sẽ mất ở lần dựng sau: hãy đặt chúng vào thư mục static/ của trang.\n"
+
+// Dest is a destination held by one process: it holds the lock on it from
+// Open until Close, so that one Builder can write build after build into
+// it and no other build can write there meanwhile.
+type Dest struct {
+	path    string // absolute, with the symbolic links of its parent resolved
+	lock    io.Closer
+	links   bool // generations behind a symbolic link; else two renames
+	walked  bool // the live output was searched for files of others
+	writing bool // a Dir of this Dest is not yet committed or aborted
+}
+
+// Open takes the lock on the destination dest of a build of the site folder
+// source, after checking that a build may replace it (see Begin).
+func Open(dest, source string) (*Dest, error) {
+	o, err := open(dest, source, runtime.GOOS != "windows")
+	if err == nil && o.links {
+		o.links = canLink(filepath.Dir(o.path), filepath.Base(o.path))
+	}
+	return o, err
+}
+
+// canLink reports whether a symbolic link can be made in the folder
+// parent, as some file systems (FAT, some network shares) cannot: the
+// destination is then a folder that two renames replace.
+func canLink(parent, base string) bool {
+	probe := filepath.Join(parent, tempPrefix(base)+"link")
+	if _, err := os.Lstat(probe); err == nil {
+		return true // a link a killed build left: links work here
+	}
+	if err := os.Symlink(linkTarget(filepath.Join(parent, base), generationA), probe); err != nil {
+		return false
+	}
+	os.Remove(probe)
+	return true
+}
+
+// open is Open with links saying whether the destination is a link to
+// generations or a folder that two renames replace.
+func open(dest, source string, links bool) (*Dest, error) {
+	abs, err := resolveDest(dest, source)
+	if err != nil {
+		return nil, err
+	}
+	lp := lockPath(abs)
+	if err := os.MkdirAll(filepath.Dir(lp), 0o700); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	lock, err := lockDest(lp, abs)
+	if err != nil {
+		return nil, err
+	}
+	return &Dest{path: abs, lock: lock, links: links}, nil
+}
+
+// Path is the absolute path of the destination.
+func (o *Dest) Path() string { return o.path }
+
+// Close releases the lock.
+func (o *Dest) Close() error { return o.lock.Close() }
+
+// Begin prepares a build into dest, with the lock on it taken for the
+// build's time: Commit or Abort releases it.
+//
+// It refuses a dest that is the root folder, the user's home or a folder
+// that contains it, the source folder or a folder that contains it, a folder
+// of the source folder that a build reads (content, data, layouts, static,
+// i18n) or anything inside one, a symbolic link other than thidua's own, a
+// file, or an existing folder that holds something but not Marker.
+func Begin(dest, source string) (*Dir, error) {
+	o, err := Open(dest, source)
+	if err != nil {
+		return nil, err
+	}
+	return o.beginOwned()
+}
+
+// begin is Begin with links as for open.
+func begin(dest, source string, links bool) (*Dir, error) {
+	o, err := open(dest, source, links)
+	if err != nil {
+		return nil, err
+	}
+	return o.beginOwned()
+}
+
+// beginOwned begins a build into o that closes o when it ends.
+func (o *Dest) beginOwned() (*Dir, error) {
+	d, err := o.Begin()
+	if err != nil {
+		o.Close()
+		return nil, err
+	}
+	d.owned = true
+	return d, nil
+}
+
+// Begin prepares the next build into the destination. Only one Dir of a
+// Dest may be written at a time.
+func (o *Dest) Begin() (*Dir, error) {
+	if o.writing {
+		return nil, errors.New("output: a build into this destination is already being written")
+	}
+	if err := checkExisting(o.path); err != nil {
+		return nil, err
+	}
+	var d *Dir
+	var err error
+	if o.links {
+		d, err = beginLinks(o)
+	} else {
+		d, err = beginSwap(o)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !o.walked {
+		o.walked = true
+		if d.foreign, err = d.live.others(); err != nil {
+			d.abort()
+			return nil, fmt.Errorf("output: reading the previous output: %w", err)
+		}
+	}
+	o.writing = true
+	return d, nil
+}
+
+// generation is one output folder: the live one, or the one being written.
+type generation struct {
+	path  string
+	tree  *tree    // open while it is written or linked from; nil otherwise
+	files manifest // what it holds; nil when not known
+}
+
+// others lists, sorted, the files under the live output g that its manifest
+// does not name: files put there by hand, which the build will not carry
+// over. It lists nothing when g is not known.
+func (g *generation) others() ([]string, error) {
+	if g == nil || g.files == nil {
+		return nil, nil
+	}
+	var others []string
+	err := filepath.WalkDir(g.path, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(g.path, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if _, ok := g.files[rel]; !ok {
+			others = append(others, rel)
+		}
+		return nil
+	})
+	return others, err
+}
+
+// Dir is a build's output being written.
+type Dir struct {
+	dest  *Dest
+	owned bool // Commit and Abort close dest
+	out   *generation
+	live  *generation // nil when there is no previous output
+	old   manifest    // what out holds already, which it may keep; nil for none
+	// invalidate is called before out is first changed, so that a build
+	// killed while it changes out leaves no manifest that would claim it
+	// whole.
+	invalidate func() error
+	commit     func(d *Dir) error
+	foreign    []string
+	dirs       sync.Map // folders under out known to exist, by relative path
+
+	mu          sync.Mutex
+	files       manifest        // the files of this build so far
+	pending     map[string]bool // created and not yet closed
+	invalidated bool
+	wrote       int // files written anew, neither kept nor linked
+	state       state
+}
+
+// Written is how many files the build wrote anew: those whose bytes neither
+// the folder being written nor the previous output held at their path.
+func (d *Dir) Written() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.wrote
 }
 
 type state int
@@ -49,301 +254,175 @@ const (
 	aborted
 )
 
-// Begin prepares a build into dest. It removes the temporary folders that
-// earlier, killed builds left beside dest, and creates a new one, making the
-// parent folders of dest if needed.
-//
-// It refuses a dest that is the root folder, the user's home or a folder that
-// contains it, the source folder or a folder that contains it, a symbolic
-// link, or an existing non-empty folder that does not look like the output of
-// a build (it has neither index.html nor 404.html at its root), so that no
-// mistaken destination can have someone's files replaced.
-func Begin(dest, source string) (*Dir, error) {
-	dest, err := resolveDest(dest, source)
-	if err != nil {
-		return nil, err
-	}
-	parent, base := filepath.Dir(dest), filepath.Base(dest)
-	lock, err := lockDest(filepath.Join(parent, "."+base+".thidua-lock"), dest)
-	if err != nil {
-		return nil, err
-	}
-	d, err := begin(dest, lock)
-	if err != nil {
-		lock.Close()
-		return nil, err
-	}
-	return d, nil
-}
-
-// begin does the work of Begin once the lock on dest is held.
-func begin(dest string, lock io.Closer) (*Dir, error) {
-	parent, base := filepath.Dir(dest), filepath.Base(dest)
-	if err := restorePrevious(dest); err != nil {
-		return nil, err
-	}
-	if err := removeLeftovers(parent, base); err != nil {
-		return nil, err
-	}
-	tmp, err := makeTemp(parent, base)
-	if err != nil {
-		return nil, err
-	}
-	t, err := openTree(tmp)
-	if err != nil {
-		removeAll(tmp)
-		return nil, fmt.Errorf("output: %w", err)
-	}
-	return &Dir{dest: dest, tmp: tmp, tree: t, lock: lock}, nil
-}
-
-// resolveDest makes dest absolute, creates its parent folders, resolves the
-// symbolic links of its parent and checks that a build may replace it.
-func resolveDest(dest, source string) (string, error) {
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return "", fmt.Errorf("output: destination %s: %w", dest, err)
-	}
-	// Refuse before creating anything, then again once links are resolved.
-	if err := refuse(abs, source); err != nil {
-		return "", err
-	}
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", fmt.Errorf("output: destination %s: %w", dest, err)
-	}
-	parent, err = filepath.EvalSymlinks(parent)
-	if err != nil {
-		return "", fmt.Errorf("output: destination %s: %w", dest, err)
-	}
-	abs = filepath.Join(parent, filepath.Base(abs))
-	if err := refuse(abs, source); err != nil {
-		return "", err
-	}
-	if err := checkExisting(abs); err != nil {
-		return "", err
-	}
-	return abs, nil
-}
-
-// refuse returns an error if dest is a folder that no build may replace:
-// the root, the user's home or an ancestor of it, the source folder or an
-// ancestor of it.
-func refuse(dest, source string) error {
-	if filepath.Dir(dest) == dest {
-		return fmt.Errorf("output: refusing to replace %s: it is the root folder", dest)
-	}
-	if home, err := os.UserHomeDir(); err == nil && home != "" {
-		for _, h := range variants(home) {
-			if within(dest, h) {
-				return fmt.Errorf("output: refusing to replace %s: it is or contains your home folder %s", dest, home)
-			}
-		}
-	}
-	src, err := filepath.Abs(source)
-	if err != nil {
-		return fmt.Errorf("output: source %s: %w", source, err)
-	}
-	for _, s := range variants(src) {
-		if within(dest, s) {
-			return fmt.Errorf("output: refusing to replace %s: it is or contains the source folder %s", dest, src)
-		}
-	}
-	return nil
-}
-
-// variants returns the absolute path p and, if it differs and exists, p with
-// its symbolic links resolved.
-func variants(p string) []string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return []string{p}
-	}
-	real, err := filepath.EvalSymlinks(abs)
-	if err != nil || real == abs {
-		return []string{abs}
-	}
-	return []string{abs, real}
-}
-
-// within reports whether p is dir or lies inside it. Both are absolute.
-func within(dir, p string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && (rel == "." || filepath.IsLocal(rel))
-}
-
-// checkExisting returns an error if dest exists and is not something a build
-// may replace: a folder that is empty or holds an earlier output.
-func checkExisting(dest string) error {
-	info, err := os.Lstat(dest)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fmt.Errorf("output: destination: %w", err)
-	case info.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("output: refusing to replace %s: it is a symbolic link; give the folder it points to", dest)
-	case !info.IsDir():
-		return fmt.Errorf("output: refusing to replace %s: it exists and is not a folder", dest)
-	}
-	for _, name := range []string{"index.html", "404.html"} {
-		if _, err := os.Lstat(filepath.Join(dest, name)); err == nil {
-			return nil
-		}
-	}
-	f, err := os.Open(dest)
-	if err != nil {
-		return fmt.Errorf("output: destination: %w", err)
-	}
-	defer f.Close()
-	names, err := f.Readdirnames(1)
-	if len(names) == 0 && errors.Is(err, io.EOF) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("output: destination: %w", err)
-	}
-	return fmt.Errorf("output: refusing to replace %s: it is not empty and does not look like the output of a build (it has no index.html and no 404.html)", dest)
-}
-
-// tempPrefix is how the names of the temporary folders beside dest begin.
-func tempPrefix(base string) string { return "." + base + ".thidua-" }
-
-// isTempName reports whether name is that of a temporary folder beside a
-// destination named base: the prefix and eight lowercase hex digits.
-func isTempName(name, base string) bool {
-	suffix, ok := strings.CutPrefix(name, tempPrefix(base))
-	if !ok || len(suffix) != 8 {
-		return false
-	}
-	for _, c := range []byte(suffix) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
-}
-
-// prevPath is where two renames put the previous output of dest.
-func prevPath(dest string) string {
-	return filepath.Join(filepath.Dir(dest), tempPrefix(filepath.Base(dest))+"prev")
-}
-
-// newTempPath returns a path beside dest, named as a temporary folder, at
-// which nothing exists yet.
-func newTempPath(parent, base string) (string, error) {
-	for range 100 {
-		var b [4]byte
-		rand.Read(b[:])
-		p := filepath.Join(parent, tempPrefix(base)+hex.EncodeToString(b[:]))
-		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("output: no free temporary name beside %s", filepath.Join(parent, base))
-}
-
-// makeTemp creates a new, empty temporary folder beside dest.
-func makeTemp(parent, base string) (string, error) {
-	for range 100 {
-		p, err := newTempPath(parent, base)
-		if err != nil {
-			return "", err
-		}
-		err = os.Mkdir(p, 0o755)
-		if err == nil {
-			return p, nil
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("output: %w", err)
-		}
-	}
-	return "", fmt.Errorf("output: no free temporary name beside %s", filepath.Join(parent, base))
-}
-
-// restorePrevious puts back the previous output of dest if a build was killed
-// between the two renames that swap it out, leaving dest missing.
-func restorePrevious(dest string) error {
-	prev := prevPath(dest)
-	if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	info, err := os.Lstat(prev)
-	if err != nil || !info.IsDir() {
-		return nil
-	}
-	if err := os.Rename(prev, dest); err != nil {
-		return fmt.Errorf("output: restoring the previous output: %w", err)
-	}
-	return nil
-}
-
-// removeLeftovers removes the temporary folders, and a previous output, that
-// earlier builds into parent/base left behind when they were killed.
-func removeLeftovers(parent, base string) error {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	prev := tempPrefix(base) + "prev"
-	for _, e := range entries {
-		if !e.IsDir() || !isTempName(e.Name(), base) && e.Name() != prev {
-			continue
-		}
-		if err := removeAll(filepath.Join(parent, e.Name())); err != nil {
-			return fmt.Errorf("output: removing what an earlier build left: %w", err)
-		}
-	}
-	return nil
-}
+// Foreign lists the files of the previous output that no build wrote: files
+// put there by hand, which this build will not carry over. It is known for
+// the first build of a Dest only.
+func (d *Dir) Foreign() []string { return d.foreign }
 
 // Create opens a new file at the slash-separated site-relative path rel,
-// creating its parent folders. It rejects, writing nothing, a rel that
-// CheckRel rejects and a rel that was already created: two pages cannot have
-// the same path. Create is safe for concurrent use; each file it returns is
-// for one goroutine.
+// which is written when it is closed. It rejects, writing nothing, a rel
+// that CheckRel rejects and a rel that was already created: two pages cannot
+// have the same path. Create is safe for concurrent use; each file it
+// returns is for one goroutine.
 func (d *Dir) Create(rel string) (io.WriteCloser, error) {
-	if err := CheckRel(rel); err != nil {
+	if err := d.reserve(rel); err != nil {
 		return nil, err
+	}
+	return &file{d: d, rel: rel}, nil
+}
+
+// reserve checks rel and notes it as created.
+func (d *Dir) reserve(rel string) error {
+	if err := CheckRel(rel); err != nil {
+		return err
 	}
 	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.state != writing {
-		d.mu.Unlock()
-		return nil, fmt.Errorf("output: creating %s: the output is already %s", rel, d.stateWord())
+		return fmt.Errorf("output: creating %s: the output is already %s", rel, d.stateWord())
 	}
-	d.open++
+	if _, done := d.files[rel]; done || d.pending[rel] {
+		return fmt.Errorf("output: creating %s: already written", rel)
+	}
+	d.pending[rel] = true
+	return nil
+}
+
+// WriteFile writes data to a new file at rel, as Create.
+func (d *Dir) WriteFile(rel string, data []byte) error {
+	if err := d.reserve(rel); err != nil {
+		return err
+	}
+	return d.put(rel, data)
+}
+
+// Keep makes the file rel of the previous output a file of this one, with
+// the same bytes: what a build that did not render it again writes. It is
+// an error when the previous output is not known or has no such file.
+func (d *Dir) Keep(rel string) error {
+	if err := d.reserve(rel); err != nil {
+		return err
+	}
+	e, ok := d.liveEntry(rel)
+	if !ok {
+		d.unreserve(rel)
+		return fmt.Errorf("output: keeping %s: the previous output has no such file", rel)
+	}
+	if old, had := d.oldEntry(rel); had && old.sameFile(e) {
+		return d.record(rel, old)
+	}
+	if err := d.linkFromLive(rel); err == nil {
+		return d.record(rel, e)
+	}
+	data, err := os.ReadFile(filepath.Join(d.live.path, filepath.FromSlash(rel)))
+	if err != nil {
+		d.unreserve(rel)
+		return fmt.Errorf("output: keeping %s: %w", rel, err)
+	}
+	return d.put(rel, data)
+}
+
+// Kept reports whether Keep can keep rel: the previous output is known and
+// has it.
+func (d *Dir) Kept(rel string) bool {
+	_, ok := d.liveEntry(rel)
+	return ok
+}
+
+// Files lists the files written so far, sorted.
+func (d *Dir) Files() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Sorted(maps.Keys(d.files))
+}
+
+// put writes the file rel, reserved, with data: it keeps what the folder
+// being written holds already when its bytes are data, makes it a name of
+// the live output's file when that one's are, and writes it otherwise.
+func (d *Dir) put(rel string, data []byte) error {
+	e := digest(data)
+	if old, had := d.oldEntry(rel); had && old.sameBytes(e) {
+		return d.record(rel, old)
+	}
+	if live, ok := d.liveEntry(rel); ok && live.sameBytes(e) {
+		if err := d.linkFromLive(rel); err == nil {
+			return d.record(rel, live)
+		}
+	}
+	if err := d.prepare(rel); err != nil {
+		d.unreserve(rel)
+		return fmt.Errorf("output: creating %s: %w", rel, err)
+	}
+	d.mu.Lock()
+	d.wrote++
 	d.mu.Unlock()
-
-	f, err := d.create(rel)
-	if err != nil {
-		d.closed()
-		return nil, err
-	}
-	return &file{f: f, d: d}, nil
-}
-
-// create opens a new file at rel, which CheckRel has accepted. The folder
-// tmp is this build's own and holds only the folders and regular files that
-// Create and CopyFS make (CopyFS refuses links), so a path made of checked
-// elements, taken relative to tmp, cannot leave it; that lets create use
-// plain relative paths, each folder made once, instead of resolving every
-// element anew through an os.Root.
-func (d *Dir) create(rel string) (io.WriteCloser, error) {
 	name := filepath.FromSlash(rel)
-	if err := d.mkdirs(filepath.Dir(name)); err != nil {
-		return nil, fmt.Errorf("output: creating %s: %w", rel, err)
+	ino, err := d.out.tree.writeFile(name, data)
+	if _, mine := d.dirs.Load(name); errors.Is(err, fs.ErrExist) && d.old != nil && !mine {
+		// A folder of an earlier build stands where this file goes.
+		if err = removeAll(filepath.Join(d.out.path, name)); err == nil {
+			ino, err = d.out.tree.writeFile(name, data)
+		}
 	}
-	f, err := d.tree.create(name)
 	if errors.Is(err, fs.ErrExist) {
-		return nil, fmt.Errorf("output: creating %s: already written", rel)
+		err = errors.New("already written")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("output: creating %s: %w", rel, err)
+		d.out.tree.remove(filepath.FromSlash(rel))
+		d.unreserve(rel)
+		return fmt.Errorf("output: creating %s: %w", rel, err)
 	}
-	return f, nil
+	e.ino = ino
+	return d.record(rel, e)
 }
 
-// mkdirs makes the folder dir under tmp and its parents, each only once.
+// linkFromLive makes rel of the folder being written a name of the live
+// output's file rel.
+func (d *Dir) linkFromLive(rel string) error {
+	if d.live.tree == nil {
+		return errors.New("no live output to link from")
+	}
+	if err := d.prepare(rel); err != nil {
+		return err
+	}
+	return d.out.tree.link(d.live.tree, filepath.FromSlash(rel))
+}
+
+// prepare makes way for a new file at rel in the folder being written:
+// it invalidates the folder's manifest, removes what the folder held at rel
+// and makes the folders above it.
+func (d *Dir) prepare(rel string) error {
+	if err := d.invalidateOnce(); err != nil {
+		return err
+	}
+	name := filepath.FromSlash(rel)
+	if _, had := d.oldEntry(rel); had {
+		if err := d.out.tree.remove(name); err != nil {
+			return err
+		}
+	}
+	return d.mkdirs(filepath.Dir(name))
+}
+
+// invalidateOnce calls d.invalidate before the first change to the folder
+// being written.
+func (d *Dir) invalidateOnce() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.invalidated || d.invalidate == nil {
+		d.invalidated = true
+		return nil
+	}
+	if err := d.invalidate(); err != nil {
+		return err
+	}
+	d.invalidated = true
+	return nil
+}
+
+// mkdirs makes the folder dir under the folder being written and its
+// parents, each only once. Where the folder held a file of an earlier build
+// at dir, that file goes.
 func (d *Dir) mkdirs(dir string) error {
 	if dir == "." {
 		return nil
@@ -354,18 +433,58 @@ func (d *Dir) mkdirs(dir string) error {
 	if err := d.mkdirs(filepath.Dir(dir)); err != nil {
 		return err
 	}
-	if err := d.tree.mkdir(dir); err != nil && !errors.Is(err, fs.ErrExist) {
+	err := d.out.tree.mkdir(dir)
+	if errors.Is(err, fs.ErrExist) {
+		if _, had := d.oldEntry(filepath.ToSlash(dir)); had && !d.reserved(filepath.ToSlash(dir)) {
+			if err = d.out.tree.remove(dir); err == nil {
+				err = d.out.tree.mkdir(dir)
+			}
+		} else {
+			err = nil
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	d.dirs.Store(dir, true)
 	return nil
 }
 
-// closed records that a file of Create is closed.
-func (d *Dir) closed() {
+// record notes that rel is written as e.
+func (d *Dir) record(rel string, e entry) error {
 	d.mu.Lock()
-	d.open--
+	defer d.mu.Unlock()
+	delete(d.pending, rel)
+	d.files[rel] = e
+	return nil
+}
+
+// reserved reports whether this build created rel.
+func (d *Dir) reserved(rel string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, done := d.files[rel]
+	return done || d.pending[rel]
+}
+
+// unreserve forgets a rel that could not be written.
+func (d *Dir) unreserve(rel string) {
+	d.mu.Lock()
+	delete(d.pending, rel)
 	d.mu.Unlock()
+}
+
+func (d *Dir) oldEntry(rel string) (entry, bool) {
+	e, ok := d.old[rel]
+	return e, ok
+}
+
+func (d *Dir) liveEntry(rel string) (entry, bool) {
+	if d.live == nil || d.live.files == nil {
+		return entry{}, false
+	}
+	e, ok := d.live.files[rel]
+	return e, ok
 }
 
 func (d *Dir) stateWord() string {
@@ -375,35 +494,27 @@ func (d *Dir) stateWord() string {
 	return "aborted"
 }
 
-// file is a file of Create.
+// file is a file of Create: its bytes, written when it is closed.
 type file struct {
-	f    io.WriteCloser
 	d    *Dir
+	rel  string
+	buf  bytes.Buffer
 	done bool
 }
 
-func (w *file) Write(p []byte) (int, error) { return w.f.Write(p) }
-
-func (w *file) Close() error {
-	err := w.f.Close()
-	if !w.done {
-		w.done = true
-		w.d.closed()
+func (f *file) Write(p []byte) (int, error) {
+	if f.done {
+		return 0, &fs.PathError{Op: "write", Path: f.rel, Err: os.ErrClosed}
 	}
-	return err
+	return f.buf.Write(p)
 }
 
-// WriteFile writes data to a new file at rel, as Create.
-func (d *Dir) WriteFile(rel string, data []byte) error {
-	w, err := d.Create(rel)
-	if err != nil {
-		return err
+func (f *file) Close() error {
+	if f.done {
+		return &fs.PathError{Op: "close", Path: f.rel, Err: os.ErrClosed}
 	}
-	_, err = w.Write(data)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	f.done = true
+	return f.d.put(f.rel, f.buf.Bytes())
 }
 
 // CopyFS copies every regular file of the layers into the folder, each at
@@ -436,94 +547,135 @@ func (d *Dir) CopyFS(layers ...fs.FS) error {
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(from)) {
-		if err := d.copyFile(name, from[name]); err != nil {
+		data, err := fs.ReadFile(from[name], name)
+		if err != nil {
+			return fmt.Errorf("output: copying: %w", err)
+		}
+		if err := d.WriteFile(name, data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// copyFile copies the file name of fsys to the same path in the folder.
-func (d *Dir) copyFile(name string, fsys fs.FS) error {
-	src, err := fsys.Open(name)
-	if err != nil {
-		return fmt.Errorf("output: copying: %w", err)
-	}
-	defer src.Close()
-	dst, err := d.Create(name)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(dst, src)
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("output: copying %s: %w", name, err)
-	}
-	return nil
-}
-
-// Commit makes the folder the destination. Where the system can (Linux), an
-// existing destination is exchanged with the folder in one atomic step;
-// elsewhere it is renamed away and the folder renamed into its place, and a
-// build killed between the two has the previous output put back by the next
-// Begin. The previous output is then removed. Commit refuses while a file of
-// Create is still open.
+// Commit makes the folder written the destination, in one atomic step
+// where the system can (see the package's doc). Commit refuses while a file
+// of Create is still open.
 func (d *Dir) Commit() error {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	if d.state != writing {
+		d.mu.Unlock()
 		return fmt.Errorf("output: commit: the output is already %s", d.stateWord())
 	}
-	if d.open > 0 {
-		return fmt.Errorf("output: commit: %d files are still open", d.open)
+	if n := len(d.pending); n > 0 {
+		d.mu.Unlock()
+		return fmt.Errorf("output: commit: %d files are still open", n)
 	}
-	d.state = committed
-	defer d.lock.Close()
-	if err := d.tree.close(); err != nil {
-		removeAll(d.tmp)
-		return fmt.Errorf("output: commit: %w", err)
-	}
-	old, err := swap(d.tmp, d.dest)
-	if err != nil {
-		removeAll(d.tmp)
-		return fmt.Errorf("output: commit: %w", err)
-	}
-	if err := syncDir(filepath.Dir(d.dest)); err != nil {
-		return fmt.Errorf("output: %s is in place, but syncing its folder failed: %w", d.dest, err)
-	}
-	if old != "" {
-		if err := removeAll(old); err != nil {
-			return fmt.Errorf("output: %s is in place, but removing the previous output failed: %w", d.dest, err)
+	_, marked := d.files[Marker]
+	d.mu.Unlock()
+	if !marked {
+		if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
+			d.abort()
+			return fmt.Errorf("output: commit: %w", err)
 		}
+	}
+	d.mu.Lock()
+	d.state = committed
+	d.mu.Unlock()
+	defer d.release()
+	if err := d.commit(d); err != nil {
+		return fmt.Errorf("output: commit: %w", err)
 	}
 	return nil
 }
 
-// swap puts the folder tmp in the place of dest and returns where the
-// previous output of dest now is, or "" if there was none.
-func swap(tmp, dest string) (old string, err error) {
-	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-		return "", os.Rename(tmp, dest)
+// Abort leaves the destination untouched and removes what the build wrote
+// where the destination does not need it. It does nothing after Commit or
+// an earlier Abort.
+func (d *Dir) Abort() error {
+	d.mu.Lock()
+	if d.state != writing {
+		d.mu.Unlock()
+		return nil
 	}
-	return exchange(tmp, dest)
+	d.state = aborted
+	d.mu.Unlock()
+	defer d.release()
+	return d.abort()
 }
 
-// renameTwice swaps tmp into the place of dest in two renames, moving the
-// previous output to prevPath(dest). On failure dest is put back as it was.
-func renameTwice(tmp, dest string) (old string, err error) {
-	prev := prevPath(dest)
-	if err := os.Rename(dest, prev); err != nil {
-		return "", err
+// abort closes the folders and removes the folder being written, unless it
+// was not changed.
+func (d *Dir) abort() error {
+	d.closeTrees()
+	if !d.invalidated && d.old != nil {
+		return nil
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if rerr := os.Rename(prev, dest); rerr != nil {
-			return "", fmt.Errorf("%w; putting the previous output back from %s also failed: %v", err, prev, rerr)
+	if err := removeAll(d.out.path); err != nil {
+		return fmt.Errorf("output: abort: %w", err)
+	}
+	return nil
+}
+
+// release ends the Dir's hold of its Dest.
+func (d *Dir) release() {
+	d.dest.writing = false
+	if d.owned {
+		d.dest.Close()
+	}
+}
+
+func (d *Dir) closeTrees() {
+	for _, g := range []*generation{d.out, d.live} {
+		if g != nil && g.tree != nil {
+			g.tree.close()
+			g.tree = nil
 		}
-		return "", err
 	}
-	return prev, nil
+}
+
+// removeStale removes from the folder written the files it held that this
+// build did not write, and the folders they leave empty.
+func (d *Dir) removeStale() error {
+	var dirs []string
+	for rel := range d.old {
+		if _, ok := d.files[rel]; ok {
+			continue
+		}
+		if err := d.invalidateOnce(); err != nil {
+			return err
+		}
+		name := filepath.FromSlash(rel)
+		if _, isDir := d.dirs.Load(name); isDir {
+			continue // a folder of this build took the old file's place
+		}
+		if err := d.out.tree.remove(name); err != nil {
+			return err
+		}
+		for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	// The deepest first, so that a parent is empty once its children went.
+	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
+	for _, dir := range slices.Compact(dirs) {
+		d.out.tree.rmdir(filepath.FromSlash(dir)) // fails if it is not empty, as wanted
+	}
+	return nil
+}
+
+// newTempPath returns a path beside dest, named as a temporary folder, at
+// which nothing exists yet.
+func newTempPath(parent, base string) (string, error) {
+	for range 100 {
+		var b [4]byte
+		rand.Read(b[:])
+		p := filepath.Join(parent, tempPrefix(base)+hex.EncodeToString(b[:]))
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("output: no free temporary name beside %s", filepath.Join(parent, base))
 }
 
 // syncDir flushes the entries of the folder dir to disk.
@@ -540,21 +692,4 @@ func syncDir(dir string) error {
 		err = cerr
 	}
 	return err
-}
-
-// Abort removes the temporary folder and leaves the destination untouched.
-// It does nothing after Commit or an earlier Abort.
-func (d *Dir) Abort() error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.state != writing {
-		return nil
-	}
-	d.state = aborted
-	defer d.lock.Close()
-	d.tree.close()
-	if err := removeAll(d.tmp); err != nil {
-		return fmt.Errorf("output: abort: %w", err)
-	}
-	return nil
 }

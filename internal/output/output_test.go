@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -19,6 +20,9 @@ import (
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	snap := make(map[string]string)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // the link to the live generation
+	}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || p == dir {
 			return err
@@ -45,9 +49,18 @@ func snapshot(t *testing.T, dir string) map[string]string {
 }
 
 // build writes files into dest in one build and commits it.
-func build(t *testing.T, dest, source string, files map[string]string) {
+func build(t *testing.T, dest, source string, files map[string]string) *Dir {
 	t.Helper()
-	d := mustBegin(t, dest, source)
+	return buildIn(t, dest, source, runtime.GOOS != "windows", files)
+}
+
+// buildIn is build with links as for begin.
+func buildIn(t *testing.T, dest, source string, links bool, files map[string]string) *Dir {
+	t.Helper()
+	d, err := begin(dest, source, links)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, rel := range slices.Sorted(maps.Keys(files)) {
 		if err := d.WriteFile(rel, []byte(files[rel])); err != nil {
 			t.Fatal(err)
@@ -56,6 +69,7 @@ func build(t *testing.T, dest, source string, files map[string]string) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	return d
 }
 
 // withDirs adds to files an entry "dir" for every folder they imply.
@@ -85,11 +99,27 @@ func besideDest(t *testing.T, dest string) []string {
 	return names
 }
 
+// checkNoLeftovers fails the test if anything but the destination and its
+// store of generations (which holds only them and their manifests) is left
+// beside it.
 func checkNoLeftovers(t *testing.T, dest string) {
 	t.Helper()
-	got := besideDest(t, dest)
-	if len(got) > 1 || len(got) == 1 && got[0] != "."+filepath.Base(dest)+".thidua-lock" {
+	if got := besideDest(t, dest); len(got) > 0 {
 		t.Errorf("left beside the destination: %q", got)
+	}
+	entries, err := os.ReadDir(storePath(dest))
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		switch e.Name() {
+		case "a", "b", "a.manifest", "b.manifest", swapManifest:
+		default:
+			t.Errorf("left in the store: %s", e.Name())
+		}
 	}
 }
 
@@ -262,6 +292,11 @@ func TestRefusals(t *testing.T) {
 	foreign := mkdir(filepath.Join(root, "Documents"))
 	write(filepath.Join(foreign, "thesis.txt"), "years of work")
 	write(filepath.Join(root, "file"), "a file")
+	write(filepath.Join(source, "layouts", "base.html"), "{{define \"base\"}}{{end}}")
+	write(filepath.Join(source, "static", "public", "index.html"), "a page")
+	earlier := mkdir(filepath.Join(root, "earlier"))
+	write(filepath.Join(earlier, "index.html"), "home")
+	write(filepath.Join(earlier, "404.html"), "not found")
 	if err := os.Symlink(foreign, filepath.Join(root, "link")); err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +313,16 @@ func TestRefusals(t *testing.T) {
 		{"contains source", filepath.Join(root, "project"), source, "source folder"},
 		{"contains source through a link", filepath.Join(root, "project"), filepath.Join(root, "projectlink", "site"), "source folder"},
 		{"relative source", ".", ".", "source folder"},
-		{"foreign folder", foreign, source, "does not look like the output"},
+		{"foreign folder", foreign, source, "is not the output of a build"},
+		{"output of an earlier version", earlier, source, "is not the output of a build"},
+		{"issue 12 case 1: layouts", filepath.Join(source, "layouts"), source, "inside the folder layouts"},
+		{"issue 12 case 5: inside static", filepath.Join(source, "static", "public"), source, "inside the folder static"},
+		{"data", filepath.Join(source, "data", "blocs"), source, "inside the folder data"},
+		{"content", filepath.Join(source, "content"), source, "inside the folder content"},
+		{"i18n", filepath.Join(source, "i18n"), source, "inside the folder i18n"},
+		{".git", filepath.Join(source, ".git"), source, "inside the folder .git"},
+		{"layouts through a link", filepath.Join(root, "projectlink", "site", "layouts"), source, "inside the folder layouts"},
+		{"the store of generations", filepath.Join(source, ".public.thidua"), source, "keeps earlier outputs"},
 		{"a file", filepath.Join(root, "file"), source, "not a folder"},
 		{"a link", filepath.Join(root, "link"), source, "symbolic link"},
 	} {
@@ -303,10 +347,9 @@ func TestAcceptedDestinations(t *testing.T) {
 	root := t.TempDir()
 	source := filepath.Join(root, "site")
 	for name, files := range map[string]map[string]string{
-		"missing":       nil,
-		"empty":         {},
-		"earlier index": {"index.html": "home", "css/site.css": "css"},
-		"earlier 404":   {"404.html": "not found", "x/y.html": "y"},
+		"missing":        nil,
+		"empty":          {},
+		"earlier output": {"index.html": "home", "css/site.css": "css", Marker: markerText},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dest := filepath.Join(root, strings.ReplaceAll(name, " ", "-"), "public")
@@ -356,8 +399,8 @@ func TestBeginRemovesLeftovers(t *testing.T) {
 			t.Errorf("Begin removed %s, which is not its own", name)
 		}
 	}
-	if !isTempName(filepath.Base(d.tmp), "public") {
-		t.Errorf("temporary folder %s is not named as one", d.tmp)
+	if filepath.Dir(d.out.path) != storePath(dest) {
+		t.Errorf("writing into %s, not a generation of the store", d.out.path)
 	}
 	if err := d.Abort(); err != nil {
 		t.Fatal(err)
@@ -365,29 +408,35 @@ func TestBeginRemovesLeftovers(t *testing.T) {
 }
 
 func TestRenameTwice(t *testing.T) {
-	dest, source := sites(t)
-	build(t, dest, source, map[string]string{"index.html": "old", "gone.html": "gone"})
-	d := mustBegin(t, dest, source)
-	if err := d.WriteFile("index.html", []byte("new")); err != nil {
-		t.Fatal(err)
+	parent := t.TempDir()
+	dest, tmp := filepath.Join(parent, "public"), filepath.Join(parent, "new")
+	for dir, files := range map[string]map[string]string{dest: {"index.html": "old", "gone.html": "gone"}, tmp: {"index.html": "new"}} {
+		os.Mkdir(dir, 0o755)
+		for rel, data := range files {
+			if err := os.WriteFile(filepath.Join(dir, rel), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
-	d.tree.close()
-	old, err := renameTwice(d.tmp, dest)
+	old, err := renameTwice(tmp, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkOutput(t, dest, map[string]string{"index.html": "new"})
+	if got := snapshot(t, dest); !maps.Equal(got, map[string]string{"index.html": "new"}) {
+		t.Errorf("destination = %v", got)
+	}
 	if got := snapshot(t, old); !maps.Equal(got, map[string]string{"index.html": "old", "gone.html": "gone"}) {
 		t.Errorf("previous output at %s = %v", old, got)
 	}
-	d.lock.Close()
 
 	// A failing second rename puts the previous output back.
 	before := snapshot(t, dest)
-	if _, err := renameTwice(filepath.Join(filepath.Dir(dest), "missing"), dest); err == nil {
+	if _, err := renameTwice(filepath.Join(parent, "missing"), dest); err == nil {
 		t.Fatal("renameTwice of a missing folder succeeded")
 	}
-	checkOutput(t, dest, before)
+	if got := snapshot(t, dest); !maps.Equal(got, before) {
+		t.Errorf("destination = %v, want %v", got, before)
+	}
 }
 
 func TestBeginRestoresAfterKillBetweenRenames(t *testing.T) {
@@ -510,9 +559,13 @@ func mustBegin(t testing.TB, dest, source string) *Dir {
 }
 
 // checkOutput fails the test unless dest holds exactly want, as snapshot
-// gives it.
+// gives it, and the Marker.
 func checkOutput(t *testing.T, dest string, want map[string]string) {
 	t.Helper()
+	want = maps.Clone(want)
+	if _, ok := want[Marker]; !ok {
+		want[Marker] = markerText
+	}
 	if got := snapshot(t, dest); !maps.Equal(got, want) {
 		t.Errorf("output = %v\nwant     %v", got, want)
 	}

@@ -52,6 +52,56 @@ func (t *tree) create(name string) (io.WriteCloser, error) {
 	return &fdFile{fd: fd, path: filepath.Join(t.path, name)}, nil
 }
 
+// writeFile makes a new file at the relative path name holding data and
+// returns its inode number. It fails if anything is at name already.
+func (t *tree) writeFile(name string, data []byte) (uint64, error) {
+	w, err := t.create(name)
+	if err != nil {
+		return 0, err
+	}
+	f := w.(*fdFile)
+	_, err = f.Write(data)
+	var st unix.Stat_t
+	if err == nil {
+		if err = unix.Fstat(f.fd, &st); err != nil {
+			err = &fs.PathError{Op: "fstat", Path: f.path, Err: err}
+		}
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return uint64(st.Ino), err
+}
+
+// link makes the relative path name of t another name of the file at the
+// same path in from.
+func (t *tree) link(from *tree, name string) error {
+	_, err := retry(func() (int, error) { return 0, unix.Linkat(from.fd, name, t.fd, name, 0) })
+	if err != nil {
+		return &os.LinkError{Op: "link", Old: filepath.Join(from.path, name), New: filepath.Join(t.path, name), Err: err}
+	}
+	return nil
+}
+
+// remove removes the file at the relative path name; a missing one (also
+// one under what is now a file) is not an error.
+func (t *tree) remove(name string) error {
+	_, err := retry(func() (int, error) { return 0, unix.Unlinkat(t.fd, name, 0) })
+	if err != nil && err != unix.ENOENT && err != unix.ENOTDIR {
+		return &fs.PathError{Op: "unlinkat", Path: filepath.Join(t.path, name), Err: err}
+	}
+	return nil
+}
+
+// rmdir removes the folder at the relative path name if it is empty.
+func (t *tree) rmdir(name string) error {
+	_, err := retry(func() (int, error) { return 0, unix.Unlinkat(t.fd, name, unix.AT_REMOVEDIR) })
+	if err != nil {
+		return &fs.PathError{Op: "rmdir", Path: filepath.Join(t.path, name), Err: err}
+	}
+	return nil
+}
+
 func (t *tree) close() error {
 	if err := unix.Close(t.fd); err != nil {
 		return &fs.PathError{Op: "close", Path: t.path, Err: err}

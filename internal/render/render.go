@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/load"
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
 )
@@ -133,30 +134,35 @@ type layoutFile struct {
 }
 
 // layoutFiles reads the theme's layouts, then the site's, which replace
-// those of the same name.
+// those of the same name. The site's are listed as loading lists the files
+// it reads, so that a symbolic link or special file gets the same warning.
 func layoutFiles(opts Options, diags *diag.List) map[string]layoutFile {
 	files := map[string]layoutFile{}
-	read := func(fsys fs.FS, prefix string) {
-		if fsys == nil {
+	add := func(fsys fs.FS, p, origin string) {
+		if path.Ext(p) != ".html" {
 			return
 		}
-		err := fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || path.Ext(p) != ".html" {
-				return err
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Errorf(origin, 0, 0, "layout-read", "the layout cannot be read (%v); check its permissions", err)
+			return
+		}
+		files[strings.TrimPrefix(p, "layouts/")] = layoutFile{text: string(b), origin: origin}
+	}
+	if opts.Theme != nil {
+		err := fs.WalkDir(opts.Theme, "layouts", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				add(opts.Theme, p, "(built-in) "+p)
 			}
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			files[strings.TrimPrefix(p, "layouts/")] = layoutFile{text: string(b), origin: prefix + p}
-			return nil
+			return err
 		})
 		if err != nil && !isNotExist(err) {
-			diags.Errorf(prefix+"layouts", 1, 1, "layout-read", "cannot read the layouts: %v", err)
+			diags.Errorf("(built-in) layouts", 1, 1, "layout-read", "cannot read the layouts: %v", err)
 		}
 	}
-	read(opts.Theme, "(built-in) ")
-	read(opts.Site, "")
+	if opts.Site != nil {
+		load.WalkFiles(opts.Site, "layouts", diags, func(p string) { add(opts.Site, p, p) })
+	}
 	return files
 }
 

@@ -148,9 +148,11 @@ leader: so-noi-vu
 `
 }
 
-// newGitignore keeps out of git what a build writes: the output, and the
-// temporary folders and lock file beside it.
-const newGitignore = `/public/
+// newGitignore keeps out of git what a build writes: the output (a folder,
+// or a symbolic link to one of the generations of .public.thidua/) and the
+// temporary folders beside it.
+const newGitignore = `/public
+/.public.thidua/
 .public.thidua-*
 `
 
@@ -196,9 +198,13 @@ rồi mở địa chỉ mà lệnh in ra trong trình duyệt. Trang tự tải 
 thidua build
 ` + "```" + `
 
-dựng trang vào thư mục ` + "`public/`" + `; chép cả thư mục đó lên máy chủ của cổng thông tin. Nếu thư mục
+dựng trang vào thư mục ` + "`public/`" + `; chép những gì nằm trong đó lên máy chủ của cổng thông tin. Nếu thư mục
 này là một kho git trên GitHub hoặc GitLab, tệp CI đi kèm tự kiểm tra và dựng trang mỗi lần đẩy lên.
 
-Hướng dẫn đầy đủ: ` + docs + `editing.md (biên tập), ` + docs + `format.md (cách viết từng tệp).
+Hướng dẫn đầy đủ:
+
+- biên tập: ` + docs + `editing.md
+- cách viết từng tệp: ` + docs + `format.md
+- đăng lên cổng thông tin: ` + docs + `publishing.md
 `
 }

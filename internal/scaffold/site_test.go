@@ -55,7 +55,7 @@ func TestSite(t *testing.T) {
 		}
 	}
 	ignore := string(fsys[".gitignore"].Data)
-	for _, line := range []string{"/public/\n", ".public.thidua-*\n"} {
+	for _, line := range []string{"/public\n", "/.public.thidua/\n", ".public.thidua-*\n"} {
 		if !strings.Contains(ignore, line) {
 			t.Errorf(".gitignore lacks %q:\n%s", line, ignore)
 		}

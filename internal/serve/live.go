@@ -71,8 +71,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // injection is what goes before </body> of every HTML page served: the
-// overlay of errors while the site is broken, and the live-reload script.
-func injection(st state) string {
+// overlay of errors while the site is broken, and the live-reload script
+// with the nonce of the page's policy.
+func injection(st state, nonce string) string {
 	var b strings.Builder
 	if st.problems != nil {
 		b.WriteString(overlayOpen)
@@ -83,7 +84,7 @@ func injection(st state) string {
 		}
 		b.WriteString(overlayClose)
 	}
-	fmt.Fprintf(&b, script, jsString(EventsPath), st.good, jsString(overlayOpen+overlayClose))
+	fmt.Fprintf(&b, script, jsString(EventsPath), st.good, jsString(overlayOpen+overlayClose), nonce)
 	return b.String()
 }
 
@@ -105,9 +106,10 @@ const (
 )
 
 // script is the live-reload script, a format of the events path, the
-// build the page came from, and the empty overlay, as JavaScript. It listens to the
-// event stream (window.thiduaEvents): "reload" reloads the page, "broken" shows the overlay.
-const script = `<script>(function(){` +
+// build the page came from, and the empty overlay, as JavaScript, and of
+// its nonce. It listens to the event stream (window.thiduaEvents):
+// "reload" reloads the page, "broken" shows the overlay.
+const script = `<script nonce="%[4]s">(function(){` +
 	`var es=window.thiduaEvents=new EventSource(%[1]s+"?since=%[2]d");` +
 	`es.addEventListener("reload",function(){es.close();location.reload()});` +
 	`es.addEventListener("broken",function(e){` +

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"strconv"
@@ -115,8 +116,7 @@ func (s *Server) Close() {
 // folder under the base path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
+	secure(h, "")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -160,11 +160,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, st state, rel stri
 		s.notFound(w, r, st)
 		return
 	case info.IsDir() && rel != "" && !strings.HasSuffix(rel, "/"):
-		target := r.URL.Path + "/"
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		// To the cleaned name, never to the path as sent: "//khoi" would
+		// give "//khoi/", an address on another host.
+		target := url.URL{Path: st.prefix + name + "/", RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, target.String(), http.StatusMovedPermanently)
 		return
 	case info.IsDir():
 		name = path.Join(name, "index.html")
@@ -243,10 +242,12 @@ func readPage(dir, name string) ([]byte, error) {
 }
 
 // html serves the page body with the live-reload script, and the overlay
-// of errors while the site is broken, put before its </body>.
+// of errors while the site is broken, put before its </body>. The script
+// carries a fresh nonce, which the page's policy names.
 func (s *Server) html(w http.ResponseWriter, r *http.Request, st state, status int, body []byte) {
 	var b bytes.Buffer
-	inject := injection(st)
+	nonce := newNonce()
+	inject := injection(st, nonce)
 	if i := lastIndexFold(body, "</body>"); i >= 0 {
 		b.Grow(len(body) + len(inject))
 		b.Write(body[:i])
@@ -258,6 +259,7 @@ func (s *Server) html(w http.ResponseWriter, r *http.Request, st state, status i
 	}
 	h := w.Header()
 	h.Set("Content-Type", htmlType)
+	h.Set("Content-Security-Policy", policy(nonce))
 	if status == http.StatusOK {
 		http.ServeContent(w, r, "index.html", time.Time{}, bytes.NewReader(b.Bytes()))
 		return

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,19 +67,27 @@ func get(t *testing.T, url string) (*http.Response, string) {
 // raw sends a request line as written, with no cleaning by a client.
 func raw(t *testing.T, addr, target string) (status int, body string) {
 	t.Helper()
+	resp, body := send(t, addr, target, "x")
+	return resp.StatusCode, body
+}
+
+// send sends a request line as written, with the Host header host, and
+// returns the response and its body.
+func send(t *testing.T, addr, target, host string) (*http.Response, string) {
+	t.Helper()
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", target)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return resp, string(b)
 }
 
 func TestFiles(t *testing.T) {
@@ -303,5 +312,41 @@ func TestPageCarriesItsBuild(t *testing.T) {
 	s.Good("/")
 	if _, body := get(t, ts.URL+"/"); !strings.Contains(body, `?since=2"`) {
 		t.Errorf("page does not name build 2: %q", body)
+	}
+}
+
+// TestIssue12Case9RedirectStaysOnTheHost checks that the redirect of a
+// folder named without its "/" goes to the cleaned path on the same host,
+// whatever slashes, backslashes or escapes the request path holds.
+func TestIssue12Case9RedirectStaysOnTheHost(t *testing.T) {
+	dir := folder(t)
+	os.MkdirAll(filepath.Join(dir, "evil.example"), 0o755)
+	os.WriteFile(filepath.Join(dir, "evil.example", "index.html"), []byte("<p>x</p>"), 0o644)
+	for _, prefix := range []string{"/", "/thidua/"} {
+		ts := httptest.NewServer(New(dir, prefix))
+		addr := ts.Listener.Addr().String()
+		p := strings.TrimSuffix(prefix, "/")
+		for target, want := range map[string]string{
+			p + "/khoi":                  "301 " + prefix + "khoi/",
+			p + "//khoi":                 "301 " + prefix + "khoi/",
+			p + "///khoi":                "301 " + prefix + "khoi/",
+			p + "//khoi?x=1":             "301 " + prefix + "khoi/?x=1",
+			p + "/%2F%2Fkhoi":            "301 " + prefix + "khoi/",
+			p + "/%2fkhoi":               "301 " + prefix + "khoi/",
+			p + "//evil.example":         "301 " + prefix + "evil.example/",
+			p + "/%2F%2Fevil.example":    "301 " + prefix + "evil.example/",
+			p + "/./evil.example":        "404 ",
+			p + "/\\evil.example":        "404 ",
+			p + "/%5Cevil.example":       "404 ",
+			p + "/%5C%5Cevil.example":    "404 ",
+			p + "//nowhere.example":      "404 ",
+			p + "/%2F%2Fnowhere.example": "404 ",
+		} {
+			resp, _ := send(t, addr, target, addr)
+			if got := strconv.Itoa(resp.StatusCode) + " " + resp.Header.Get("Location"); got != want {
+				t.Errorf("GET %s: %q, want %q", target, got, want)
+			}
+		}
+		ts.Close()
 	}
 }

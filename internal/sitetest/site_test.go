@@ -45,6 +45,9 @@ func buildDemo(t *testing.T, dst, baseURL string) *demo {
 // slash-separated path.
 func htmlFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // the destination is a link to its live generation
+	}
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {

@@ -1,0 +1,329 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// fileID is what a reader of the destination can tell of one file.
+type fileID struct {
+	ino   uint64
+	mtime time.Time
+}
+
+func statFile(t *testing.T, p string) fileID {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fileID{ino: info.Sys().(*syscall.Stat_t).Ino, mtime: info.ModTime()}
+}
+
+// TestUnchangedFilesKeepTheirInode is issue 17's: a second and a third build
+// into the destination leave every unchanged file as it was, the same file
+// with the same modification time, and write only what changed.
+func TestUnchangedFilesKeepTheirInode(t *testing.T) {
+	dest, source := sites(t)
+	files := map[string]string{"index.html": "home", "khoi/khoi-8/index.html": "bloc", "a/b/c.html": "c"}
+	build(t, dest, source, files)
+	before := map[string]fileID{}
+	for rel := range files {
+		before[rel] = statFile(t, filepath.Join(dest, rel))
+	}
+	time.Sleep(20 * time.Millisecond) // so that a rewrite would show in the mtime
+	for i := range 3 {
+		files["index.html"] = fmt.Sprintf("home %d", i)
+		if got := build(t, dest, source, files).Written(); got != 1 {
+			t.Errorf("build %d wrote %d files, want 1", i, got)
+		}
+		checkOutput(t, dest, withDirs(files))
+		for _, rel := range []string{"khoi/khoi-8/index.html", "a/b/c.html", Marker} {
+			if rel == Marker {
+				continue
+			}
+			if got := statFile(t, filepath.Join(dest, rel)); got != before[rel] {
+				t.Errorf("build %d: %s changed from %+v to %+v", i, rel, before[rel], got)
+			}
+		}
+		if got := statFile(t, filepath.Join(dest, "index.html")); got == before["index.html"] {
+			t.Errorf("build %d: the changed index.html is the same file", i)
+		}
+	}
+	checkNoLeftovers(t, dest)
+}
+
+// TestKeep shows that a kept file is the previous output's file, and that
+// keeping a file the previous output lacks is an error.
+func TestKeep(t *testing.T) {
+	dest, source := sites(t)
+	build(t, dest, source, map[string]string{"index.html": "home", "x/y.html": "y"})
+	was := statFile(t, filepath.Join(dest, "x/y.html"))
+	d := mustBegin(t, dest, source)
+	if !d.Kept("x/y.html") || d.Kept("missing.html") {
+		t.Errorf("Kept = %v, %v; want true, false", d.Kept("x/y.html"), d.Kept("missing.html"))
+	}
+	if err := d.Keep("x/y.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Keep("missing.html"); err == nil {
+		t.Error("keeping a file the previous output lacks succeeded")
+	}
+	if err := d.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	checkOutput(t, dest, withDirs(map[string]string{"index.html": "new", "x/y.html": "y"}))
+	if got := statFile(t, filepath.Join(dest, "x/y.html")); got != was {
+		t.Errorf("the kept file changed: %+v, was %+v", got, was)
+	}
+}
+
+// TestReaderSeesOneOutput is issue 17's: a reader that reads the files of
+// the destination while builds replace it reads each file as one of the two
+// outputs has it, never a part, never missing.
+func TestReaderSeesOneOutput(t *testing.T) {
+	dest, source := sites(t)
+	version := func(v int) map[string]string {
+		files := map[string]string{"index.html": fmt.Sprintf("home %d", v%2)}
+		for i := range 200 {
+			files[fmt.Sprintf("p/%d/index.html", i)] = strings.Repeat(fmt.Sprintf("page %d v%d ", i, v%2*(i%2)), 200)
+		}
+		return files
+	}
+	build(t, dest, source, version(0))
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	var reads atomic.Int64
+	fail := make(chan string, 1)
+	wg.Go(func() {
+		a, b := version(0), version(1)
+		for !stop.Load() {
+			for rel := range a {
+				data, err := os.ReadFile(filepath.Join(dest, rel))
+				got := string(data)
+				if err != nil || got != a[rel] && got != b[rel] {
+					select {
+					case fail <- fmt.Sprintf("%s: %v, %d bytes that neither output holds", rel, err, len(data)):
+					default:
+					}
+					return
+				}
+				reads.Add(1)
+			}
+		}
+	})
+	for v := 1; v <= 8; v++ {
+		build(t, dest, source, version(v))
+	}
+	stop.Store(true)
+	wg.Wait()
+	select {
+	case msg := <-fail:
+		t.Fatal(msg)
+	default:
+	}
+	if reads.Load() == 0 {
+		t.Fatal("the reader read nothing")
+	}
+	t.Logf("%d files read during 8 builds", reads.Load())
+}
+
+// TestIssue12Case13ForeignFiles: files put into the destination by hand are
+// named before a build replaces them, and gone after it.
+func TestIssue12Case13ForeignFiles(t *testing.T) {
+	for _, links := range []bool{true, false} {
+		t.Run(fmt.Sprintf("links=%v", links), func(t *testing.T) {
+			dest, source := sites(t)
+			buildIn(t, dest, source, links, map[string]string{"index.html": "home"})
+			for _, rel := range []string{"CNAME", ".well-known/security.txt"} {
+				p := filepath.Join(dest, filepath.FromSlash(rel))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, []byte("by hand"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d, err := begin(dest, source, links)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := d.Foreign(), []string{".well-known/security.txt", "CNAME"}; !slices.Equal(got, want) {
+				t.Errorf("Foreign = %q, want %q", got, want)
+			}
+			if err := d.WriteFile("index.html", []byte("home")); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			checkOutput(t, dest, map[string]string{"index.html": "home"})
+			// Both generations are clean: two more builds bring none back.
+			for range 2 {
+				d, err := begin(dest, source, links)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := d.Foreign(); len(got) > 0 {
+					t.Errorf("Foreign = %q after they were reported", got)
+				}
+				d.WriteFile("index.html", []byte("home"))
+				if err := d.Commit(); err != nil {
+					t.Fatal(err)
+				}
+				checkOutput(t, dest, map[string]string{"index.html": "home"})
+			}
+			checkNoLeftovers(t, dest)
+		})
+	}
+}
+
+// TestTwoRenames builds as on Windows: the destination is a folder that two
+// renames replace whole, and files the previous output holds are reused.
+func TestTwoRenames(t *testing.T) {
+	dest, source := sites(t)
+	for i, files := range []map[string]string{
+		{"index.html": "home", "a/b.html": "b", "gone.html": "gone"},
+		{"index.html": "home 2", "a/b.html": "b"},
+	} {
+		d, err := begin(dest, source, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rel, data := range files {
+			if err := d.WriteFile(rel, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if i == 1 {
+			if err := d.Keep("gone.html"); err != nil {
+				t.Fatal(err)
+			}
+			files["gone.html"] = "gone"
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Lstat(dest)
+		if err != nil || !info.IsDir() {
+			t.Fatalf("the destination is not a folder: %v", err)
+		}
+		checkOutput(t, dest, withDirs(files))
+		checkNoLeftovers(t, dest)
+	}
+}
+
+// TestFromTwoRenamesToLinks: an output that two renames put in place (or
+// an earlier thidua wrote, with its Marker) becomes the link to a
+// generation at the next build, with nothing of it left.
+func TestFromTwoRenamesToLinks(t *testing.T) {
+	dest, source := sites(t)
+	buildIn(t, dest, source, false, map[string]string{"index.html": "home", "old.html": "old"})
+	build(t, dest, source, map[string]string{"index.html": "home"})
+	if _, ok := liveGeneration(dest); !ok {
+		t.Fatal("the destination is not a link to a generation")
+	}
+	checkOutput(t, dest, map[string]string{"index.html": "home"})
+	checkNoLeftovers(t, dest)
+}
+
+// TestIssue12Case8FailedWriteLeavesNoPart is issue 12's case 8: when the
+// disk fills during a build (here: the file size limit of the process), the
+// build fails, the live output is as it was, and no part of a file is left
+// in it or beside it.
+func TestIssue12Case8FailedWriteLeavesNoPart(t *testing.T) {
+	dest, source := sites(t)
+	build(t, dest, source, map[string]string{"index.html": "home", "p/a.html": "a"})
+	before := snapshot(t, dest)
+
+	signal.Ignore(syscall.SIGXFSZ)
+	defer signal.Reset(syscall.SIGXFSZ)
+	var limit syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {
+		t.Fatal(err)
+	}
+	small := limit
+	small.Cur = 1 << 16
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &small); err != nil {
+		t.Skipf("cannot lower the file size limit: %v", err)
+	}
+	d := mustBegin(t, dest, source)
+	err := d.WriteFile("p/big.html", make([]byte, 1<<17))
+	syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit)
+	if err == nil || !errors.Is(err, syscall.EFBIG) {
+		t.Fatalf("writing past the limit = %v, want EFBIG", err)
+	}
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	checkOutput(t, dest, before)
+	checkNoLeftovers(t, dest)
+	for _, g := range []string{"a", "b"} {
+		if _, err := os.Lstat(filepath.Join(storePath(dest), g, "p", "big.html")); err == nil {
+			t.Errorf("a part of p/big.html is left in generation %s", g)
+		}
+	}
+	build(t, dest, source, map[string]string{"index.html": "home 2"})
+	checkOutput(t, dest, map[string]string{"index.html": "home 2"})
+}
+
+// TestADestHoldsItsLock: while a Dest is open, as a Builder holds it, no
+// other build can write to that destination.
+func TestADestHoldsItsLock(t *testing.T) {
+	dest, source := sites(t)
+	o, err := Open(dest, source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		d, err := o.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.Begin(); err == nil {
+			t.Error("a second Dir of one Dest was begun")
+		}
+		d.WriteFile("index.html", []byte("home"))
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if other, err := Begin(dest, source); err == nil || !strings.Contains(err.Error(), "another build") {
+			if err == nil {
+				other.Abort()
+			}
+			t.Fatalf("Begin while a Dest is open = %v, want a refusal", err)
+		}
+	}
+	o.Close()
+	d := mustBegin(t, dest, source)
+	d.Abort()
+}
+
+// TestCanLink: where a link can be made the probe says so and leaves
+// nothing; where it cannot (here: a folder that does not exist) the
+// destination falls back to two renames.
+func TestCanLink(t *testing.T) {
+	dir := t.TempDir()
+	if !canLink(dir, "public") {
+		t.Error("canLink in a temporary folder = false")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the probe left %v", entries)
+	}
+	if canLink(filepath.Join(dir, "missing"), "public") {
+		t.Error("canLink in a missing folder = true")
+	}
+}

@@ -1,0 +1,141 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// entry is what a manifest knows of one file of an output: its content's
+// digest and size, and the file's inode number where the system has one
+// (0 elsewhere), which tells two generations' names of one file apart from
+// two files of the same bytes.
+type entry struct {
+	sum  [16]byte
+	size int64
+	ino  uint64
+}
+
+// sameBytes reports whether e and f describe the same content.
+func (e entry) sameBytes(f entry) bool { return e.sum == f.sum && e.size == f.size }
+
+// sameFile reports whether e and f are one file of the system.
+func (e entry) sameFile(f entry) bool { return e.ino != 0 && e.ino == f.ino }
+
+// digest returns the entry of data, without an inode.
+func digest(data []byte) entry {
+	sum := sha256.Sum256(data)
+	return entry{sum: [16]byte(sum[:16]), size: int64(len(data))}
+}
+
+// manifest lists the files of one output folder by slash-separated path.
+type manifest map[string]entry
+
+const manifestHeader = "thidua output manifest 1\n"
+
+// encode writes m as text: a header line, then a line per file, sorted by
+// path: digest, size, inode and path, separated by spaces.
+func (m manifest) encode() []byte {
+	var b bytes.Buffer
+	b.WriteString(manifestHeader)
+	for _, rel := range slices.Sorted(maps.Keys(m)) {
+		e := m[rel]
+		b.WriteString(hex.EncodeToString(e.sum[:]))
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatInt(e.size, 10))
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatUint(e.ino, 10))
+		b.WriteByte(' ')
+		b.WriteString(rel)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// decodeManifest reads what encode wrote. Anything else is an error: a
+// manifest that cannot be trusted whole is not used at all.
+func decodeManifest(data []byte) (manifest, error) {
+	rest, ok := bytes.CutPrefix(data, []byte(manifestHeader))
+	if !ok {
+		return nil, errors.New("not a manifest")
+	}
+	m := manifest{}
+	sc := bufio.NewScanner(bytes.NewReader(rest))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		fields := strings.SplitN(sc.Text(), " ", 4)
+		if len(fields) != 4 {
+			return nil, fmt.Errorf("manifest line %q", sc.Text())
+		}
+		var e entry
+		sum, err := hex.DecodeString(fields[0])
+		if err != nil || len(sum) != len(e.sum) {
+			return nil, fmt.Errorf("manifest digest %q", fields[0])
+		}
+		copy(e.sum[:], sum)
+		if e.size, err = strconv.ParseInt(fields[1], 10, 64); err != nil || e.size < 0 {
+			return nil, fmt.Errorf("manifest size %q", fields[1])
+		}
+		if e.ino, err = strconv.ParseUint(fields[2], 10, 64); err != nil {
+			return nil, fmt.Errorf("manifest inode %q", fields[2])
+		}
+		if err := CheckRel(fields[3]); err != nil {
+			return nil, err
+		}
+		m[fields[3]] = e
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if !bytes.HasSuffix(data, []byte("\n")) {
+		return nil, errors.New("manifest cut short")
+	}
+	return m, nil
+}
+
+// readManifestFile returns the manifest at path, or nil when there is none
+// or it cannot be read whole.
+func readManifestFile(path string) manifest {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	m, err := decodeManifest(data)
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// writeManifestFile puts m at path through a temporary file renamed over
+// it, so that path holds a whole manifest or none.
+func writeManifestFile(path string, m manifest) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, m.encode(), 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// removeManifestFile removes the manifest at path; a missing one is not an
+// error.
+func removeManifestFile(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
