@@ -1,21 +1,25 @@
 # thidua — make build builds the demo site into public/; make test runs every test.
 GO      ?= go
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
-LDFLAGS := -X main.version=$(VERSION)
+# The version is the constant Version of internal/release; the commit built from, and whether the work
+# tree has changes, are given at link time (a build in a git worktree carries no VCS stamp).
+COMMIT   := $(shell git rev-parse HEAD 2>/dev/null)
+MODIFIED := $(shell test -z "$$(git status --porcelain 2>/dev/null)" || echo true)
+LDFLAGS  := -X main.commit=$(COMMIT) -X main.modified=$(MODIFIED)
 BIN     := bin/thidua
 NPM     ?= npm
-# The chart library, bundled from the npm packages pinned in package-lock.json
-# and embedded into the binary (see internal/charts/lib/README.md).
-ECHARTS := internal/charts/lib/echarts.min.js
+# The chart library, bundled by make charts from the npm packages pinned in
+# package-lock.json, committed, and embedded into the binary (see
+# internal/charts/lib/README.md); building thidua needs no npm.
+CHARTLIB := internal/charts/lib
 # How long make fuzz fuzzes each fuzz target, and how long make release-check does.
 FUZZTIME         ?= 20s
 RELEASE_FUZZTIME ?= 60s
 
-.PHONY: all build serve test bench bench-hugo fuzz release-check check vet bin charts clean
+.PHONY: all build serve test test-windows bench bench-hugo fuzz release-check check vet bin charts dist dist-check clean
 
 all: build
 
-bin: charts
+bin:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/thidua
 
 ## build: build the demo site (the repository root) into public/
@@ -35,21 +39,45 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) vet ./...
 
-## charts: install the npm packages and bundle the chart library
-charts: $(ECHARTS)
+## charts: install the npm packages and bundle the chart library again into internal/charts/lib/,
+## to commit after changing package.json, package-lock.json or internal/charts/echarts-entry.js
+charts: node_modules/.package-lock.json
+	$(NPM) run --silent bundle
+	cp node_modules/echarts/LICENSE node_modules/echarts/NOTICE $(CHARTLIB)/
+	cp node_modules/echarts/licenses/LICENSE-d3 $(CHARTLIB)/LICENSE-d3
+	cp node_modules/zrender/LICENSE $(CHARTLIB)/LICENSE-zrender
 
 node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund
 
-$(ECHARTS): node_modules/.package-lock.json internal/charts/echarts-entry.js
-	$(NPM) run --silent bundle
-	cp node_modules/echarts/LICENSE node_modules/echarts/NOTICE internal/charts/lib/
-	cp node_modules/echarts/licenses/LICENSE-d3 internal/charts/lib/LICENSE-d3
-	cp node_modules/zrender/LICENSE internal/charts/lib/LICENSE-zrender
-
-## test: every test, including the fuzz targets' seed corpora
-test: vet charts
+## test: every test, including the fuzz targets' seed corpora; the npm packages are installed
+## first, for the test that the committed chart library is their bundle and for axe-core
+test: vet test-windows node_modules/.package-lock.json
 	$(GO) test -count=1 ./...
+
+## test-windows: go vet, and the tests of every package compiled, for Windows, where editors work
+test-windows:
+	GOOS=windows $(GO) vet ./...
+	@set -e; for pkg in $$(GOOS=windows $(GO) list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./...); do \
+	  GOOS=windows $(GO) test -c -o /dev/null $$pkg; \
+	done
+
+# The release archives: every file's time is the commit's, so that make dist gives the same bytes
+# on any machine for a commit.
+DIST_TIME := $(shell git log -1 --format=%ct HEAD 2>/dev/null)
+
+## dist: the release archives in dist/: thidua cross-built for linux/amd64, linux/arm64,
+## windows/amd64, darwin/arm64 and darwin/amd64 (.tar.gz, .zip for Windows) with README, CHANGELOG
+## and the licences, and SHA256SUMS
+dist:
+	rm -rf dist
+	$(GO) run ./internal/cmd/dist -o dist -mtime $(DIST_TIME) -ldflags '$(LDFLAGS)'
+
+## dist-check: make dist, then again with an empty build cache, and fail unless the bytes are the same
+dist-check: dist
+	@set -e; cache=$$(mktemp -d); trap 'chmod -R u+w $$cache; rm -rf $$cache dist.check' EXIT; trap 'exit 1' INT TERM; \
+	GOCACHE=$$cache $(GO) run ./internal/cmd/dist -o dist.check -mtime $(DIST_TIME) -ldflags '$(LDFLAGS)' >/dev/null; \
+	diff dist/SHA256SUMS dist.check/SHA256SUMS && echo "dist-check: two builds gave the same archives"
 
 # The generated sites of make bench and make bench-hugo (numbers of articles), and how many
 # times each is built; the medians are reported. Hugo at 100,000 articles needs over 10 GiB.
@@ -94,5 +122,4 @@ release-check:
 	$(MAKE) fuzz FUZZTIME=$(RELEASE_FUZZTIME)
 
 clean:
-	rm -rf bin public .public.thidua node_modules
-	find internal/charts/lib -type f ! -name README.md -delete
+	rm -rf bin public .public.thidua node_modules dist

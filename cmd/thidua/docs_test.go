@@ -11,15 +11,15 @@ import (
 )
 
 // TestSampleCIFiles checks that the CI samples of docs/ci parse, check the
-// site strictly, build it, install this module's command and keep the
-// whole git history for the last-update dates.
+// site strictly, build it, install this module's command at this release
+// and keep the whole git history for the last-update dates.
 func TestSampleCIFiles(t *testing.T) {
 	mod, err := os.ReadFile("../../go.mod")
 	if err != nil {
 		t.Fatal(err)
 	}
 	module := regexp.MustCompile(`(?m)^module (\S+)$`).FindSubmatch(mod)[1]
-	install := "go install " + string(module) + "/cmd/thidua@"
+	install := "go install " + string(module) + "/cmd/thidua@" + version + "\n"
 	for file, history := range map[string]string{
 		"../../docs/ci/github-actions.yml": "fetch-depth: 0",
 		"../../docs/ci/gitlab-ci.yml":      `GIT_DEPTH: "0"`,
@@ -37,6 +37,28 @@ func TestSampleCIFiles(t *testing.T) {
 				t.Errorf("%s lacks %q", file, want)
 			}
 		}
+	}
+}
+
+// The editors' guide installs this release: go install at its version, and
+// the archive of make dist for Windows.
+func TestEditingGuideInstallsThisRelease(t *testing.T) {
+	src, err := os.ReadFile("../../docs/editing.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	installs := regexp.MustCompile("go install [^`\n]*").FindAllString(string(src), -1)
+	if len(installs) == 0 {
+		t.Fatal("docs/editing.md says nothing of go install")
+	}
+	for _, line := range installs {
+		if line != "go install github.com/thidua/thidua/cmd/thidua@"+version {
+			t.Errorf("docs/editing.md: %q, want the release %s", line, version)
+		}
+	}
+	archive := "thidua_" + strings.TrimPrefix(version, "v") + "_windows_amd64.zip"
+	if !strings.Contains(string(src), archive) {
+		t.Errorf("docs/editing.md does not name the Windows archive %s", archive)
 	}
 }
 

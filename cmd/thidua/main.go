@@ -54,6 +54,9 @@ func run(args []string, e *env) int {
 		}
 		return exitOK
 	}
+	if args[0] == "--version" {
+		return runVersion(args[1:], e)
+	}
 	c, ok := cmds[args[0]]
 	if !ok {
 		fmt.Fprintf(e.stderr, "thidua: unknown command %q; run 'thidua --help' for the list\n", args[0])
@@ -73,7 +76,7 @@ func usage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(&b, "  %-8s %s\n", n, cmds[n].summary)
 	}
-	b.WriteString("\nRun 'thidua <command> --help' for the flags of a command.\n")
+	b.WriteString("\nRun 'thidua <command> --help' for the flags of a command, 'thidua --version' for the version.\n")
 	io.WriteString(w, b.String())
 }
 

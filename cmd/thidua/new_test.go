@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -168,5 +169,93 @@ func TestNewUsage(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(site, "content/news"))
 	if len(entries) != 1 {
 		t.Errorf("a refused command wrote into content/news: %v", entries)
+	}
+}
+
+// A new site passes check --strict and builds with its charts; it holds
+// what schema --write writes and the CI sample chosen, as docs/ci has it.
+func TestNewSite(t *testing.T) {
+	for _, tc := range []struct{ ci, path, sample string }{
+		{"", ".github/workflows/thidua.yml", "../../docs/ci/github-actions.yml"},
+		{"gitlab", ".gitlab-ci.yml", "../../docs/ci/gitlab-ci.yml"},
+	} {
+		dir := filepath.Join(t.TempDir(), "trang")
+		args := []string{"site", dir, "--province", "Bình Thuận"}
+		if tc.ci != "" {
+			args = append(args, "--ci", tc.ci)
+		}
+		code, out, errOut := runNewWithClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), args...)
+		if code != exitOK || errOut != "" {
+			t.Fatalf("new site: exit %d, %s", code, errOut)
+		}
+		files := tree(t, dir)
+		if n := len(strings.Split(strings.TrimSpace(out), "\n")); n != len(files) {
+			t.Errorf("printed %d paths, wrote %d files:\n%s", n, len(files), out)
+		}
+		sample, err := os.ReadFile(tc.sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if files[tc.path] != sha256.Sum256(sample) {
+			t.Errorf("--ci %q: %s is not %s", tc.ci, tc.path, tc.sample)
+		}
+		if _, ok := files["data/blocs/khoi-1/2026.yaml"]; !ok {
+			t.Errorf("no bloc year 2026 among %v", files)
+		}
+
+		schemas := t.TempDir()
+		if code, _, errOut := runCmd("schema", "--write", "-s", schemas); code != exitOK {
+			t.Fatalf("schema --write: %s", errOut)
+		}
+		for p, want := range tree(t, schemas) {
+			if files[p] != want {
+				t.Errorf("%s is not what schema --write writes", p)
+			}
+		}
+
+		if code, out, errOut := runCmd("check", "-s", dir, "--strict"); code != exitOK || out != "" || errOut != "" {
+			t.Errorf("check --strict of a new site: exit %d, %q\n%s", code, out, errOut)
+		}
+		public := filepath.Join(t.TempDir(), "public")
+		if code, _, errOut := runCmd("build", "-s", dir, "-d", public, "--strict", "--quiet"); code != exitOK {
+			t.Fatalf("build of a new site: exit %d\n%s", code, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(public, "assets/vendor/echarts/echarts.min.js")); err != nil {
+			t.Errorf("the new site's charts have no library: %v", err)
+		}
+	}
+}
+
+// new site never writes into a folder that holds something, nor over a
+// file.
+func TestNewSiteRefusesAFolderNotEmpty(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ghi-chu.txt"), []byte("notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd("new", "site", dir, "--province", "Bình Thuận")
+	if code != exitSite || out != "" || !strings.Contains(errOut, "is not empty (it holds ghi-chu.txt)") {
+		t.Errorf("new site in a folder with a file: exit %d, %q, %q", code, out, errOut)
+	}
+	if files := tree(t, dir); len(files) != 1 || files["ghi-chu.txt"] != sha256.Sum256([]byte("notes")) {
+		t.Errorf("the folder was changed: %v", files)
+	}
+	file := filepath.Join(dir, "ghi-chu.txt")
+	if code, _, errOut := runCmd("new", "site", file, "--province", "Bình Thuận"); code != exitSite || !strings.Contains(errOut, "is not a folder") {
+		t.Errorf("new site on a file: exit %d, %q", code, errOut)
+	}
+	for _, args := range [][]string{
+		{"new", "site", filepath.Join(dir, "a")},
+		{"new", "site", filepath.Join(dir, "a"), "--province", "X", "--ci", "jenkins"},
+		{"new", "site", filepath.Join(dir, "a"), "--province", "X", "-s", dir},
+		{"new", "site", "--province", "X"},
+		{"new", "article", "Tin", "--province", "X", "-s", dir},
+	} {
+		if code, _, errOut := runCmd(args...); code != exitUsage {
+			t.Errorf("thidua %v: exit %d, want %d (%s)", args, code, exitUsage, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a")); err == nil {
+		t.Error("a refused new site made its folder")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/thidua/thidua/internal/scaffold"
 	"github.com/thidua/thidua/internal/schema"
 )
 
@@ -62,19 +63,16 @@ func writeSchemas(dir string, e *env) int {
 		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
 		return exitSite
 	}
-	mapping := map[string]any{}
-	for _, s := range schema.All() {
-		rel := path.Join(schemaDir, s.File)
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), s.JSON, 0o644); err != nil {
+	files, mapping := schemaFiles()
+	for _, f := range files {
+		name := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
 			fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
 			return exitSite
 		}
-		fmt.Fprintln(e.stdout, filepath.Join(dir, filepath.FromSlash(rel)))
-		if s.Match != nil {
-			mapping["./"+rel] = s.Match
-		}
+		fmt.Fprintln(e.stdout, name)
 	}
-	settings := filepath.Join(dir, ".vscode", "settings.json")
+	settings := filepath.Join(dir, filepath.FromSlash(settingsFile))
 	src, err := mergeSettings(settings, mapping)
 	if err != nil {
 		snippet, _ := json.MarshalIndent(map[string]any{"yaml.schemas": mapping}, "", "  ")
@@ -87,6 +85,23 @@ func writeSchemas(dir string, e *env) int {
 	}
 	fmt.Fprintln(e.stdout, settings)
 	return exitOK
+}
+
+// settingsFile is VS Code's settings file, in the site folder.
+const settingsFile = ".vscode/settings.json"
+
+// schemaFiles returns the schemas that schema --write puts under schemaDir,
+// and the "yaml.schemas" setting that maps them to the site's files.
+func schemaFiles() (files []scaffold.File, mapping map[string]any) {
+	mapping = map[string]any{}
+	for _, s := range schema.All() {
+		rel := path.Join(schemaDir, s.File)
+		files = append(files, scaffold.File{Path: rel, Data: s.JSON})
+		if s.Match != nil {
+			mapping["./"+rel] = s.Match
+		}
+	}
+	return files, mapping
 }
 
 // mergeSettings returns the VS Code settings file at name with the schemas

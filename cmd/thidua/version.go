@@ -4,23 +4,57 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/thidua/thidua/internal/release"
 )
 
-// version is set at link time by the Makefile (-X main.version=…).
-var version = ""
+// version is this release of thidua.
+const version = release.Version
+
+// commit and modified name the commit a release archive was built from
+// ("true": with changes not committed). make dist sets them at link time
+// (-X main.commit=…), as its builds carry no VCS stamp of their own.
+var commit, modified string
 
 func runVersion(args []string, e *env) int {
-	fs := newFlags("version", "thidua version", "Print the version of thidua.", e)
+	fs := newFlags("version", "thidua version", "Print the version of thidua, and the commit it was built from when known.", e)
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
-	v := version
-	if v == "" {
-		v = "(devel)"
-		if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-			v = info.Main.Version
+	info, _ := debug.ReadBuildInfo()
+	fmt.Fprintf(e.stdout, "%s %s %s/%s\n", versionLine(info, commit, modified), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	return exitOK
+}
+
+// versionLine says which thidua this is: "thidua v0.2.0", then the commit,
+// from the link-time commit and modified or else the build's VCS stamp,
+// and the module's version when the go command gave it another.
+func versionLine(info *debug.BuildInfo, commit, modified string) string {
+	line := "thidua " + version
+	if info != nil {
+		if m := info.Main.Version; m != "" && m != "(devel)" && m != version {
+			line += " (module " + m + ")"
+		}
+		if commit == "" {
+			for _, s := range info.Settings {
+				switch s.Key {
+				case "vcs.revision":
+					commit = s.Value
+				case "vcs.modified":
+					modified = s.Value
+				}
+			}
 		}
 	}
-	fmt.Fprintf(e.stdout, "thidua %s %s %s/%s\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	return exitOK
+	if commit == "" {
+		return line
+	}
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	line += " (commit " + commit
+	if modified == "true" {
+		line += ", modified"
+	}
+	return line + ")"
 }

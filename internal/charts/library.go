@@ -12,8 +12,9 @@ import (
 	"github.com/thidua/thidua/internal/pages"
 )
 
-// lib holds the chart library that make bundles into lib/; the committed
-// README.md keeps the pattern matching in a fresh clone.
+// lib holds the chart library, committed in lib/ as make charts bundles it
+// from the npm packages pinned in package-lock.json, so that a build from
+// the module's files has it without Node.
 //
 //go:embed lib
 var lib embed.FS
@@ -30,7 +31,7 @@ var libraryFiles = []string{"echarts.min.js", "LICENSE", "NOTICE", "LICENSE-d3",
 
 // ErrNoLibrary means the program was built without the chart library.
 var ErrNoLibrary = errors.New("this thidua was built without the chart library (internal/charts/lib/echarts.min.js): " +
-	"run make in the thidua repository, which installs it with npm ci and bundles it, then build thidua again")
+	"restore it with git checkout, or run make charts in the thidua repository, then build thidua again")
 
 // Library is the build extra that writes the chart library, with its
 // licences, into assets/vendor/echarts/ of a site that has a chart.

@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -121,16 +123,12 @@ func TestHasDrawnAgreesWithPages(t *testing.T) {
 	}
 }
 
-// The library as make bundles it: what a page with charts downloads stays
-// under 200 KB gzipped. Without the library (go test without make) this
-// fails under CI and is skipped elsewhere.
+// The committed library: what a page with charts downloads stays under
+// 200 KB gzipped, and every file of it is there.
 func TestBundledLibrarySize(t *testing.T) {
 	b, err := fs.ReadFile(lib, "lib/echarts.min.js")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the chart library is not bundled (make charts): %v", err)
-		}
-		t.Skip("the chart library is not bundled; make charts bundles it")
+		t.Fatalf("the chart library is not in internal/charts/lib (make charts bundles it): %v", err)
 	}
 	for _, f := range libraryFiles {
 		if _, err := fs.Stat(lib, "lib/"+f); err != nil {
@@ -149,6 +147,83 @@ func TestBundledLibrarySize(t *testing.T) {
 	for _, part := range []string{"aria", "getInstanceByDom"} {
 		if !bytes.Contains(b, []byte(part)) {
 			t.Errorf("the bundle lacks %s", part)
+		}
+	}
+}
+
+// bundleSources are where make charts takes each file of lib/ from, beside
+// the bundle itself: the licences in the npm packages.
+var bundleSources = map[string]string{
+	"LICENSE":         "node_modules/echarts/LICENSE",
+	"NOTICE":          "node_modules/echarts/NOTICE",
+	"LICENSE-d3":      "node_modules/echarts/licenses/LICENSE-d3",
+	"LICENSE-zrender": "node_modules/zrender/LICENSE",
+}
+
+// The committed library is what the npm packages pinned in
+// package-lock.json give: npm run bundle, run again in a temporary folder,
+// writes the same bytes, and the licences are the packages'. It needs npm
+// and the packages (npm ci, which make test runs first): under CI it always
+// runs; elsewhere it is skipped when they are missing.
+func TestCommittedLibraryIsTheBundle(t *testing.T) {
+	root := filepath.Join("..", "..")
+	npm, err := exec.LookPath("npm")
+	if err == nil {
+		_, err = os.Stat(filepath.Join(root, "node_modules", ".package-lock.json"))
+	}
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("npm and the npm packages are needed (npm ci): %v", err)
+		}
+		t.Skipf("npm or its packages are missing (%v); npm ci installs them", err)
+	}
+	if len(bundleSources)+1 != len(libraryFiles) {
+		t.Fatalf("libraryFiles %v and the sources of the test %v disagree", libraryFiles, bundleSources)
+	}
+	tmp := t.TempDir()
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"package.json", "internal/charts/echarts-entry.js"} {
+		b, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(tmp, "internal", "charts", "lib"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(abs, "node_modules"), filepath.Join(tmp, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(npm, "run", "--silent", "bundle")
+	cmd.Dir = tmp
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("npm run bundle: %v\n%s", err, out)
+	}
+	want := map[string]string{"echarts.min.js": filepath.Join(tmp, "internal", "charts", "lib", "echarts.min.js")}
+	for f, src := range bundleSources {
+		want[f] = filepath.Join(abs, filepath.FromSlash(src))
+	}
+	for _, f := range libraryFiles {
+		fresh, err := os.ReadFile(want[f])
+		if err != nil {
+			t.Fatal(err)
+		}
+		committed, err := fs.ReadFile(lib, "lib/"+f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(committed, fresh) {
+			t.Errorf("internal/charts/lib/%s (%d bytes) is not what the pinned npm packages give (%s, %d bytes): run make charts and commit it",
+				f, len(committed), want[f], len(fresh))
 		}
 	}
 }

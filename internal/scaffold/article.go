@@ -19,6 +19,9 @@ type ArticleOptions struct {
 	Date  time.Time // the day (and time) of publication; a time of midnight writes the day only
 	Blocs []string  // blocs it reports on
 	Year  int       // the emulation year it reports on; 0 when not given
+	Body  string    // the text after the front matter; "" for none
+	// Published writes the article ready to publish, without draft: true.
+	Published bool
 }
 
 // Article composes a news article of the site folder fsys: its path,
@@ -111,7 +114,10 @@ func articleText(title string, date time.Time, o ArticleOptions) []byte {
 	b.WriteString("# summary: Một câu tóm tắt.      # mặc định là đoạn đầu của bài / defaults to the first paragraph\n")
 	b.WriteString("# author: Tên tác giả\n")
 	b.WriteString("# image: /images/ten-anh.jpg     # một tệp trong static/ / a file under static/\n")
-	b.WriteString("draft: true                      # xóa dòng này khi bài sẵn sàng đăng / remove when ready to publish\n")
+	if !o.Published {
+		b.WriteString("draft: true                      # xóa dòng này khi bài sẵn sàng đăng / remove when ready to publish\n")
+	}
 	b.WriteString("---\n\n")
+	b.WriteString(o.Body)
 	return []byte(b.String())
 }
