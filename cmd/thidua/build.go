@@ -14,7 +14,6 @@ import (
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/feeds"
-	"github.com/thidua/thidua/internal/load"
 )
 
 func runBuild(args []string, e *env) int {
@@ -81,7 +80,7 @@ func runBuild(args []string, e *env) int {
 	if !*quiet {
 		fmt.Fprintf(e.stdout, "built %d pages and %d files into %s in %d ms\n",
 			res.Pages, res.Files, *dest, res.Elapsed.Milliseconds())
-		fmt.Fprint(e.stdout, rootRobotsNote(builtBaseURL(*site.source, *baseURL)))
+		fmt.Fprint(e.stdout, rootRobotsNote(res.BaseURL))
 	}
 	return exitOK
 }
@@ -100,28 +99,6 @@ func printForeign(e *env, dest string, foreign []string) {
 	fmt.Fprintf(e.stderr, "thidua: warning: %s held %s that no build wrote, and this build did not keep: %s%s. "+
 		"Put such files (CNAME, .well-known/…) in the site's static/ folder, which every build copies to the output.\n",
 		dest, plural(len(foreign), "file"), strings.Join(names, ", "), more)
-}
-
-// builtBaseURL is the base URL a build that succeeded used: flag (-b)
-// when it is given, else site.yaml's in the folder source; nil when
-// site.yaml cannot be read again.
-func builtBaseURL(source, flag string) *url.URL {
-	if flag != "" {
-		u, err := url.Parse(flag)
-		if err != nil {
-			return nil
-		}
-		if !strings.HasSuffix(u.Path, "/") {
-			u.Path += "/"
-		}
-		return u
-	}
-	src, err := os.ReadFile(filepath.Join(source, "site.yaml"))
-	if err != nil {
-		return nil
-	}
-	c, _ := load.ParseConfig("site.yaml", src)
-	return c.BaseURL
 }
 
 // rootRobotsNote says, for a site under a path of its host such as

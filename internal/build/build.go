@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"runtime"
@@ -66,6 +67,8 @@ type Result struct {
 	// Foreign lists the files of the previous output that no build wrote,
 	// such as files put there by hand: the build did not carry them over.
 	Foreign []string
+	// BaseURL is the base URL the site was built with; nil when it was not.
+	BaseURL *url.URL
 }
 
 // Prepared is a site that has been loaded, checked and planned, with its
@@ -167,7 +170,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	res.Pages, res.Files, res.Elapsed = len(p.Plan), files, time.Since(start)
-	res.Foreign = dir.Foreign()
+	res.Foreign, res.BaseURL = dir.Foreign(), p.Site.Config.BaseURL
 	return res, nil
 }
 
