@@ -1,12 +1,22 @@
 // Package gitinfo tells when each file of a folder last changed, from the
 // folder's git history, read with a single git call for the whole folder.
+//
+// A site folder, and so its .git/config, may come from anyone. git runs
+// with a fixed configuration that the repository cannot turn into running
+// a program (see command): no pager, no signature verification, no
+// external diff or text conversion, no file system monitor, no hooks, and
+// no system or user configuration at all. A repository that git itself
+// refuses, such as one owned by another user (git's safe.directory), gives
+// no dates.
 package gitinfo
 
 import (
 	"bufio"
 	"bytes"
 	"context"
+	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,19 +27,59 @@ import (
 type Dates map[string]time.Time
 
 // Read runs git log once in dir and returns when each file under dir was
-// last committed. It returns empty Dates when dir is not in a git work tree,
-// git is not installed or fails: the dates are a nicety, never a reason for
-// a build to fail. Files changed but not committed keep the time of their
-// last commit. A shallow clone knows only its own commits, so every file
-// seems changed by the newest of them.
-func Read(ctx context.Context, dir string) Dates {
-	cmd := exec.CommandContext(ctx, "git", "-C", dir, "-c", "core.quotePath=false",
-		"log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", ".")
-	out, err := cmd.Output()
+// last committed; with paths (slash paths relative to dir, of files or
+// folders), only each file under them, which also makes git's walk much
+// shorter when the other files change more often. It returns empty Dates
+// when dir is not in a git work tree, git is not installed or fails: the
+// dates are a nicety, never a reason for a build to fail. Files changed but
+// not committed keep the time of their last commit. A shallow clone knows
+// only its own commits, so every file seems changed by the newest of them.
+func Read(ctx context.Context, dir string, paths ...string) Dates {
+	return readLog(ctx, dir, "HEAD", paths)
+}
+
+// readLog runs git log over the commits of revs in dir, limited to paths,
+// and returns the dates it gives; empty Dates when git fails.
+func readLog(ctx context.Context, dir, revs string, paths []string) Dates {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	args := append([]string{"log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames",
+		"--no-ext-diff", "--no-textconv", "--no-color", revs, "--"}, paths...)
+	out, err := command(ctx, dir, args...).Output()
 	if err != nil {
 		return Dates{}
 	}
 	return parse(out)
+}
+
+// command returns the command of git with args in dir, in a configuration
+// of its own: the system's and the user's configuration files are not
+// read, no variable of the environment chooses another repository or
+// configuration, and every setting of the repository's .git/config that
+// could run a program, page the output or change what is parsed is set
+// on the command line, which comes first.
+func command(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	fixed := []string{"-C", dir, "--no-pager", "--no-optional-locks", "--literal-pathspecs"}
+	for _, kv := range []string{
+		"core.fsmonitor=false",
+		"core.hooksPath=" + os.DevNull,
+		"core.pager=cat",
+		"core.quotePath=false",
+		"log.showSignature=false",
+		"log.showRoot=true",
+		"gpg.program=false",
+		"gpg.ssh.program=false",
+		"gpg.x509.program=false",
+		"diff.external=",
+		"color.ui=false",
+	} {
+		fixed = append(fixed, "-c", kv)
+	}
+	cmd := exec.CommandContext(ctx, "git", append(fixed, args...)...)
+	cmd.Env = append(slices.DeleteFunc(os.Environ(), func(v string) bool { return strings.HasPrefix(v, "GIT_") }),
+		"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	return cmd
 }
 
 // parse reads the output of git log --format=%x00%ct --name-only: a line of

@@ -5,6 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -88,4 +91,88 @@ func TestParse(t *testing.T) {
 	if !d["a.yaml"].Equal(newer) || !d[`b"c.yaml`].Equal(newer) || !d["d.yaml"].Equal(older) || len(d) != 3 {
 		t.Errorf("parse = %v", d)
 	}
+}
+
+// TestIssue12Case10HostileGitConfig reads a repository whose .git/config
+// asks git to run a program (a script that leaves a marker file) to verify
+// signatures, as its pager, its file system monitor, its external diff and
+// a text conversion: none may run, and the dates are still read.
+func TestIssue12Case10HostileGitConfig(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("the hostile program is a shell script")
+	}
+	repo := t.TempDir()
+	marker := filepath.Join(t.TempDir(), "ran")
+	evil := filepath.Join(t.TempDir(), "evil.sh")
+	write(t, evil, "#!/bin/sh\necho \"$0 $*\" >> '"+marker+"'\ncat >/dev/null\n")
+	if err := os.Chmod(evil, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	first := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	git(t, repo, first, "init", "-q")
+	write(t, filepath.Join(repo, "data/units.yaml"), "- {id: a, name: A}\n")
+	write(t, filepath.Join(repo, ".gitattributes"), "*.yaml diff=evil\n")
+	git(t, repo, first, "add", ".")
+	git(t, repo, first, "commit", "-q", "-m", "first")
+	// A commit with a signature, which log.showSignature has gpg.program
+	// verify.
+	signed := time.Date(2025, 1, 12, 2, 30, 0, 0, time.UTC)
+	write(t, filepath.Join(repo, "data/units.yaml"), "- {id: a, name: A mới}\n")
+	git(t, repo, signed, "add", ".")
+	tree := gitOut(t, repo, "write-tree")
+	parent := gitOut(t, repo, "rev-parse", "HEAD")
+	stamp := strconv.FormatInt(signed.Unix(), 10) + " +0000"
+	object := "tree " + tree + "\nparent " + parent + "\nauthor t <t@example.gov.vn> " + stamp + "\ncommitter t <t@example.gov.vn> " + stamp +
+		"\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nsigned\n"
+	objFile := filepath.Join(t.TempDir(), "commit")
+	write(t, objFile, object)
+	commit := gitOut(t, repo, "hash-object", "-t", "commit", "-w", objFile)
+	git(t, repo, signed, "update-ref", "HEAD", commit)
+	for _, kv := range [][2]string{
+		{"log.showSignature", "true"},
+		{"gpg.program", evil},
+		{"gpg.format", "openpgp"},
+		{"core.fsmonitor", evil},
+		{"core.pager", evil},
+		{"pager.log", evil},
+		{"diff.external", evil},
+		{"diff.evil.textconv", evil},
+		{"diff.evil.command", evil},
+		{"core.hooksPath", filepath.Dir(evil)},
+		{"color.ui", "always"},
+		{"log.showRoot", "false"},
+	} {
+		git(t, repo, signed, "config", kv[0], kv[1])
+	}
+	// The hostile configuration works on a plain git log.
+	cmd := exec.Command("git", "log", "-p", "--format=%ct")
+	cmd.Dir, cmd.Env = repo, append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1")
+	cmd.CombinedOutput()
+	if _, err := os.Stat(marker); err != nil {
+		t.Fatalf("the hostile configuration ran no program on a plain git log: %v", err)
+	}
+	os.Remove(marker)
+
+	d := Read(context.Background(), repo)
+	if b, err := os.ReadFile(marker); err == nil {
+		t.Errorf("reading the dates ran the repository's program:\n%s", b)
+	}
+	if !d["data/units.yaml"].Equal(signed) || !d[".gitattributes"].Equal(first) {
+		t.Errorf("Read = %v, want data/units.yaml at %v and .gitattributes at %v", d, signed, first)
+	}
+}
+
+// gitOut runs git in dir and returns its output without the newline.
+func gitOut(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("git %v: %v", args, err)
+	}
+	return strings.TrimSpace(string(out))
 }
