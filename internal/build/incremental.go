@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/thidua/thidua/internal/gitinfo"
 	"github.com/thidua/thidua/internal/load"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
@@ -38,6 +39,8 @@ type Builder struct {
 	dest   *output.Dest // held from the first build until Close
 	cache  *load.Cache
 	last   *snapshot // the last good build; nil before it
+
+	git *gitinfo.Tracker // dates the site's files; see stampUpdated
 }
 
 // snapshot is what a build leaves for the next one to compare with.
@@ -137,7 +140,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	if diags.HasErrors(false) {
 		close(keysDone)
 	} else {
-		stampUpdated(b.opts.Source, site)
+		b.stampUpdated(site)
 		var lastKeys *keys
 		if b.last != nil {
 			lastKeys = b.last.model

@@ -9,8 +9,13 @@ import (
 	"github.com/thidua/thidua/internal/vn"
 )
 
-// gitTimeout bounds the one git call that dates a site's files.
+// gitTimeout bounds the git calls that date a site's files.
 const gitTimeout = 30 * time.Second
+
+// datedPaths are the files whose dates a site shows, relative to the site
+// folder: the units' and the bloc years'. Asking git for them alone spares
+// it the articles' changes, most of a site's history.
+func datedPaths() []string { return []string{"data/units.yaml", "data/blocs"} }
 
 // stampUpdated sets when each bloc year and unit of site last changed, from
 // the git history of the site folder dir, with one git call. It sets
@@ -19,7 +24,20 @@ const gitTimeout = 30 * time.Second
 func stampUpdated(dir string, site *model.Site) {
 	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
 	defer cancel()
-	setUpdated(site, gitinfo.Read(ctx, dir))
+	setUpdated(site, gitinfo.Read(ctx, dir, datedPaths()...))
+}
+
+// stampUpdated is stampUpdated for the builds of b: the dates come from a
+// gitinfo.Tracker, which reads the whole history at the first build, and
+// at each later one only asks git which commit HEAD names, and reads the
+// commits made since when there are any.
+func (b *Builder) stampUpdated(site *model.Site) {
+	if b.git == nil {
+		b.git = gitinfo.NewTracker(b.opts.Source, datedPaths()...)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
+	defer cancel()
+	setUpdated(site, b.git.Dates(ctx))
 }
 
 // setUpdated sets the Updated of each bloc year to the date of its file,

@@ -1,15 +1,19 @@
 package build
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/gitinfo"
+	"github.com/thidua/thidua/internal/gitinfo/gittest"
 	"github.com/thidua/thidua/internal/model"
 )
 
@@ -110,4 +114,136 @@ func TestNoUpdateLineOutsideARepository(t *testing.T) {
 			t.Errorf("%s: an update line without git, or no page", page)
 		}
 	}
+}
+
+// TestRebuildInALongHistory builds the demo site in a repository of 10,000
+// commits with a Builder, as thidua serve does, and checks that a rebuild
+// after an edit asks git only which commit HEAD names, that a commit made
+// while it runs dates the files it changed at the next rebuild by reading
+// the new commits alone, and that each rebuild writes what a full build
+// writes. BenchmarkRebuildInALongHistory gives the time it costs.
+func TestRebuildInALongHistory(t *testing.T) {
+	calls := gittest.RecordCalls(t)
+	site := copyDemo(t)
+	if err := gittest.Make(site, gittest.Options{Commits: 10000}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: site, Destination: dest, Theme: thidua.Theme()}
+	b, err := NewBuilder(opts, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx := context.Background()
+	// build runs the Builder and returns the git calls it made.
+	build := func(step string, changed ...string) []string {
+		t.Helper()
+		before := len(calls())
+		if res, _, err := b.Build(ctx, changed, false); err != nil {
+			t.Fatalf("%s: %v\n%v", step, err, res.Diagnostics)
+		}
+		return calls()[before:]
+	}
+	// asFull checks the Builder's output against a full build's.
+	asFull := func(step string) {
+		t.Helper()
+		full := filepath.Join(t.TempDir(), "full")
+		fopts := opts
+		fopts.Destination = full
+		if _, err := Run(ctx, fopts); err != nil {
+			t.Fatalf("%s: full build: %v", step, err)
+		}
+		sameTree(t, step, dest, full)
+	}
+	if made := build("first"); gittest.WholeLogs(made) != 1 {
+		t.Errorf("first build: git calls %q, want one log of the whole history", made)
+	}
+	asFull("first")
+	article := "content/news/2023/hoi-dac-thu-tong-ket-2023.md"
+	if made := build("article", edit2(t, site, article, "## Kết quả năm 2023", "## Kết quả năm 2023\n\nMột đoạn mới.")); len(made) != 1 || !strings.Contains(made[0], " rev-parse ") {
+		t.Errorf("rebuild after an edit: git calls %q, want one rev-parse", made)
+	}
+	year := "data/blocs/khoi-8/2024.yaml"
+	build("year file", edit2(t, site, year, "score: 97.9", "score: 88.8"))
+	asFull("year file")
+
+	// The editor commits the year file while the Builder runs: no file
+	// changes, but the next rebuild dates the year's pages by the commit.
+	when := time.Date(2026, 6, 15, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	if err := gittest.Git(site, when, "commit", "-q", "-m", "Sửa điểm", "--", year); err != nil {
+		t.Fatal(err)
+	}
+	if made := build("commit"); gittest.WholeLogs(made) != 0 || len(made) != 3 {
+		t.Errorf("rebuild after a commit: git calls %q, want rev-parse, rev-list and a log of the new commit", made)
+	}
+	asFull("commit")
+	page, err := os.ReadFile(filepath.Join(dest, "khoi/khoi-8/2024/index.html"))
+	if err != nil || !strings.Contains(string(page), `<time datetime="2026-06-15">15/06/2026</time>`) {
+		t.Errorf("the year's page does not show the date of the commit (%v)", err)
+	}
+}
+
+// BenchmarkRebuildInALongHistory times the rebuild after an article's edit
+// of the demo site in a repository of 10,000 commits and of the same site
+// outside git, alternately, and reports the median of each and their ratio
+// (the issue asks at most 1.2).
+func BenchmarkRebuildInALongHistory(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	article := "content/news/2023/hoi-dac-thu-tong-ket-2023.md"
+	type side struct {
+		site  string
+		b     *Builder
+		times []time.Duration
+	}
+	var sides [2]*side
+	for i := range sides {
+		s := &side{site: copyDemo(b)}
+		if i == 1 {
+			if err := gittest.Make(s.site, gittest.Options{Commits: 10000}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		var err error
+		s.b, err = NewBuilder(Options{Source: s.site, Destination: filepath.Join(b.TempDir(), "public"), Theme: thidua.Theme()}, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.b.Close()
+		if _, _, err := s.b.Build(context.Background(), nil, false); err != nil {
+			b.Fatal(err)
+		}
+		sides[i] = s
+	}
+	n := 0
+	for b.Loop() {
+		n++
+		for _, s := range sides {
+			p := filepath.Join(s.site, article)
+			text, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(p, fmt.Appendf(text, "\nĐoạn thêm lần %d.\n", n), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			start := time.Now()
+			if _, st, err := s.b.Build(context.Background(), []string{article}, false); err != nil || st.Whole {
+				b.Fatalf("rebuild: %v, %+v", err, st)
+			}
+			s.times = append(s.times, time.Since(start))
+		}
+	}
+	plain, git := medianOf(sides[0].times), medianOf(sides[1].times)
+	b.ReportMetric(float64(plain)/1e6, "ms/rebuild-outside-git")
+	b.ReportMetric(float64(git)/1e6, "ms/rebuild-in-git")
+	b.ReportMetric(float64(git)/float64(plain), "in-git/outside")
+}
+
+// medianOf is the middle of ds.
+func medianOf(ds []time.Duration) time.Duration {
+	s := slices.Sorted(slices.Values(ds))
+	return s[len(s)/2]
 }

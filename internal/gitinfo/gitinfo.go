@@ -35,12 +35,13 @@ type Dates map[string]time.Time
 // not committed keep the time of their last commit. A shallow clone knows
 // only its own commits, so every file seems changed by the newest of them.
 func Read(ctx context.Context, dir string, paths ...string) Dates {
-	return readLog(ctx, dir, "HEAD", paths)
+	d, _ := readLog(ctx, dir, "HEAD", paths)
+	return d
 }
 
 // readLog runs git log over the commits of revs in dir, limited to paths,
-// and returns the dates it gives; empty Dates when git fails.
-func readLog(ctx context.Context, dir, revs string, paths []string) Dates {
+// and returns the dates it gives; empty Dates and false when git fails.
+func readLog(ctx context.Context, dir, revs string, paths []string) (Dates, bool) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -48,9 +49,9 @@ func readLog(ctx context.Context, dir, revs string, paths []string) Dates {
 		"--no-ext-diff", "--no-textconv", "--no-color", revs, "--"}, paths...)
 	out, err := command(ctx, dir, args...).Output()
 	if err != nil {
-		return Dates{}
+		return Dates{}, false
 	}
-	return parse(out)
+	return parse(out), true
 }
 
 // command returns the command of git with args in dir, in a configuration

@@ -1,0 +1,107 @@
+package gitinfo
+
+import (
+	"context"
+	"maps"
+	"strings"
+)
+
+// A Tracker keeps the dates of a folder's files as its repository's HEAD
+// moves, for a process that builds the folder again and again (thidua
+// serve, build --watch): it reads the whole history once, then only the
+// commits made since. The dates depend on the commit HEAD names, not on the
+// work tree: a file changed but not committed keeps the date of its last
+// commit, as Read gives it. A Tracker is not safe for concurrent use.
+type Tracker struct {
+	dir   string
+	paths []string
+	head  string // the commit dates are of; "" for none
+	dates Dates  // nil before the first call of Dates
+}
+
+// NewTracker returns a Tracker of the files of dir under paths, as Read
+// reads them.
+func NewTracker(dir string, paths ...string) *Tracker {
+	return &Tracker{dir: dir, paths: paths}
+}
+
+// Dates returns what Read would return now. It asks git which commit
+// HEAD names, a short call; when HEAD has not moved since the last call
+// it returns the same dates, and when it moved forward by commits of one
+// parent each (as commits made one after another do), it reads only those
+// commits. Otherwise (a reset, another branch, a merge) it reads the whole
+// history again. The caller must not change the Dates; they stay valid
+// after later calls.
+func (t *Tracker) Dates(ctx context.Context) Dates {
+	head := t.revParse(ctx)
+	switch {
+	case t.dates != nil && head == t.head:
+		return t.dates
+	case head == "":
+		t.dates = Dates{}
+	case t.head != "" && t.dates != nil && t.descends(ctx, head):
+		if d, ok := readLog(ctx, t.dir, t.head+".."+head, t.paths); ok {
+			t.dates = merge(t.dates, d)
+			break
+		}
+		fallthrough
+	default:
+		t.dates, _ = readLog(ctx, t.dir, head, t.paths)
+	}
+	t.head = head
+	return t.dates
+}
+
+// revParse returns the commit that HEAD names, "" when there is none (no
+// repository, no commit yet, or git failing).
+func (t *Tracker) revParse(ctx context.Context) string {
+	out, err := command(ctx, t.dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// descends reports whether head is t.head followed by commits of one
+// parent each, so that the history of head is that of t.head and those
+// commits: then the dates of head are those of t.head updated by the
+// commits alone.
+func (t *Tracker) descends(ctx context.Context, head string) bool {
+	out, err := command(ctx, t.dir, "rev-list", "--parents", t.head+".."+head).Output()
+	if err != nil {
+		return false
+	}
+	// Each line is a commit and its parents. The commits that reach back
+	// past the list must be one, whose one parent is t.head.
+	listed := map[string]bool{}
+	parents := map[string]string{}
+	for line := range strings.Lines(string(out)) {
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			return false // a root commit or a merge
+		}
+		listed[f[0]] = true
+		parents[f[0]] = f[1]
+	}
+	outside := 0
+	for _, p := range parents {
+		if !listed[p] {
+			if p != t.head {
+				return false
+			}
+			outside++
+		}
+	}
+	return outside == 1
+}
+
+// merge returns a copy of d with the later time of each file of newer.
+func merge(d, newer Dates) Dates {
+	m := maps.Clone(d)
+	for f, when := range newer {
+		if when.After(m[f]) {
+			m[f] = when
+		}
+	}
+	return m
+}
