@@ -80,30 +80,39 @@ dist-check: dist
 	diff dist/SHA256SUMS dist.check/SHA256SUMS && echo "dist-check: two builds gave the same archives"
 
 # The generated sites of make bench and make bench-hugo (numbers of articles), and how many
-# times each is built; the medians are reported. Hugo at 100,000 articles needs over 10 GiB.
+# times each kind of build is run; the medians are reported. Hugo at 100,000 articles needs over
+# 10 GiB. Each site is a git repository with a history of BENCH_COMMITS commits (0: none).
 BENCH_SIZES      ?= 1000,10000,100000
 BENCH_HUGO_SIZES ?= 1000,10000
 BENCH_RUNS       ?= 3
+BENCH_COMMITS    ?= 10000
 HUGO             ?= hugo
-# Where the generated sites are built: tmpfs when the machine has one, so that the figures are the
-# code's and not the disk's (a shared virtual disk's system time swings by seconds from one build
-# to the next); BENCH_TMPDIR=/tmp puts the disk back in.
-BENCH_TMPDIR     ?= $(if $(wildcard /dev/shm/.),/dev/shm,$(or $(TMPDIR),/tmp))
+# Where the generated sites are built, one after the other: on the disk, as users build
+# (BENCH_TMPDIR, /var/tmp by default), and on tmpfs beside it when the machine has one (BENCH_TMPFS;
+# BENCH_TMPFS= builds on the disk alone). Each gets a temporary folder, removed at the end.
+comma            := ,
+BENCH_TMPDIR     ?= $(if $(wildcard /var/tmp/.),/var/tmp,$(or $(TMPDIR),/tmp))
+BENCH_TMPFS      ?= $(if $(wildcard /dev/shm/.),/dev/shm)
+BENCH_DIRS       ?= $(BENCH_TMPDIR)$(if $(BENCH_TMPFS),$(comma)$(BENCH_TMPFS))
+BENCH_FLAGS       = -thidua $(BIN) -runs $(BENCH_RUNS) -commits $(BENCH_COMMITS) -dirs $(BENCH_DIRS)
 
-## bench: thidua build on generated sites of BENCH_SIZES articles, in BENCH_TMPDIR, the largest 40 blocs × 25 years
-## × 20 members (median wall, CPU and peak memory of BENCH_RUNS builds, page counts checked, the
-## rebuild after one article changes; figures in README.md, "Performance"), then every Go
-## benchmark, among them thidua serve's edit-to-reload latency (README.md, "Live reload")
+## bench: thidua build on generated sites of BENCH_SIZES articles in git repositories of BENCH_COMMITS
+## commits, on the disk and on tmpfs (BENCH_DIRS), the largest 40 blocs × 25 years × 20 members:
+## medians of BENCH_RUNS first builds, second builds after no change and after one article changed
+## (wall, CPU, system time, peak memory), page counts checked, the file system's floors, the
+## rebuild after one article changes in git and outside (docs/performance.md); then every Go
+## benchmark, among them thidua serve's edit-to-reload latency and the rebuild in a long history
 bench: bin
-	TMPDIR=$(BENCH_TMPDIR) $(GO) run ./cmd/thidua-bench -thidua $(BIN) -sizes $(BENCH_SIZES) -runs $(BENCH_RUNS)
+	$(GO) run ./cmd/thidua-bench $(BENCH_FLAGS) -sizes $(BENCH_SIZES)
 	$(GO) test -run '^$$' -bench . ./...
 
-## bench-hugo: the same articles built by thidua and by Hugo (Debian's package, installed when
-## missing) with a comparable theme and one taxonomy, side by side with the ratios
+## bench-hugo: the same, with Hugo (Debian's package, installed when missing) building the same
+## articles with a comparable theme and one taxonomy, each of its builds right after thidua's,
+## side by side with the ratios
 bench-hugo: bin
 	command -v $(HUGO) >/dev/null || apt-get install -y --no-install-recommends hugo || \
 		{ apt-get update && apt-get install -y --no-install-recommends hugo; }
-	TMPDIR=$(BENCH_TMPDIR) $(GO) run ./cmd/thidua-bench -thidua $(BIN) -hugo $(HUGO) -sizes $(BENCH_HUGO_SIZES) -runs $(BENCH_RUNS)
+	$(GO) run ./cmd/thidua-bench $(BENCH_FLAGS) -hugo $(HUGO) -sizes $(BENCH_HUGO_SIZES)
 
 ## fuzz: fuzz every fuzz target (func Fuzz… in a _test.go file) for FUZZTIME each; an input
 ## that fails is kept under the package's testdata/fuzz, where make test runs it from then on

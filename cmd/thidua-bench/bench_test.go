@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -121,16 +122,112 @@ func TestCheckPagesAndRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := measureRebuild(src, dst, o, 2, io.Discard)
+	plain := filepath.Join(t.TempDir(), "plain")
+	if err := synth.Write(plain, o); err != nil {
+		t.Fatal(err)
+	}
+	inGit, outside, err := measureRebuild(src, dst, plain, filepath.Join(t.TempDir(), "plain-public"), o, 2, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d <= 0 {
-		t.Errorf("rebuild took %v", d)
+	if inGit <= 0 || outside <= 0 {
+		t.Errorf("rebuilds took %v and %v", inGit, outside)
 	}
 	after, err := os.ReadFile(file)
 	if err != nil || string(after) != string(before) {
 		t.Errorf("the edited article was not put back: %v", err)
+	}
+}
+
+// TestMain lets the test binary stand for thidua and for Hugo in
+// TestRunAlternatesAndReports: with THIDUA_BENCH_AS set, it notes in the
+// file THIDUA_BENCH_LOG which it was and whether its output folder existed,
+// and builds as they do (Hugo's stand-in only copies the articles).
+func TestMain(m *testing.M) {
+	as := os.Getenv("THIDUA_BENCH_AS")
+	if as == "" {
+		os.Exit(m.Run())
+	}
+	args := map[string]string{}
+	for i := 1; i+1 < len(os.Args); i++ {
+		args[os.Args[i]] = os.Args[i+1]
+	}
+	src, out := args["-s"], args["-d"]
+	if as == "hugo" {
+		src, out = args["--source"], args["--destination"]
+	}
+	state := "existing"
+	if _, err := os.Stat(out); err != nil {
+		state = "fresh"
+	}
+	f, err := os.OpenFile(os.Getenv("THIDUA_BENCH_LOG"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err == nil {
+		fmt.Fprintf(f, "%s %s\n", as, state)
+		err = f.Close()
+	}
+	if err == nil && as == "hugo" {
+		os.RemoveAll(filepath.Join(out, "news"))
+		err = os.CopyFS(filepath.Join(out, "news"), os.DirFS(filepath.Join(src, "content", "news")))
+	}
+	if err == nil && as == "thidua" {
+		var res build.Result
+		res, err = build.Run(context.Background(), build.Options{Source: src, Destination: out, Theme: thidua.Theme()})
+		fmt.Printf("built %d pages and %d files\n", res.Pages, res.Files)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// TestRunAlternatesAndReports runs the whole benchmark on a small site in
+// a git repository, with the test binary standing for thidua and Hugo,
+// and checks that they alternate, that only the first builds start from
+// no output, and that the report has every figure.
+func TestRunAlternatesAndReports(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	log := filepath.Join(t.TempDir(), "calls")
+	t.Setenv("THIDUA_BENCH_LOG", log)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	hugo := filepath.Join(t.TempDir(), "hugo")
+	if err := os.WriteFile(hugo, []byte("#!/bin/sh\nif [ \"$1\" = version ]; then echo 'hugo v0 fake'; exit 0; fi\nTHIDUA_BENCH_AS=hugo exec '"+self+"' \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	thiduaBin := filepath.Join(t.TempDir(), "thidua")
+	if err := os.WriteFile(thiduaBin, []byte("#!/bin/sh\nTHIDUA_BENCH_AS=thidua exec '"+self+"' \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-ins are shell scripts")
+	}
+	var report strings.Builder
+	cfg := config{thidua: thiduaBin, hugo: hugo, sizes: []int{30}, runs: 2, edits: 2, commits: 50, dirs: []string{dir}, seed: 1}
+	if err := run(cfg, &report); err != nil {
+		t.Fatalf("%v\n%s", err, report.String())
+	}
+	calls, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "thidua fresh\nhugo fresh\nthidua fresh\nhugo fresh\n" + strings.Repeat("thidua existing\nhugo existing\n", 4)
+	if string(calls) != want {
+		t.Errorf("the builds ran in the order\n%s\nwant\n%s", calls, want)
+	}
+	for _, s := range []string{"its git history of 50 commits", "second build, nothing changed", "second build, one article changed",
+		"in git", "outside git", "stat floor", "thidua ÷ Hugo", "≤ 0.35×"} {
+		if !strings.Contains(report.String(), s) {
+			t.Errorf("the report lacks %q:\n%s", s, report.String())
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("the benchmark left %d files in its folder", len(left))
 	}
 }
 

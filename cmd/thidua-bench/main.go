@@ -1,24 +1,33 @@
 // Command thidua-bench measures thidua build on generated sites, and Hugo
 // on the same articles, as make bench and make bench-hugo do.
 //
-// For each size it writes a site folder with internal/synth into a
-// temporary folder (never into the repository), runs the thidua binary's
-// build on it several times into an emptied destination, and prints the
-// median wall time, CPU time (user + system) and peak resident memory of
-// the child process, taken from its rusage. It checks the page count of
-// the output, then measures the rebuild after one article changes with the
-// incremental build.Builder that thidua serve and build --watch use: the
-// median over several edits of the time from Build being called with the
-// changed file to the destination being up to date.
+// For each folder of -dirs (such as one on the disk and one on tmpfs), and
+// each size, it writes a site folder with internal/synth into a temporary
+// folder inside it (never into the repository) and makes it a git
+// repository with a history of -commits commits across 25 years that touch
+// its articles and data files (internal/gitinfo/gittest), as users build.
+// It runs the thidua binary's build on it -runs times each: into no output
+// (the first build), into the output of the previous build after no change
+// (the second build), and after one article changed; and prints the median
+// wall time, CPU time (user + system), system time and peak resident
+// memory of the child process, taken from its rusage. It checks the page
+// count of the output, measures the floors of the file system (writing a
+// file per page; an lstat of each file of the output), then the rebuild
+// after one article changes with the incremental build.Builder that thidua
+// serve and build --watch use, in the git repository and in a copy of the
+// site outside git, alternated: the median over -edits edits of the time
+// from Build being called with the changed file to the destination being
+// up to date.
 //
 // With -hugo it also writes the same articles as a Hugo site with a small
 // theme of comparable pages (a home page, paginated news lists, one page per
-// article, and one taxonomy, blocs, with its term pages), builds it the same
-// number of times, and prints both side by side with the ratios.
+// article, and one taxonomy, blocs, with its term pages), and runs Hugo's
+// build of each kind right after thidua's (thidua, Hugo, thidua, Hugo…), on
+// the same edited article, and prints both side by side with the ratios.
 //
 // Usage:
 //
-//	thidua-bench -thidua bin/thidua [-sizes 1000,10000,100000] [-runs 3] [-edits 5] [-hugo hugo] [-work DIR]
+//	thidua-bench -thidua bin/thidua [-sizes 1000,10000,100000] [-runs 3] [-edits 5] [-commits 10000] [-hugo hugo] [-dirs /var/tmp,/dev/shm]
 package main
 
 import (
@@ -36,7 +45,8 @@ func main() {
 	flag.IntVar(&cfg.runs, "runs", 3, "builds of each site; the median is reported")
 	flag.IntVar(&cfg.edits, "edits", 5, "single-article edits rebuilt incrementally; the median is reported")
 	flag.StringVar(&cfg.hugo, "hugo", "", "a hugo binary: also build the same articles with it and compare")
-	flag.StringVar(&cfg.work, "work", "", "the folder for generated sites and outputs (default: a new temporary folder, removed at the end)")
+	flag.IntVar(&cfg.commits, "commits", 10000, "commits of the git history of each generated site; 0: no git repository")
+	dirs := flag.String("dirs", os.TempDir(), "folders to build in, comma-separated, each in a new temporary folder removed at the end (such as one on the disk and one on tmpfs)")
 	flag.Int64Var(&cfg.seed, "seed", 1, "the seed of the generated sites")
 	flag.Parse()
 	var err error
@@ -44,8 +54,17 @@ func main() {
 		fmt.Fprintf(os.Stderr, "thidua-bench: %v\n", err)
 		os.Exit(2)
 	}
-	if cfg.runs < 1 || cfg.edits < 1 {
-		fmt.Fprintln(os.Stderr, "thidua-bench: -runs and -edits must be at least 1")
+	if cfg.runs < 1 || cfg.edits < 1 || cfg.commits < 0 {
+		fmt.Fprintln(os.Stderr, "thidua-bench: -runs and -edits must be at least 1, -commits at least 0")
+		os.Exit(2)
+	}
+	for _, d := range strings.Split(*dirs, ",") {
+		if d = strings.TrimSpace(d); d != "" {
+			cfg.dirs = append(cfg.dirs, d)
+		}
+	}
+	if len(cfg.dirs) == 0 {
+		fmt.Fprintln(os.Stderr, "thidua-bench: -dirs names no folder")
 		os.Exit(2)
 	}
 	if err := run(cfg, os.Stdout); err != nil {
