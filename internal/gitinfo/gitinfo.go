@@ -5,9 +5,10 @@
 // with a fixed configuration that the repository cannot turn into running
 // a program (see command): no pager, no signature verification, no
 // external diff or text conversion, no file system monitor, no hooks, and
-// no system or user configuration at all. A repository that git itself
-// refuses, such as one owned by another user (git's safe.directory), gives
-// no dates.
+// no system or user configuration but the folders it trusts although
+// another user owns them (safe.directory). A repository that git itself
+// refuses, such as one owned by another user and not so trusted, gives no
+// dates.
 package gitinfo
 
 import (
@@ -35,33 +36,44 @@ type Dates map[string]time.Time
 // not committed keep the time of their last commit. A shallow clone knows
 // only its own commits, so every file seems changed by the newest of them.
 func Read(ctx context.Context, dir string, paths ...string) Dates {
-	d, _ := readLog(ctx, dir, "HEAD", paths)
+	d, _ := readLog(ctx, repo{dir, trusted(ctx)}, "HEAD", paths)
 	return d
 }
 
-// readLog runs git log over the commits of revs in dir, limited to paths,
+// repo is a folder in a git work tree, and the folders that the system's
+// and the user's git configuration trust (see trusted).
+type repo struct {
+	dir     string
+	trusted []string
+}
+
+// readLog runs git log over the commits of revs in r, limited to paths,
 // and returns the dates it gives; empty Dates and false when git fails.
-func readLog(ctx context.Context, dir, revs string, paths []string) (Dates, bool) {
+func readLog(ctx context.Context, r repo, revs string, paths []string) (Dates, bool) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 	args := append([]string{"log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames",
 		"--no-ext-diff", "--no-textconv", "--no-color", revs, "--"}, paths...)
-	out, err := command(ctx, dir, args...).Output()
+	out, err := r.command(ctx, args...).Output()
 	if err != nil {
 		return Dates{}, false
 	}
 	return parse(out), true
 }
 
-// command returns the command of git with args in dir, in a configuration
-// of its own: the system's and the user's configuration files are not
-// read, no variable of the environment chooses another repository or
-// configuration, and every setting of the repository's .git/config that
-// could run a program, page the output or change what is parsed is set
-// on the command line, which comes first.
-func command(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	fixed := []string{"-C", dir, "--no-pager", "--no-optional-locks", "--literal-pathspecs"}
+// command returns the command of git with args in r.dir, in a
+// configuration of its own: the system's and the user's configuration
+// files are not read (their safe.directory folders are given on the
+// command line), no variable of the environment chooses another
+// repository or configuration, and every setting of the repository's
+// .git/config that could run a program, page the output or change what is
+// parsed is set on the command line, which comes first.
+func (r repo) command(ctx context.Context, args ...string) *exec.Cmd {
+	fixed := []string{"-C", r.dir, "--no-pager", "--no-optional-locks", "--literal-pathspecs"}
+	for _, d := range r.trusted {
+		fixed = append(fixed, "-c", "safe.directory="+d)
+	}
 	for _, kv := range []string{
 		"core.fsmonitor=false",
 		"core.hooksPath=" + os.DevNull,
@@ -81,6 +93,24 @@ func command(ctx context.Context, dir string, args ...string) *exec.Cmd {
 	cmd.Env = append(slices.DeleteFunc(os.Environ(), func(v string) bool { return strings.HasPrefix(v, "GIT_") }),
 		"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
 	return cmd
+}
+
+// trusted returns the folders that the system's and the user's git
+// configuration trust although another user owns them (safe.directory),
+// which they alone may set: git reads the repository's own setting of it
+// from no file, and neither does this, nor from the command line.
+func trusted(ctx context.Context) []string {
+	cmd := exec.CommandContext(ctx, "git", "config", "--show-scope", "--get-all", "safe.directory")
+	cmd.Dir = os.TempDir()
+	out, _ := cmd.Output()
+	var dirs []string
+	for line := range strings.Lines(string(out)) {
+		scope, value, _ := strings.Cut(strings.TrimRight(line, "\r\n"), "\t")
+		if scope == "system" || scope == "global" {
+			dirs = append(dirs, value)
+		}
+	}
+	return dirs
 }
 
 // parse reads the output of git log --format=%x00%ct --name-only: a line of

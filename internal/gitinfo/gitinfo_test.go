@@ -176,3 +176,48 @@ func gitOut(t *testing.T, dir string, args ...string) string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+// TestReadAFolderTheUserTrusts reads a repository owned by another user,
+// which git refuses unless the user's configuration trusts it
+// (safe.directory), as it does although the user's configuration is
+// otherwise not read; the repository's own safe.directory counts for
+// nothing.
+func TestReadAFolderTheUserTrusts(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	if runtime.GOOS == "windows" || os.Geteuid() != 0 {
+		t.Skip("giving a folder to another user needs root")
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	os.Unsetenv("GIT_CONFIG_GLOBAL")
+	repo := filepath.Join(t.TempDir(), "kho")
+	when := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	os.MkdirAll(repo, 0o755)
+	git(t, repo, when, "init", "-q")
+	write(t, filepath.Join(repo, "data/units.yaml"), "x\n")
+	git(t, repo, when, "add", ".")
+	git(t, repo, when, "commit", "-q", "-m", "first")
+	git(t, repo, when, "config", "safe.directory", "*")
+	if err := filepath.WalkDir(repo, func(p string, _ os.DirEntry, err error) error {
+		if err == nil {
+			err = os.Lchown(p, 65534, 65534)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if d := Read(context.Background(), repo); len(d) != 0 {
+		t.Errorf("a repository of another user that nobody trusts gave %v", d)
+	}
+	write(t, filepath.Join(home, ".gitconfig"), "[safe]\n\tdirectory = "+repo+"\n")
+	if d := Read(context.Background(), repo); !d["data/units.yaml"].Equal(when) {
+		t.Errorf("a repository the user trusts gave %v", d)
+	}
+	if d := NewTracker(repo).Dates(context.Background()); !d["data/units.yaml"].Equal(when) {
+		t.Errorf("a Tracker of a repository the user trusts gave %v", d)
+	}
+}

@@ -13,7 +13,7 @@ import (
 // work tree: a file changed but not committed keeps the date of its last
 // commit, as Read gives it. A Tracker is not safe for concurrent use.
 type Tracker struct {
-	dir   string
+	repo  repo // trusted is read at the first call of Dates
 	paths []string
 	head  string // the commit dates are of; "" for none
 	dates Dates  // nil before the first call of Dates
@@ -22,7 +22,7 @@ type Tracker struct {
 // NewTracker returns a Tracker of the files of dir under paths, as Read
 // reads them.
 func NewTracker(dir string, paths ...string) *Tracker {
-	return &Tracker{dir: dir, paths: paths}
+	return &Tracker{repo: repo{dir: dir}, paths: paths}
 }
 
 // Dates returns what Read would return now. It asks git which commit
@@ -33,6 +33,9 @@ func NewTracker(dir string, paths ...string) *Tracker {
 // history again. The caller must not change the Dates; they stay valid
 // after later calls.
 func (t *Tracker) Dates(ctx context.Context) Dates {
+	if t.dates == nil {
+		t.repo.trusted = trusted(ctx)
+	}
 	head := t.revParse(ctx)
 	switch {
 	case t.dates != nil && head == t.head:
@@ -40,13 +43,13 @@ func (t *Tracker) Dates(ctx context.Context) Dates {
 	case head == "":
 		t.dates = Dates{}
 	case t.head != "" && t.dates != nil && t.descends(ctx, head):
-		if d, ok := readLog(ctx, t.dir, t.head+".."+head, t.paths); ok {
+		if d, ok := readLog(ctx, t.repo, t.head+".."+head, t.paths); ok {
 			t.dates = merge(t.dates, d)
 			break
 		}
 		fallthrough
 	default:
-		t.dates, _ = readLog(ctx, t.dir, head, t.paths)
+		t.dates, _ = readLog(ctx, t.repo, head, t.paths)
 	}
 	t.head = head
 	return t.dates
@@ -55,7 +58,7 @@ func (t *Tracker) Dates(ctx context.Context) Dates {
 // revParse returns the commit that HEAD names, "" when there is none (no
 // repository, no commit yet, or git failing).
 func (t *Tracker) revParse(ctx context.Context) string {
-	out, err := command(ctx, t.dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").Output()
+	out, err := t.repo.command(ctx, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").Output()
 	if err != nil {
 		return ""
 	}
@@ -67,7 +70,7 @@ func (t *Tracker) revParse(ctx context.Context) string {
 // commits: then the dates of head are those of t.head updated by the
 // commits alone.
 func (t *Tracker) descends(ctx context.Context, head string) bool {
-	out, err := command(ctx, t.dir, "rev-list", "--parents", t.head+".."+head).Output()
+	out, err := t.repo.command(ctx, "rev-list", "--parents", t.head+".."+head).Output()
 	if err != nil {
 		return false
 	}
