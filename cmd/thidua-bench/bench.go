@@ -250,8 +250,65 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 	if err := synth.Write(p.plain, o); err != nil {
 		return r, err
 	}
-	r.rebuild, r.plain, err = measureRebuild(p.site, p.out, p.plain, p.plainOut, o, cfg.edits, w)
+	r.rebuild, r.plain, err = measureRebuildApart(p, o, cfg.edits, w)
 	return r, err
+}
+
+// rebuildEnv, set in the environment of this program, has it measure the
+// rebuilds of one site as rebuildChild does, for measureRebuildApart.
+const rebuildEnv = "THIDUA_BENCH_REBUILD"
+
+// measureRebuildApart runs measureRebuild in a child process of this
+// program, which prints what it measures to w. Linux counts the peak
+// memory of a process when it starts a child in the child's peak, so that
+// the Builders' memory, in this process, would be counted in the peak of
+// every build measured after them.
+func measureRebuildApart(p paths, o synth.Options, edits int, w io.Writer) (inGit, outside time.Duration, err error) {
+	self, err := os.Executable()
+	if err != nil {
+		return 0, 0, err
+	}
+	args := []string{p.site, p.out, p.plain, p.plainOut}
+	for _, n := range []int{o.Articles, o.Blocs, o.Years, o.Members, int(o.Seed), edits} {
+		args = append(args, strconv.Itoa(n))
+	}
+	cmd := exec.Command(self, args...)
+	cmd.Env, cmd.Stderr = append(os.Environ(), rebuildEnv+"=1"), w
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, 0, fmt.Errorf("measuring the rebuilds: %v", err)
+	}
+	if _, err := fmt.Sscan(string(out), &inGit, &outside); err != nil {
+		return 0, 0, fmt.Errorf("measuring the rebuilds: %q: %v", out, err)
+	}
+	return inGit, outside, nil
+}
+
+// rebuildChild is the child of measureRebuildApart: args are the folders
+// of measureRebuild, the Options of the site and the number of edits. It
+// prints its lines to standard error and the two medians, in nanoseconds,
+// to standard output, and returns the exit status.
+func rebuildChild(args []string) int {
+	var nums []int
+	for _, a := range args[min(4, len(args)):] {
+		n, err := strconv.Atoi(a)
+		if err != nil {
+			break
+		}
+		nums = append(nums, n)
+	}
+	if len(args) != 10 || len(nums) != 6 {
+		fmt.Fprintf(os.Stderr, "thidua-bench: %s: want 4 folders and 6 numbers, not %q\n", rebuildEnv, args)
+		return 2
+	}
+	o := synth.Options{Articles: nums[0], Blocs: nums[1], Years: nums[2], Members: nums[3], Seed: int64(nums[4])}
+	inGit, outside, err := measureRebuild(args[0], args[1], args[2], args[3], o, nums[5], os.Stderr)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "thidua-bench: %v\n", err)
+		return 1
+	}
+	fmt.Printf("%d %d\n", inGit, outside)
+	return 0
 }
 
 // benchBuilds runs cfg.runs whole-process builds of each kind, thidua's

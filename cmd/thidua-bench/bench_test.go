@@ -139,11 +139,15 @@ func TestCheckPagesAndRebuild(t *testing.T) {
 	}
 }
 
-// TestMain lets the test binary stand for thidua and for Hugo in
-// TestRunAlternatesAndReports: with THIDUA_BENCH_AS set, it notes in the
+// TestMain lets the test binary be the child of measureRebuildApart, and
+// stand for thidua and for Hugo in TestRunAlternatesAndReports: with
+// THIDUA_BENCH_AS set, it notes in the
 // file THIDUA_BENCH_LOG which it was and whether its output folder existed,
 // and builds as they do (Hugo's stand-in only copies the articles).
 func TestMain(m *testing.M) {
+	if os.Getenv(rebuildEnv) != "" {
+		os.Exit(rebuildChild(os.Args[1:]))
+	}
 	as := os.Getenv("THIDUA_BENCH_AS")
 	if as == "" {
 		os.Exit(m.Run())

@@ -39,6 +39,9 @@ import (
 )
 
 func main() {
+	if os.Getenv(rebuildEnv) != "" {
+		os.Exit(rebuildChild(os.Args[1:]))
+	}
 	var cfg config
 	flag.StringVar(&cfg.thidua, "thidua", "bin/thidua", "the thidua binary to measure")
 	sizes := flag.String("sizes", "1000,10000,100000", "numbers of articles of the generated sites, comma-separated")
