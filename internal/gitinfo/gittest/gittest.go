@@ -28,6 +28,7 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
+	zone := time.FixedZone("ICT", 7*3600) // Vietnam's time
 	if o.Commits <= 0 {
 		o.Commits = 1000
 	}
@@ -39,9 +40,6 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
-
-// zone is Vietnam's time, the commits' time zone.
-var zone = time.FixedZone("ICT", 7*3600)
 
 // Make turns the folder dir into a git repository on the branch main with a
 // history of o.Commits commits made with git fast-import (10,000 take
