@@ -280,9 +280,9 @@ func TestIssue12Case8FailedWriteLeavesNoPart(t *testing.T) {
 	checkOutput(t, dest, map[string]string{"index.html": "home 2"})
 }
 
-// TestADestHoldsItsLock: while a Dest is open, as a Builder holds it, no
+// TestIssue12Case7ADestHoldsItsLock is issue 12's case 7: while a Dest is open, as a Builder holds it, no
 // other build can write to that destination.
-func TestADestHoldsItsLock(t *testing.T) {
+func TestIssue12Case7ADestHoldsItsLock(t *testing.T) {
 	dest, source := sites(t)
 	o, err := Open(dest, source)
 	if err != nil {
