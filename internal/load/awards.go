@@ -5,8 +5,9 @@ import (
 	"github.com/thidua/thidua/internal/model"
 )
 
-// builtinAwards is the catalogue of award kinds for collectives of SPEC §1,
-// highest first; a kind's rank is its place in the list.
+// builtinAwards is the built-in catalogue of award kinds for collectives
+// (docs/format.md, "award kinds"), highest first; a kind's rank is its
+// place in the list.
 var builtinAwards = [...]struct{ id, name string }{
 	{"huan-chuong-lao-dong-hang-nhat", "Huân chương Lao động hạng Nhất"},
 	{"huan-chuong-lao-dong-hang-nhi", "Huân chương Lao động hạng Nhì"},

@@ -1,5 +1,6 @@
 // Package load reads a site folder and builds the validated model.Site,
-// reporting every mistake of SPEC §2 with its file, line and column.
+// reporting every mistake of docs/format.md, "What thidua check enforces",
+// with its file, line and column.
 //
 // Loading is two steps, so that a watcher can redo only what changed: each
 // file is parsed by a pure function of its path and bytes (ParseConfig,

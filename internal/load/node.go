@@ -25,10 +25,10 @@ type Ident struct {
 	Pos
 }
 
-// idPattern is the identifier pattern of SPEC §1.
+// idPattern is the identifier pattern of docs/format.md, "General rules".
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// validID reports whether s is an identifier of SPEC §1.
+// validID reports whether s is an identifier (docs/format.md, "General rules").
 func validID(s string) bool { return idPattern.MatchString(s) }
 
 // maxNodes bounds the values one file may expand to through aliases, so
@@ -336,7 +336,7 @@ func (d *decoder) str(f fields, key string) string {
 }
 
 // ident returns the identifier in the field key, reporting one that breaks
-// the pattern of SPEC §1. ID is "" when the field is absent or wrong.
+// the identifier pattern. ID is "" when the field is absent or wrong.
 func (d *decoder) ident(f fields, key string) Ident {
 	v := f.vals[key]
 	if v == nil || isNull(v) {

@@ -120,7 +120,7 @@ const (
 // Rating is a member's classification for a year.
 type Rating string
 
-// The ratings of SPEC §1.
+// The ratings of docs/format.md, "members".
 const (
 	RatingNone         Rating = ""
 	RatingExcellent    Rating = "xuat-sac"

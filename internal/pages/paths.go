@@ -11,7 +11,8 @@ import (
 	"github.com/thidua/thidua/internal/model"
 )
 
-// The sections of SPEC §3, as site-relative paths.
+// The sections of the site (docs/format.md, the table of addresses), as
+// site-relative paths.
 const (
 	BlocsPath  = "khoi/"
 	UnitsPath  = "don-vi/"

@@ -14,7 +14,7 @@ import (
 // TestIssue12Case14LayoutSymlinksAreWarnedOf checks that the site's
 // layouts/ is read as loading reads its files: a symbolic link to a file
 // inside the site folder is followed; one pointing outside it, at a
-// folder or at nothing gets the warning of SPEC's site folder rules, not a
+// folder or at nothing gets the warning of docs/format.md's site folder rules, not a
 // raw error of the system, and the other layouts are still read.
 func TestIssue12Case14LayoutSymlinksAreWarnedOf(t *testing.T) {
 	parent := t.TempDir()

@@ -26,7 +26,7 @@ var ErrExists = errors.New("the file already exists")
 // errNotASite is the error of a command given a folder without site.yaml.
 var errNotASite = errors.New("the folder has no site.yaml; run thidua new in a site folder, or name one with -s")
 
-// idPattern is the identifier pattern of SPEC §1.
+// idPattern is the identifier pattern of docs/format.md, "General rules".
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // The years a site file may speak of, as thidua check allows them.

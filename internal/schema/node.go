@@ -18,7 +18,7 @@ func (n node) with(key string, v any) node {
 // desc joins the Vietnamese and the English description of a field.
 func desc(vi, en string) string { return vi + "\n\n" + en }
 
-// idPattern is the identifier pattern of SPEC §1.
+// idPattern is the identifier pattern of docs/format.md, "General rules".
 const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // datePattern is what the loader reads as a date: a day, a day and a time

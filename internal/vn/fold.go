@@ -219,7 +219,7 @@ func (t *latinFoldTable) lookup(r rune) (latinRune, bool) {
 	return latinRune{}, false
 }
 
-// Slug turns a title into an identifier of SPEC §1: folded, ASCII letters
+// Slug turns a title into an identifier (docs/format.md, "General rules"): folded, ASCII letters
 // and digits only, words joined by "-". "Giới thiệu" gives "gioi-thieu".
 // It returns "" when s has no letter or digit that folds to ASCII.
 func Slug(s string) string {

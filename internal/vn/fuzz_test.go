@@ -8,7 +8,8 @@ import (
 	"unicode/utf8"
 )
 
-// idPattern is the identifier pattern of SPEC §1, which Slug must give.
+// idPattern is the identifier pattern of docs/format.md, "General rules",
+// which Slug must give.
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // vietnameseMarked holds every Vietnamese letter with a diacritic, lower
