@@ -92,12 +92,22 @@ func median[T time.Duration | int64](xs []T) T {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
+// removeOutput removes the output folder out and, beside it, the
+// generations of thidua's output (.out.thidua/), so that the next build
+// starts from nothing.
+func removeOutput(out string) error {
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	return os.RemoveAll(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".thidua"))
+}
+
 // measure runs the command and returns its cost and what it printed.
 // With fresh, its output folder out is removed first; otherwise the
 // command builds into the output of the previous one.
 func measure(out string, fresh bool, name string, args ...string) (sample, string, error) {
 	if fresh {
-		if err := os.RemoveAll(out); err != nil {
+		if err := removeOutput(out); err != nil {
 			return sample{}, "", err
 		}
 	}
@@ -244,7 +254,7 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 	}
 	fmt.Fprintf(w, "  the disk's floors: a folder and a file for each page on 2 goroutines %v; an lstat of each file of the output %v\n",
 		r.floor.Round(time.Millisecond), r.statFloor.Round(time.Millisecond))
-	if err := os.RemoveAll(p.out); err != nil {
+	if err := removeOutput(p.out); err != nil {
 		return r, err
 	}
 	if err := synth.Write(p.plain, o); err != nil {
@@ -431,6 +441,9 @@ func (s sample) String() string {
 // measureStatFloor times what no second build into out can do without:
 // an lstat of every file and folder of it, on one goroutine.
 func measureStatFloor(out string) (time.Duration, error) {
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real // the link to the live generation
+	}
 	start := time.Now()
 	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil {

@@ -161,8 +161,16 @@ func TestMain(m *testing.M) {
 		src, out = args["--source"], args["--destination"]
 	}
 	state := "existing"
+	store := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".thidua")
 	if _, err := os.Stat(out); err != nil {
 		state = "fresh"
+		if _, err := os.Stat(store); err == nil {
+			state = "fresh but for thidua's generations"
+		}
+	}
+	if as == "thidua" && state != "fresh but for thidua's generations" {
+		// As thidua does: the generations of the output beside it.
+		os.MkdirAll(store, 0o755)
 	}
 	f, err := os.OpenFile(os.Getenv("THIDUA_BENCH_LOG"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err == nil {
