@@ -253,15 +253,7 @@ func (p *Prepared) writePage(dir *output.Dir, page *pages.Page, buf *bytes.Buffe
 	if err := p.Renderer.Page(buf, page); err != nil {
 		return err
 	}
-	f, err := dir.Create(page.File())
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(buf.Bytes())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return dir.WriteFile(page.File(), buf.Bytes())
 }
 
 // copyStatic copies the theme's static files, then the site's, which win
@@ -305,15 +297,11 @@ func copyFile(dir *output.Dir, rel string, fsys fs.FS, name string) error {
 		return err
 	}
 	defer src.Close()
-	dst, err := dir.Create(rel)
+	data, err := io.ReadAll(src)
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(dst, src); err != nil {
-		dst.Close()
-		return err
-	}
-	return dst.Close()
+	return dir.WriteFile(rel, data)
 }
 
 func (p *Prepared) workers() int {
