@@ -30,11 +30,13 @@ func builderExtras() []Extra {
 }
 
 // extraFuncs are the template functions of later stages: downloads lists
-// the files of the open data page, charts gives the charts of a page in
-// the language of t.
+// the files of the open data page, pageDownloads those a page links to,
+// dataDate when the records last changed, charts gives the charts of a
+// page in the language of t.
 func extraFuncs(site *model.Site, t func(key string) string) template.FuncMap {
 	funcs := charts.Funcs(site, t)
 	funcs["downloads"] = opendata.Files
+	funcs["pageDownloads"], funcs["dataDate"] = opendata.PageFiles, opendata.DataDate
 	return funcs
 }
 

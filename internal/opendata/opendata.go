@@ -10,19 +10,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
 
-// File is one download: where it goes and, for a CSV file, its columns.
+// File is one download: where it goes and, for a CSV file, its columns,
+// for a workbook, its sheets.
 type File struct {
 	Name    string   // "awards.csv"
 	Path    string   // site-relative: "du-lieu/awards.csv"
-	Columns []string // the header of a CSV file; nil for JSON
+	Columns []string // the header of a CSV file; nil for the others
+	Sheets  []Table  // the sheets of a workbook, without rows; nil for the others
 }
 
 // The downloads, site-relative.
@@ -31,6 +36,8 @@ const (
 	MembershipsCSV = pages.DataPath + "memberships.csv"
 	LeadersCSV     = pages.DataPath + "leaders.csv"
 	DatasetJSON    = pages.DataPath + "thidua.json"
+	WorkbookXLSX   = pages.DataPath + "thidua.xlsx"
+	PackageJSON    = pages.DataPath + "datapackage.json"
 )
 
 var (
@@ -45,7 +52,10 @@ func Files() []File {
 		{Name: "awards.csv", Path: AwardsCSV, Columns: awardColumns},
 		{Name: "memberships.csv", Path: MembershipsCSV, Columns: membershipColumns},
 		{Name: "leaders.csv", Path: LeadersCSV, Columns: leaderColumns},
+		{Name: "thidua.xlsx", Path: WorkbookXLSX, Sheets: []Table{
+			{Name: MembersSheet, Columns: memberColumns()}, {Name: AwardsSheet, Columns: awardTableColumns()}, {Name: YearsSheet, Columns: yearColumns()}}},
 		{Name: "thidua.json", Path: DatasetJSON},
+		{Name: "datapackage.json", Path: PackageJSON},
 	}
 }
 
@@ -56,16 +66,22 @@ const ListSeparator = ";"
 // Extra writes the downloads; it is a build.Extra.
 type Extra struct{}
 
-// Paths lists the downloads.
-func (Extra) Paths(*model.Site) []string {
+// Paths lists the downloads: the site's and those of each page.
+func (Extra) Paths(site *model.Site) []string {
 	var out []string
 	for _, f := range Files() {
 		out = append(out, f.Path)
 	}
+	for _, s := range sets(site) {
+		for _, d := range s.downloads() {
+			out = append(out, d.Path)
+		}
+	}
 	return out
 }
 
-// Write writes every download.
+// Write writes every download. It calls create from several goroutines
+// at once, as a build's extras may.
 func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	tables := []struct {
 		path string
@@ -81,7 +97,52 @@ func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.Wr
 			return err
 		}
 	}
-	return output.WriteFile(create, DatasetJSON, func(w io.Writer) error { return encodeDataset(w, NewDataset(site)) })
+	if err := output.WriteFile(create, DatasetJSON, func(w io.Writer) error { return encodeDataset(w, NewDataset(site)) }); err != nil {
+		return err
+	}
+	if err := output.WriteFile(create, WorkbookXLSX, func(w io.Writer) error { return WriteXLSX(w, site.Config.Title, siteTables(site)) }); err != nil {
+		return err
+	}
+	// A workbook takes milliseconds and a site has one for each of its
+	// pages of blocs, years, units and award kinds: they are written on
+	// every processor.
+	all := sets(site)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, s := range all {
+		g.Go(func() error { return s.write(create) })
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return output.WriteFile(create, PackageJSON, func(w io.Writer) error { return encodeJSON(w, NewPackage(site, all), "") })
+}
+
+// siteTables are the tables of thidua.xlsx: every membership, award and
+// bloc year.
+func siteTables(site *model.Site) []Table {
+	var ms []*model.Membership
+	var as []*model.Award
+	var ys []*model.BlocYear
+	eachYear(site, func(y *model.BlocYear) {
+		ms, as, ys = append(ms, y.Members...), append(as, y.Awards...), append(ys, y)
+	})
+	return []Table{MembersTable(ms), AwardsTable(as), YearsTable(ys)}
+}
+
+// write writes the workbook and the CSV files of s.
+func (s set) write(create func(string) (io.WriteCloser, error)) error {
+	tables := s.tables()
+	d := s.downloads()
+	if err := output.WriteFile(create, d[0].Path, func(w io.Writer) error { return WriteXLSX(w, s.title, tables) }); err != nil {
+		return err
+	}
+	for i, t := range tables {
+		if err := output.WriteFile(create, d[i+1].Path, func(w io.Writer) error { return writeTableCSV(w, t) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // encodeJSON writes v as JSON indented by one space a level, each line
