@@ -155,10 +155,12 @@ func Import(site fs.FS, src []byte, opts Options) *Result {
 }
 
 // chooseTable picks the table to read and its header: the sheet named,
-// or the first whose header fits. It returns false when there is none,
-// with the sheet named when that is there.
+// or the first whose header has a column of what beyond the unit (an
+// award kind, a score…), else the first with a unit column. It returns
+// false when there is none, with the sheet named when that is there.
 func chooseTable(tables []*table, opts Options, mapped columns) (*table, header, bool) {
-	var named *table
+	var named, first *table
+	var firstHeader header
 	for _, t := range tables {
 		if opts.Sheet != "" && t.sheet != opts.Sheet {
 			continue
@@ -177,13 +179,23 @@ func chooseTable(tables []*table, opts Options, mapped columns) (*table, header,
 				}
 				h.cols[f] = c
 			}
-			if h.cols.has(fUnit) || h.cols.has(fUnitID) {
+			if !h.cols.has(fUnit) && !h.cols.has(fUnitID) {
+				continue
+			}
+		} else if h.row < 0 {
+			continue
+		}
+		for f := range h.cols {
+			if f != fUnit && f != fUnitID {
 				return t, h, true
 			}
 		}
-		if h.row >= 0 {
-			return t, h, true
+		if first == nil {
+			first, firstHeader = t, h
 		}
+	}
+	if first != nil {
+		return first, firstHeader, true
 	}
 	return named, header{}, false
 }
