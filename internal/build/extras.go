@@ -18,12 +18,16 @@ func DefaultExtras() []Extra {
 }
 
 // builderExtras are DefaultExtras with a search index that keeps the terms
-// of each article's text from one build to the next, for a Builder.
+// of each article's text, and open data that keeps its workbooks, from one
+// build to the next, for a Builder.
 func builderExtras() []Extra {
 	extras := DefaultExtras()
 	for i, x := range extras {
-		if _, ok := x.(search.Extra); ok {
+		switch x.(type) {
+		case search.Extra:
 			extras[i] = search.Extra{Terms: search.NewTermCache()}
+		case opendata.Extra:
+			extras[i] = opendata.Extra{Workbooks: opendata.NewWorkbooks()}
 		}
 	}
 	return extras

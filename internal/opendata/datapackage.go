@@ -32,16 +32,19 @@ type PackageLicense struct {
 
 // Resource is one file, or one sheet of a workbook.
 type Resource struct {
-	Name        string   `json:"name"`
-	Path        string   `json:"path"` // relative to datapackage.json
-	Title       string   `json:"title"`
-	Profile     string   `json:"profile"`
-	Format      string   `json:"format"`
-	Mediatype   string   `json:"mediatype"`
-	Encoding    string   `json:"encoding,omitempty"`
-	Dialect     *Dialect `json:"dialect,omitempty"`
-	Schema      *Schema  `json:"schema,omitempty"`
-	Description string   `json:"description,omitempty"`
+	Name      string   `json:"name"`
+	Path      string   `json:"path"` // relative to datapackage.json
+	Title     string   `json:"title"`
+	Profile   string   `json:"profile"`
+	Format    string   `json:"format"`
+	Mediatype string   `json:"mediatype"`
+	Encoding  string   `json:"encoding,omitempty"`
+	Dialect   *Dialect `json:"dialect,omitempty"`
+	// Schema is the Table Schema of a table: a *Schema, or the path of
+	// the file of one, relative to datapackage.json, for the tables every
+	// page shares.
+	Schema      any    `json:"schema,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 // Dialect says how a table is written: a CSV file's delimiter, or the
@@ -105,7 +108,7 @@ func NewPackage(site *model.Site, all []set) Package {
 		case f.Columns != nil:
 			p.Resources = append(p.Resources, csvResource(strings.TrimSuffix(f.Name, ".csv"), f.Path, f.Name, siteColumns(f.Columns), false))
 		case f.Sheets != nil:
-			p.Resources = append(p.Resources, xlsxResources("thidua", f.Path, site.Config.Title, f.Sheets)...)
+			p.Resources = append(p.Resources, xlsxResources(strings.TrimSuffix(f.Name, ".xlsx"), f.Path, site.Config.Title, f.Sheets)...)
 		case f.Path == DatasetJSON:
 			p.Resources = append(p.Resources, Resource{Name: "thidua-json", Path: rel(f.Path), Title: "Toàn bộ dữ liệu (JSON)",
 				Profile: "data-resource", Format: "json", Mediatype: "application/json", Encoding: "utf-8",
@@ -114,17 +117,31 @@ func NewPackage(site *model.Site, all []set) Package {
 	}
 	for _, s := range all {
 		d := s.downloads()
-		tables := make([]Table, len(s.sheets))
-		for i, name := range s.sheets {
-			tables[i] = Table{Name: name, Slug: s.slugs[i], Columns: columnsOf(name)}
-		}
 		name := s.kind + "-" + s.base
-		p.Resources = append(p.Resources, xlsxResources(name, d[0].Path, s.title, tables)...)
-		for i, t := range tables {
-			p.Resources = append(p.Resources, csvResource(name+"-"+t.Slug, d[i+1].Path, t.Name+" – "+s.title, t.Columns, true))
+		for i, sheet := range s.sheets {
+			ref := rel(SchemaPath(s.slugs[i]))
+			p.Resources = append(p.Resources,
+				Resource{Name: name + "-" + s.slugs[i] + "-xlsx", Path: rel(d[0].Path), Title: sheet + " – " + s.title,
+					Profile: "tabular-data-resource", Format: "xlsx", Mediatype: xlsxType, Dialect: &Dialect{Header: true, SheetName: sheet}, Schema: ref},
+				Resource{Name: name + "-" + s.slugs[i], Path: rel(d[i+1].Path), Title: sheet + " – " + s.title,
+					Profile: "tabular-data-resource", Format: "csv", Mediatype: csvType, Encoding: "utf-8", Dialect: &Dialect{Header: true, Delimiter: ","}, Schema: ref})
 		}
 	}
 	return p
+}
+
+// SchemaPath is the site-relative path of the Table Schema of the tables
+// of a slug ("thanh-vien") that every page's downloads share.
+func SchemaPath(slug string) string { return pages.DataPath + "schema/" + slug + ".json" }
+
+// sharedSchemas are the tables whose schemas are files of their own, by
+// slug.
+func sharedSchemas() []Table {
+	return []Table{
+		{Name: MembersSheet, Slug: "thanh-vien", Columns: memberColumns()},
+		{Name: AwardsSheet, Slug: "khen-thuong", Columns: awardTableColumns()},
+		{Name: YearsSheet, Slug: "khoi-truong", Columns: yearColumns()},
+	}
 }
 
 // columnsOf are the columns of the table named name.

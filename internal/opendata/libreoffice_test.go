@@ -31,7 +31,7 @@ func soffice(t *testing.T) string {
 }
 
 // TestLibreOfficeReadsTheWorkbooks: LibreOffice, headless, opens the site's
-// workbook and writes each sheet as CSV: every Vietnamese text, number
+// workbooks and writes each sheet as CSV: every Vietnamese text, number
 // and date of every sheet is there as the tables hold it.
 func TestLibreOfficeReadsTheWorkbooks(t *testing.T) {
 	bin := soffice(t)
@@ -40,22 +40,30 @@ func TestLibreOfficeReadsTheWorkbooks(t *testing.T) {
 	}
 	each(t, "libreoffice", func(t *testing.T, site *model.Site) {
 		dir := t.TempDir()
-		in := filepath.Join(dir, "thidua.xlsx")
-		if err := os.WriteFile(in, writeAll(t, site)[WorkbookXLSX], 0o644); err != nil {
-			t.Fatal(err)
+		files := writeAll(t, site)
+		var in []string
+		for _, f := range Files() {
+			if f.Sheets != nil {
+				in = append(in, filepath.Join(dir, f.Name))
+				if err := os.WriteFile(in[len(in)-1], files[f.Path], 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		out := filepath.Join(dir, "out")
 		// UTF-8, every sheet to a file of its own, cells as shown.
-		cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")), "--headless",
-			"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,true,false,false,-1", "--outdir", out, in)
+		args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")), "--headless",
+			"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,true,false,false,-1", "--outdir", out}
+		cmd := exec.CommandContext(ctx, bin, append(args, in...)...)
 		cmd.Env = append(os.Environ(), "HOME="+dir)
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("soffice: %v\n%s", err, b)
 		}
+		names := map[string]string{MembersSheet: "memberships", AwardsSheet: "awards", YearsSheet: "leaders"}
 		for _, table := range siteTables(site) {
-			f, err := os.Open(filepath.Join(out, "thidua-"+table.Name+".csv"))
+			f, err := os.Open(filepath.Join(out, names[table.Name]+"-"+table.Name+".csv"))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -32,12 +32,14 @@ type File struct {
 
 // The downloads, site-relative.
 const (
-	AwardsCSV      = pages.DataPath + "awards.csv"
-	MembershipsCSV = pages.DataPath + "memberships.csv"
-	LeadersCSV     = pages.DataPath + "leaders.csv"
-	DatasetJSON    = pages.DataPath + "thidua.json"
-	WorkbookXLSX   = pages.DataPath + "thidua.xlsx"
-	PackageJSON    = pages.DataPath + "datapackage.json"
+	AwardsCSV       = pages.DataPath + "awards.csv"
+	MembershipsCSV  = pages.DataPath + "memberships.csv"
+	LeadersCSV      = pages.DataPath + "leaders.csv"
+	DatasetJSON     = pages.DataPath + "thidua.json"
+	AwardsXLSX      = pages.DataPath + "awards.xlsx"
+	MembershipsXLSX = pages.DataPath + "memberships.xlsx"
+	LeadersXLSX     = pages.DataPath + "leaders.xlsx"
+	PackageJSON     = pages.DataPath + "datapackage.json"
 )
 
 var (
@@ -52,8 +54,9 @@ func Files() []File {
 		{Name: "awards.csv", Path: AwardsCSV, Columns: awardColumns},
 		{Name: "memberships.csv", Path: MembershipsCSV, Columns: membershipColumns},
 		{Name: "leaders.csv", Path: LeadersCSV, Columns: leaderColumns},
-		{Name: "thidua.xlsx", Path: WorkbookXLSX, Sheets: []Table{
-			{Name: MembersSheet, Columns: memberColumns()}, {Name: AwardsSheet, Columns: awardTableColumns()}, {Name: YearsSheet, Columns: yearColumns()}}},
+		{Name: "awards.xlsx", Path: AwardsXLSX, Sheets: []Table{{Name: AwardsSheet, Slug: "khen-thuong", Columns: awardTableColumns()}}},
+		{Name: "memberships.xlsx", Path: MembershipsXLSX, Sheets: []Table{{Name: MembersSheet, Slug: "thanh-vien", Columns: memberColumns()}}},
+		{Name: "leaders.xlsx", Path: LeadersXLSX, Sheets: []Table{{Name: YearsSheet, Slug: "khoi-truong", Columns: yearColumns()}}},
 		{Name: "thidua.json", Path: DatasetJSON},
 		{Name: "datapackage.json", Path: PackageJSON},
 	}
@@ -63,14 +66,20 @@ func Files() []File {
 // the deputies in one cell of leaders.csv.
 const ListSeparator = ";"
 
-// Extra writes the downloads; it is a build.Extra.
-type Extra struct{}
+// Extra writes the downloads; it is a build.Extra. With Workbooks, it
+// makes again only the workbooks whose tables changed since it last ran.
+type Extra struct {
+	Workbooks *Workbooks
+}
 
 // Paths lists the downloads: the site's and those of each page.
 func (Extra) Paths(site *model.Site) []string {
 	var out []string
 	for _, f := range Files() {
 		out = append(out, f.Path)
+	}
+	for _, t := range sharedSchemas() {
+		out = append(out, SchemaPath(t.Slug))
 	}
 	for _, s := range sets(site) {
 		for _, d := range s.downloads() {
@@ -82,7 +91,7 @@ func (Extra) Paths(site *model.Site) []string {
 
 // Write writes every download. It calls create from several goroutines
 // at once, as a build's extras may.
-func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
+func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	tables := []struct {
 		path string
 		head []string
@@ -100,8 +109,22 @@ func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.Wr
 	if err := output.WriteFile(create, DatasetJSON, func(w io.Writer) error { return encodeDataset(w, NewDataset(site)) }); err != nil {
 		return err
 	}
-	if err := output.WriteFile(create, WorkbookXLSX, func(w io.Writer) error { return WriteXLSX(w, site.Config.Title, siteTables(site)) }); err != nil {
-		return err
+	for _, t := range sharedSchemas() {
+		if err := output.WriteFile(create, SchemaPath(t.Slug), func(w io.Writer) error { return encodeJSON(w, schema(t.Columns, true), "") }); err != nil {
+			return err
+		}
+	}
+	fl := &flates{}
+	// The site's workbooks, a table each as the CSV files beside them,
+	// one after the other: a site's table of members has tens of
+	// thousands of rows.
+	for _, f := range Files() {
+		if f.Sheets == nil {
+			continue
+		}
+		if err := x.writeXLSX(create, fl, f.Path, site.Config.Title, []Table{siteTable(site, f.Sheets[0].Name)}); err != nil {
+			return err
+		}
 	}
 	// A workbook takes milliseconds and a site has one for each of its
 	// pages of blocs, years, units and award kinds: they are written on
@@ -110,31 +133,52 @@ func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.Wr
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, s := range all {
-		g.Go(func() error { return s.write(create) })
+		g.Go(func() error { return x.writeSet(s, create, fl) })
 	}
 	if err := g.Wait(); err != nil {
 		return err
 	}
+	if x.Workbooks != nil {
+		x.Workbooks.done()
+	}
 	return output.WriteFile(create, PackageJSON, func(w io.Writer) error { return encodeJSON(w, NewPackage(site, all), "") })
 }
 
-// siteTables are the tables of thidua.xlsx: every membership, award and
-// bloc year.
-func siteTables(site *model.Site) []Table {
+// siteTable is the table of the site's workbook of that sheet: every
+// membership, award or bloc year.
+func siteTable(site *model.Site, sheet string) Table {
 	var ms []*model.Membership
 	var as []*model.Award
 	var ys []*model.BlocYear
 	eachYear(site, func(y *model.BlocYear) {
 		ms, as, ys = append(ms, y.Members...), append(as, y.Awards...), append(ys, y)
 	})
-	return []Table{MembersTable(ms), AwardsTable(as), YearsTable(ys)}
+	switch sheet {
+	case MembersSheet:
+		return MembersTable(ms)
+	case AwardsSheet:
+		return AwardsTable(as)
+	}
+	return YearsTable(ys)
 }
 
-// write writes the workbook and the CSV files of s.
-func (s set) write(create func(string) (io.WriteCloser, error)) error {
+// writeXLSX writes the workbook of tables to path.
+func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), fl *flates, path, title string, tables []Table) error {
+	if x.Workbooks == nil {
+		return output.WriteFile(create, path, func(w io.Writer) error { return writeWorkbook(w, title, tables, fl) })
+	}
+	data, err := x.Workbooks.get(path, title, tables, fl)
+	if err != nil {
+		return err
+	}
+	return output.WriteFile(create, path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// writeSet writes the workbook and the CSV files of s.
+func (x Extra) writeSet(s set, create func(string) (io.WriteCloser, error), fl *flates) error {
 	tables := s.tables()
 	d := s.downloads()
-	if err := output.WriteFile(create, d[0].Path, func(w io.Writer) error { return WriteXLSX(w, s.title, tables) }); err != nil {
+	if err := x.writeXLSX(create, fl, d[0].Path, s.title, tables); err != nil {
 		return err
 	}
 	for i, t := range tables {

@@ -71,9 +71,15 @@ func loadedSite(t *testing.T) *model.Site {
 // writeAll runs the extra and returns the files it wrote.
 func writeAll(t *testing.T, site *model.Site) map[string][]byte {
 	t.Helper()
+	return writeWith(t, Extra{}, site)
+}
+
+// writeWith runs the extra x and returns the files it wrote.
+func writeWith(t *testing.T, x Extra, site *model.Site) map[string][]byte {
+	t.Helper()
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	err := Extra{}.Write(site, nil, func(name string) (io.WriteCloser, error) {
+	err := x.Write(site, nil, func(name string) (io.WriteCloser, error) {
 		return &memFile{name: name, files: files, mu: &mu}, nil
 	})
 	if err != nil {

@@ -103,13 +103,22 @@ func TestDataPackage(t *testing.T) {
 			if r.Schema == nil {
 				continue
 			}
-			for _, f := range r.Schema.Fields {
+			var sc Schema
+			raw, _ := json.Marshal(r.Schema)
+			if ref, ok := r.Schema.(string); ok {
+				raw = files[pages.DataPath+ref]
+				described[pages.DataPath+ref] = true
+			}
+			if err := json.Unmarshal(raw, &sc); err != nil || len(sc.Fields) == 0 {
+				t.Fatalf("%s: schema %s: %v", r.Name, raw, err)
+			}
+			for _, f := range sc.Fields {
 				if f.Name == "" || f.Title == "" || f.Description == "" || !slices.Contains([]string{"string", "integer", "number", "date"}, f.Type) {
 					t.Errorf("%s: field %+v", r.Name, f)
 				}
 			}
 			var header []string
-			for _, f := range r.Schema.Fields {
+			for _, f := range sc.Fields {
 				header = append(header, f.Name)
 			}
 			switch r.Format {

@@ -3,10 +3,14 @@ package opendata
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"io"
+	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -17,10 +21,6 @@ import (
 // same bytes in every build.
 func fixedTime() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }
 
-// dosDate is fixedTime's day as a zip entry's MS-DOS date: years since
-// 1980, month, day; its time of day is 0.
-const dosDate = (2000-1980)<<9 | 1<<5 | 1
-
 // dateFormat is how a workbook shows a date.
 const dateFormat = "dd/mm/yyyy"
 
@@ -29,6 +29,26 @@ const dateFormat = "dd/mm/yyyy"
 // say, numbers as numbers and dates as dates. title is the workbook's
 // title in its properties. The bytes depend on the tables and title only.
 func WriteXLSX(w io.Writer, title string, tables []Table) error {
+	return writeWorkbook(w, title, tables, &flates{})
+}
+
+// flates lends out flate writers, so that the workbooks of one run do not
+// each allocate their own (hundreds of kilobytes). It is safe for
+// concurrent use.
+type flates struct{ pool sync.Pool }
+
+func (fl *flates) get(out io.Writer) (*flate.Writer, error) {
+	if w, ok := fl.pool.Get().(*flate.Writer); ok {
+		w.Reset(out)
+		return w, nil
+	}
+	return flate.NewWriter(out, flate.BestSpeed)
+}
+
+func (fl *flates) put(w *flate.Writer) { fl.pool.Put(w) }
+
+// writeWorkbook is WriteXLSX with the flate writers of fl.
+func writeWorkbook(w io.Writer, title string, tables []Table, fl *flates) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
@@ -56,81 +76,117 @@ func WriteXLSX(w io.Writer, title string, tables []Table) error {
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "thidua", Created: stamp, Modified: stamp, Language: "vi-VN"}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
+	parts := &zipParts{parts: map[string]*bytes.Buffer{}}
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return parts }
+	if err := f.Write(io.Discard); err != nil {
 		return err
 	}
-	return repack(w, buf.Bytes())
+	return parts.write(w, fl)
 }
 
-// writeSheet writes the table t into its sheet of f.
+// xlsxBytes is the workbook WriteXLSX writes.
+func xlsxBytes(title string, tables []Table, fl *flates) ([]byte, error) {
+	var b bytes.Buffer
+	err := writeWorkbook(&b, title, tables, fl)
+	return b.Bytes(), err
+}
+
+// writeSheet writes the table t into its sheet of f, streaming its rows:
+// a site's table of members has tens of thousands.
 func writeSheet(f *excelize.File, t Table, bold, date int) error {
-	head := make([]any, len(t.Columns))
-	for i, c := range t.Columns {
-		head[i] = c.Title
-		name, err := excelize.ColumnNumberToName(i + 1)
-		if err != nil {
-			return err
-		}
-		if err := f.SetColWidth(t.Name, name, name, c.Width); err != nil {
-			return err
-		}
-	}
-	if err := f.SetSheetRow(t.Name, "A1", &head); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(t.Columns), 1)
-	if err := f.SetCellStyle(t.Name, "A1", last, bold); err != nil {
-		return err
-	}
-	for r, row := range t.Rows {
-		for c, v := range row {
-			if v == nil {
-				continue
-			}
-			cell, err := excelize.CoordinatesToCellName(c+1, r+2)
-			if err != nil {
-				return err
-			}
-			if err := f.SetCellValue(t.Name, cell, v); err != nil {
-				return err
-			}
-			if _, ok := v.(time.Time); ok {
-				if err := f.SetCellStyle(t.Name, cell, cell, date); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return f.SetPanes(t.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
-}
-
-// repack writes the zip archive src again, its entries as they are
-// compressed, in a fixed order, [Content_Types].xml first as readers
-// expect, each dated fixedTime, so that the archive's bytes depend on its
-// contents only.
-func repack(w io.Writer, src []byte) error {
-	r, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	sw, err := f.NewStreamWriter(t.Name)
 	if err != nil {
 		return err
 	}
-	files := slices.Clone(r.File)
-	slices.SortFunc(files, func(a, b *zip.File) int {
-		return strings.Compare(entryOrder(a.Name), entryOrder(b.Name))
+	head := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = excelize.Cell{StyleID: bold, Value: c.Title}
+		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	cells := make([]any, len(t.Columns))
+	for r, row := range t.Rows {
+		for c, v := range row {
+			if d, ok := v.(time.Time); ok {
+				cells[c] = excelize.Cell{StyleID: date, Value: d}
+			} else {
+				cells[c] = v
+			}
+		}
+		cell, err := excelize.CoordinatesToCellName(1, r+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, cells[:len(row)]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// zipParts collects the parts of a workbook as excelize writes them, to
+// be zipped by write.
+type zipParts struct {
+	parts map[string]*bytes.Buffer
+}
+
+func (z *zipParts) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *zipParts) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err == nil {
+			z.parts[name] = bytes.NewBuffer(b)
+		}
+		return err
 	})
+}
+
+func (z *zipParts) Close() error { return nil }
+
+// write zips the parts in a fixed order, [Content_Types].xml first as
+// readers expect, each dated fixedTime and compressed fast, so that the
+// archive's bytes depend on its contents only.
+func (z *zipParts) write(w io.Writer, fl *flates) error {
+	names := slices.Collect(maps.Keys(z.parts))
+	slices.SortFunc(names, func(a, b string) int { return strings.Compare(entryOrder(a), entryOrder(b)) })
 	zw := zip.NewWriter(w)
-	for _, f := range files {
-		raw, err := f.OpenRaw()
+	var fw *flate.Writer
+	defer func() {
+		if fw != nil {
+			fl.put(fw)
+		}
+	}()
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = fl.get(out)
+			return fw, err
+		}
+		fw.Reset(out)
+		return fw, nil
+	})
+	for _, name := range names {
+		out, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: fixedTime()})
 		if err != nil {
 			return err
 		}
-		out, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: f.Method, ModifiedDate: dosDate, ModifiedTime: 0,
-			CRC32: f.CRC32, CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64})
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, raw); err != nil {
+		if _, err := out.Write(z.parts[name].Bytes()); err != nil {
 			return err
 		}
 	}

@@ -9,7 +9,14 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/thidua/thidua/internal/model"
 )
+
+// siteTables are the tables of the site's three workbooks.
+func siteTables(site *model.Site) []Table {
+	return []Table{siteTable(site, MembersSheet), siteTable(site, AwardsSheet), siteTable(site, YearsSheet)}
+}
 
 func xlsxOf(t *testing.T, title string, tables []Table) []byte {
 	t.Helper()
@@ -119,5 +126,38 @@ func TestXLSXShape(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWorkbooksMakeOnlyWhatChanged: with a cache, a second run makes no
+// workbook, and after a score changes only the four that show it (its
+// bloc year's, its bloc's, its unit's and the site's); every file is what
+// a run without the cache writes.
+func TestWorkbooksMakeOnlyWhatChanged(t *testing.T) {
+	site := loadedSite(t)
+	x := Extra{Workbooks: NewWorkbooks()}
+	same := func(step string, got map[string][]byte) {
+		t.Helper()
+		want := writeAll(t, site)
+		for name, b := range want {
+			if !bytes.Equal(got[name], b) {
+				t.Errorf("%s: %s differs from a run without the cache", step, name)
+			}
+		}
+	}
+	same("first", writeWith(t, x, site))
+	all := x.Workbooks.Made()
+	if all != 3+len(sets(site)) {
+		t.Errorf("first run made %d workbooks, want %d", all, 3+len(sets(site)))
+	}
+	same("again", writeWith(t, x, site))
+	if made := x.Workbooks.Made() - all; made != 0 {
+		t.Errorf("an unchanged site made %d workbooks again", made)
+	}
+	score := 91.0
+	site.Blocs[0].Years[1].Members[1].Score = &score
+	same("score", writeWith(t, x, site))
+	if made := x.Workbooks.Made() - all; made != 4 {
+		t.Errorf("a new score made %d workbooks, want 4", made)
 	}
 }
