@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"maps"
@@ -76,12 +79,12 @@ func writeWorkbook(w io.Writer, title string, tables []Table, fl *flates) error 
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "thidua", Created: stamp, Modified: stamp, Language: "vi-VN"}); err != nil {
 		return err
 	}
-	parts := &zipParts{parts: map[string]*bytes.Buffer{}}
+	parts := &zipParts{fl: fl, parts: map[string]*zipPart{}}
 	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return parts }
 	if err := f.Write(io.Discard); err != nil {
 		return err
 	}
-	return parts.write(w, fl)
+	return parts.write(w)
 }
 
 // xlsxBytes is the workbook WriteXLSX writes.
@@ -132,16 +135,59 @@ func writeSheet(f *excelize.File, t Table, bold, date int) error {
 	return sw.Flush()
 }
 
-// zipParts collects the parts of a workbook as excelize writes them, to
-// be zipped by write.
+// zipParts collects the parts of a workbook as excelize writes them, one
+// after the other, each compressed as it comes (a site's sheet of members
+// is tens of megabytes of XML), to be zipped by write.
 type zipParts struct {
-	parts map[string]*bytes.Buffer
+	fl    *flates
+	parts map[string]*zipPart
+	open  *zipPart // being written
+	fw    *flate.Writer
+}
+
+// zipPart is one part, compressed.
+type zipPart struct {
+	name string
+	data bytes.Buffer
+	crc  hash.Hash32
+	size uint64
+	z    *zipParts
+}
+
+func (p *zipPart) Write(b []byte) (int, error) {
+	if p.z.open != p {
+		return 0, fmt.Errorf("opendata: part %s written after the next began", p.name)
+	}
+	p.crc.Write(b)
+	p.size += uint64(len(b))
+	return p.z.fw.Write(b)
 }
 
 func (z *zipParts) Create(name string) (io.Writer, error) {
-	b := &bytes.Buffer{}
-	z.parts[name] = b
-	return b, nil
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	p := &zipPart{name: name, crc: crc32.NewIEEE(), z: z}
+	if z.fw == nil {
+		fw, err := z.fl.get(&p.data)
+		if err != nil {
+			return nil, err
+		}
+		z.fw = fw
+	} else {
+		z.fw.Reset(&p.data)
+	}
+	z.parts[name], z.open = p, p
+	return p, nil
+}
+
+// finish ends the part being written.
+func (z *zipParts) finish() error {
+	if z.open == nil {
+		return nil
+	}
+	z.open = nil
+	return z.fw.Close()
 }
 
 func (z *zipParts) AddFS(fsys fs.FS) error {
@@ -150,48 +196,50 @@ func (z *zipParts) AddFS(fsys fs.FS) error {
 			return err
 		}
 		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		w, err := z.Create(name)
 		if err == nil {
-			z.parts[name] = bytes.NewBuffer(b)
+			_, err = w.Write(b)
 		}
 		return err
 	})
 }
 
-func (z *zipParts) Close() error { return nil }
+func (z *zipParts) Close() error { return z.finish() }
 
 // write zips the parts in a fixed order, [Content_Types].xml first as
-// readers expect, each dated fixedTime and compressed fast, so that the
-// archive's bytes depend on its contents only.
-func (z *zipParts) write(w io.Writer, fl *flates) error {
+// readers expect, each dated fixedTime, so that the archive's bytes depend
+// on its contents only.
+func (z *zipParts) write(w io.Writer) error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	if z.fw != nil {
+		z.fl.put(z.fw)
+		z.fw = nil
+	}
 	names := slices.Collect(maps.Keys(z.parts))
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(entryOrder(a), entryOrder(b)) })
 	zw := zip.NewWriter(w)
-	var fw *flate.Writer
-	defer func() {
-		if fw != nil {
-			fl.put(fw)
-		}
-	}()
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		if fw == nil {
-			var err error
-			fw, err = fl.get(out)
-			return fw, err
-		}
-		fw.Reset(out)
-		return fw, nil
-	})
 	for _, name := range names {
-		out, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: fixedTime()})
+		p := z.parts[name]
+		out, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: dosDate,
+			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
 		if err != nil {
 			return err
 		}
-		if _, err := out.Write(z.parts[name].Bytes()); err != nil {
+		if _, err := out.Write(p.data.Bytes()); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
 }
+
+// dosDate is fixedTime's day as a zip entry's MS-DOS date: years since
+// 1980, month, day; its time of day is 0.
+const dosDate = (2000-1980)<<9 | 1<<5 | 1
 
 // entryOrder sorts [Content_Types].xml first, then the package's
 // relationships, then by name.
