@@ -33,6 +33,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"build":   {"build the site into the destination folder", runBuild},
 		"check":   {"check the site folder and report every mistake; writes nothing", runCheck},
+		"import":  {"read a score sheet or award list (.xlsx, .csv) into a bloc's year file", runImport},
 		"new":     {"start an article, or a bloc's next year, from what the site holds", runNew},
 		"schema":  {"print the JSON Schema of the site's files, or --write them for VS Code", runSchema},
 		"serve":   {"build, serve and rebuild the site on every change, with live reload", runServe},

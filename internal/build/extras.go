@@ -18,23 +18,29 @@ func DefaultExtras() []Extra {
 }
 
 // builderExtras are DefaultExtras with a search index that keeps the terms
-// of each article's text from one build to the next, for a Builder.
+// of each article's text, and open data that keeps its workbooks, from one
+// build to the next, for a Builder.
 func builderExtras() []Extra {
 	extras := DefaultExtras()
 	for i, x := range extras {
-		if _, ok := x.(search.Extra); ok {
+		switch x.(type) {
+		case search.Extra:
 			extras[i] = search.Extra{Terms: search.NewTermCache()}
+		case opendata.Extra:
+			extras[i] = opendata.Extra{Workbooks: opendata.NewWorkbooks()}
 		}
 	}
 	return extras
 }
 
 // extraFuncs are the template functions of later stages: downloads lists
-// the files of the open data page, charts gives the charts of a page in
-// the language of t.
+// the files of the open data page, pageDownloads those a page links to,
+// dataDate when the records last changed, charts gives the charts of a
+// page in the language of t.
 func extraFuncs(site *model.Site, t func(key string) string) template.FuncMap {
 	funcs := charts.Funcs(site, t)
 	funcs["downloads"] = opendata.Files
+	funcs["pageDownloads"], funcs["dataDate"] = opendata.PageFiles, opendata.DataDate
 	return funcs
 }
 

@@ -129,9 +129,22 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	build("article title", edit2(t, site, article, "title: Khối thi đua các hội", "title: Khối thi đua của các hội"))
 
 	year := "data/blocs/khoi-8/2024.yaml"
+	// The bloc year's own downloads are written again, as a full build
+	// writes them (build compares every file).
+	perPage := []string{"du-lieu/khoi/khoi-8/khoi-8-2024.xlsx", "du-lieu/khoi/khoi-8/khoi-8-2024-thanh-vien.csv"}
+	old := readTree(t, dest)
 	st = build("year file", edit2(t, site, year, "score: 97.9", "score: 88.8"))
 	if st.Whole || st.Parsed != 1 || st.Rendered*4 > pages {
 		t.Errorf("year file: %+v; want one file parsed and a few pages of %d rendered", st, pages)
+	}
+	now := readTree(t, dest)
+	for _, f := range perPage {
+		if len(now[f]) == 0 || bytes.Equal(now[f], old[f]) {
+			t.Errorf("year file: %s is missing or was not written again", f)
+		}
+	}
+	if !bytes.Contains(now[perPage[1]], []byte(",88.8,")) {
+		t.Errorf("year file: %s does not hold the new score", perPage[1])
 	}
 	// The leader is in the bloc year's description, which search finds.
 	build("year leader", edit2(t, site, year,

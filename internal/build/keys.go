@@ -59,7 +59,7 @@ func newKeys(seed maphash.Seed, site *model.Site, last *keys) *keys {
 	}
 	h := k.hasher()
 	c := site.Config
-	h.str(c.Title, c.Language, c.Description, c.Province)
+	h.str(c.Title, c.Language, c.Description, c.Province, c.DataLicenseID)
 	if c.BaseURL != nil {
 		h.str(c.BaseURL.String())
 	}

@@ -31,7 +31,7 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 		d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "site.yaml is empty; give at least title and baseURL")
 		return c, d.diags
 	}
-	f, ok := d.mapping(root, "site.yaml", []string{"title", "baseURL", "language", "description", "province", "paginate", "markdown"}, []string{"title", "baseURL"})
+	f, ok := d.mapping(root, "site.yaml", []string{"title", "baseURL", "language", "description", "province", "paginate", "markdown", "data_license"}, []string{"title", "baseURL"})
 	if !ok {
 		return c, d.diags
 	}
@@ -54,6 +54,14 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 		} else {
 			c.Paginate = n
 		}
+	}
+	var licenses []string
+	for _, l := range model.DataLicenses() {
+		licenses = append(licenses, l.ID)
+	}
+	c.DataLicenseID = model.DefaultDataLicense
+	if id := d.oneOf(f, "data_license", licenses); id != "" {
+		c.DataLicenseID = id
 	}
 	if v := f.vals["markdown"]; v != nil && !isNull(v) {
 		if m, ok := d.mapping(v, "field \"markdown\"", []string{"unsafe"}, nil); ok {

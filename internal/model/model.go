@@ -37,6 +37,7 @@ type Config struct {
 	Province       string
 	Paginate       int // articles per news list page, > 0
 	MarkdownUnsafe bool
+	DataLicenseID  string // of DataLicenses; "" means DefaultDataLicense
 }
 
 // BasePath is the path part of BaseURL, "/" or e.g. "/thidua/".

@@ -114,14 +114,14 @@ type Figure struct {
 	Unit  string  `json:"unit,omitempty"`
 }
 
-// Article is a news article, without its body.
+// Article is a news article, without its body and without its author: no
+// download holds a person's name.
 type Article struct {
 	Slug    string   `json:"slug"`
 	Title   string   `json:"title"`
 	Date    string   `json:"date"` // RFC 3339
 	URL     string   `json:"url"`
 	Summary string   `json:"summary,omitempty"`
-	Author  string   `json:"author,omitempty"`
 	Image   string   `json:"image,omitempty"` // absolute URL
 	Year    int      `json:"year,omitempty"`
 	Blocs   []string `json:"blocs,omitempty"`
@@ -159,7 +159,7 @@ func NewDataset(site *model.Site) Dataset {
 	}
 	for _, a := range site.Articles {
 		j := Article{Slug: a.Slug, Title: a.Title, Date: a.Date.Format(time.RFC3339), URL: base + pages.ArticlePath(a),
-			Summary: a.Summary, Author: a.Author, Year: a.Year, Units: unitIDs(a.Units)}
+			Summary: a.Summary, Year: a.Year, Units: unitIDs(a.Units)}
 		if a.Image != "" {
 			j.Image = base + strings.TrimPrefix(a.Image, "/")
 		}

@@ -10,27 +10,36 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
 
-// File is one download: where it goes and, for a CSV file, its columns.
+// File is one download: where it goes and, for a CSV file, its columns,
+// for a workbook, its sheets.
 type File struct {
 	Name    string   // "awards.csv"
 	Path    string   // site-relative: "du-lieu/awards.csv"
-	Columns []string // the header of a CSV file; nil for JSON
+	Columns []string // the header of a CSV file; nil for the others
+	Sheets  []Table  // the sheets of a workbook, without rows; nil for the others
 }
 
 // The downloads, site-relative.
 const (
-	AwardsCSV      = pages.DataPath + "awards.csv"
-	MembershipsCSV = pages.DataPath + "memberships.csv"
-	LeadersCSV     = pages.DataPath + "leaders.csv"
-	DatasetJSON    = pages.DataPath + "thidua.json"
+	AwardsCSV       = pages.DataPath + "awards.csv"
+	MembershipsCSV  = pages.DataPath + "memberships.csv"
+	LeadersCSV      = pages.DataPath + "leaders.csv"
+	DatasetJSON     = pages.DataPath + "thidua.json"
+	AwardsXLSX      = pages.DataPath + "awards.xlsx"
+	MembershipsXLSX = pages.DataPath + "memberships.xlsx"
+	LeadersXLSX     = pages.DataPath + "leaders.xlsx"
+	PackageJSON     = pages.DataPath + "datapackage.json"
 )
 
 var (
@@ -45,7 +54,11 @@ func Files() []File {
 		{Name: "awards.csv", Path: AwardsCSV, Columns: awardColumns},
 		{Name: "memberships.csv", Path: MembershipsCSV, Columns: membershipColumns},
 		{Name: "leaders.csv", Path: LeadersCSV, Columns: leaderColumns},
+		{Name: "awards.xlsx", Path: AwardsXLSX, Sheets: []Table{{Name: AwardsSheet, Slug: "khen-thuong", Columns: awardTableColumns()}}},
+		{Name: "memberships.xlsx", Path: MembershipsXLSX, Sheets: []Table{{Name: MembersSheet, Slug: "thanh-vien", Columns: memberColumns()}}},
+		{Name: "leaders.xlsx", Path: LeadersXLSX, Sheets: []Table{{Name: YearsSheet, Slug: "khoi-truong", Columns: yearColumns()}}},
 		{Name: "thidua.json", Path: DatasetJSON},
+		{Name: "datapackage.json", Path: PackageJSON},
 	}
 }
 
@@ -53,20 +66,32 @@ func Files() []File {
 // the deputies in one cell of leaders.csv.
 const ListSeparator = ";"
 
-// Extra writes the downloads; it is a build.Extra.
-type Extra struct{}
+// Extra writes the downloads; it is a build.Extra. With Workbooks, it
+// makes again only the workbooks whose tables changed since it last ran.
+type Extra struct {
+	Workbooks *Workbooks
+}
 
-// Paths lists the downloads.
-func (Extra) Paths(*model.Site) []string {
+// Paths lists the downloads: the site's and those of each page.
+func (Extra) Paths(site *model.Site) []string {
 	var out []string
 	for _, f := range Files() {
 		out = append(out, f.Path)
 	}
+	for _, t := range sharedSchemas() {
+		out = append(out, SchemaPath(t.Slug))
+	}
+	for _, s := range sets(site) {
+		for _, d := range s.downloads() {
+			out = append(out, d.Path)
+		}
+	}
 	return out
 }
 
-// Write writes every download.
-func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
+// Write writes every download. It calls create from several goroutines
+// at once, as a build's extras may.
+func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	tables := []struct {
 		path string
 		head []string
@@ -81,7 +106,87 @@ func (Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.Wr
 			return err
 		}
 	}
-	return output.WriteFile(create, DatasetJSON, func(w io.Writer) error { return encodeDataset(w, NewDataset(site)) })
+	if err := output.WriteFile(create, DatasetJSON, func(w io.Writer) error { return encodeDataset(w, NewDataset(site)) }); err != nil {
+		return err
+	}
+	for _, t := range sharedSchemas() {
+		if err := output.WriteFile(create, SchemaPath(t.Slug), func(w io.Writer) error { return encodeJSON(w, schema(t.Columns, true), "") }); err != nil {
+			return err
+		}
+	}
+	fl := &flates{}
+	// The site's workbooks, a table each as the CSV files beside them,
+	// one after the other: a site's table of members has tens of
+	// thousands of rows.
+	for _, f := range Files() {
+		if f.Sheets == nil {
+			continue
+		}
+		if err := x.writeXLSX(create, fl, f.Path, site.Config.Title, []Table{siteTable(site, f.Sheets[0].Name)}); err != nil {
+			return err
+		}
+	}
+	// A workbook takes milliseconds and a site has one for each of its
+	// pages of blocs, years, units and award kinds: they are written on
+	// every processor.
+	all := sets(site)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, s := range all {
+		g.Go(func() error { return x.writeSet(s, create, fl) })
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if x.Workbooks != nil {
+		x.Workbooks.done()
+	}
+	return output.WriteFile(create, PackageJSON, func(w io.Writer) error { return encodeJSON(w, NewPackage(site, all), "") })
+}
+
+// siteTable is the table of the site's workbook of that sheet: every
+// membership, award or bloc year.
+func siteTable(site *model.Site, sheet string) Table {
+	var ms []*model.Membership
+	var as []*model.Award
+	var ys []*model.BlocYear
+	eachYear(site, func(y *model.BlocYear) {
+		ms, as, ys = append(ms, y.Members...), append(as, y.Awards...), append(ys, y)
+	})
+	switch sheet {
+	case MembersSheet:
+		return MembersTable(ms)
+	case AwardsSheet:
+		return AwardsTable(as)
+	}
+	return YearsTable(ys)
+}
+
+// writeXLSX writes the workbook of tables to path.
+func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), fl *flates, path, title string, tables []Table) error {
+	if x.Workbooks == nil {
+		return output.WriteFile(create, path, func(w io.Writer) error { return writeWorkbook(w, title, tables, fl) })
+	}
+	data, err := x.Workbooks.get(path, title, tables, fl)
+	if err != nil {
+		return err
+	}
+	return output.WriteFile(create, path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// writeSet writes the workbook and the CSV files of s.
+func (x Extra) writeSet(s set, create func(string) (io.WriteCloser, error), fl *flates) error {
+	tables := s.tables()
+	d := s.downloads()
+	if err := x.writeXLSX(create, fl, d[0].Path, s.title, tables); err != nil {
+		return err
+	}
+	for i, t := range tables {
+		if err := output.WriteFile(create, d[i+1].Path, func(w io.Writer) error { return writeTableCSV(w, t) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // encodeJSON writes v as JSON indented by one space a level, each line

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -70,9 +71,16 @@ func loadedSite(t *testing.T) *model.Site {
 // writeAll runs the extra and returns the files it wrote.
 func writeAll(t *testing.T, site *model.Site) map[string][]byte {
 	t.Helper()
+	return writeWith(t, Extra{}, site)
+}
+
+// writeWith runs the extra x and returns the files it wrote.
+func writeWith(t *testing.T, x Extra, site *model.Site) map[string][]byte {
+	t.Helper()
 	files := map[string][]byte{}
-	err := Extra{}.Write(site, nil, func(name string) (io.WriteCloser, error) {
-		return &memFile{name: name, files: files}, nil
+	var mu sync.Mutex
+	err := x.Write(site, nil, func(name string) (io.WriteCloser, error) {
+		return &memFile{name: name, files: files, mu: &mu}, nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -87,9 +95,15 @@ type memFile struct {
 	bytes.Buffer
 	name  string
 	files map[string][]byte
+	mu    *sync.Mutex
 }
 
-func (f *memFile) Close() error { f.files[f.name] = f.Bytes(); return nil }
+func (f *memFile) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.files[f.name] = f.Bytes()
+	return nil
+}
 
 // readCSV checks the byte order mark and the line ends, parses the file as
 // RFC 4180 and returns the rows by column name, formulas undone.

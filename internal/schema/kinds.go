@@ -18,11 +18,22 @@ func siteSchema() node {
 		"description": text("Mô tả ngắn cho công cụ tìm kiếm và phần mở đầu trang chủ.", "A short description for search engines and the home page's lead."),
 		"province":    text("Tên tỉnh.", "The province's name."),
 		"paginate":    integer(1, "Số tin mỗi trang danh sách tin tức (mặc định 20).", "Articles per news list page (default 20).").with("default", 20),
+		"data_license": oneOf(licenseIDs(), "Giấy phép của dữ liệu mở trên trang /du-lieu/ (mặc định CC-BY-4.0).",
+			"The licence of the open data at /du-lieu/ (default CC-BY-4.0).").with("default", model.DefaultDataLicense),
 		"markdown": object("Cách đọc Markdown.", "How Markdown is read.", nil, map[string]node{
 			"unsafe": boolean("true cho phép mã HTML thô trong Markdown đi thẳng ra trang; để false trừ khi thật cần.",
 				"true lets raw HTML in Markdown through to the page; keep false unless it is needed.").with("default", false),
 		}),
 	})
+}
+
+// licenseIDs are the identifiers data_license may be.
+func licenseIDs() []string {
+	var ids []string
+	for _, l := range model.DataLicenses() {
+		ids = append(ids, l.ID)
+	}
+	return ids
 }
 
 func unitsSchema() node {

@@ -1,0 +1,163 @@
+package opendata
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/thidua/thidua/internal/model"
+)
+
+// siteTables are the tables of the site's three workbooks.
+func siteTables(site *model.Site) []Table {
+	return []Table{siteTable(site, MembersSheet), siteTable(site, AwardsSheet), siteTable(site, YearsSheet)}
+}
+
+func xlsxOf(t *testing.T, title string, tables []Table) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, title, tables); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestXLSXIsDeterministic: the same tables give the same bytes, the zip's
+// entries and the document's properties dated fixedTime, whenever and
+// however often they are written.
+func TestXLSXIsDeterministic(t *testing.T) {
+	site := trickySite()
+	first := xlsxOf(t, site.Config.Title, siteTables(site))
+	for range 5 {
+		time.Sleep(time.Millisecond * 1100 / 5)
+		if again := xlsxOf(t, site.Config.Title, siteTables(site)); !bytes.Equal(first, again) {
+			t.Fatal("two writes of the same workbook differ")
+		}
+	}
+	z, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if z.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("the first entry is %s", z.File[0].Name)
+	}
+	for _, f := range z.File {
+		if !f.Modified.Equal(fixedTime()) {
+			t.Errorf("%s is dated %v", f.Name, f.Modified)
+		}
+		if f.Name == "docProps/core.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if strings.Count(string(b), "2000-01-01T00:00:00Z") != 2 {
+				t.Errorf("core.xml is not dated 2000-01-01: %s", b)
+			}
+		}
+	}
+}
+
+// TestXLSXShape: Vietnamese headings in a bold frozen first row, columns
+// of the widths given, numbers as numbers, dates as dates, empty cells
+// empty, text that looks like a formula as text.
+func TestXLSXShape(t *testing.T) {
+	site := trickySite()
+	f, err := excelize.OpenReader(bytes.NewReader(xlsxOf(t, "T", siteTables(site))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); strings.Join(got, "|") != "Thành viên|Khen thưởng|Khối trưởng" {
+		t.Fatalf("sheets %q", got)
+	}
+	for _, table := range siteTables(site) {
+		rows, err := f.GetRows(table.Name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range table.Columns {
+			if rows[0][i] != c.Title {
+				t.Errorf("%s: heading %d is %q, want %q", table.Name, i, rows[0][i], c.Title)
+			}
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			if w, _ := f.GetColWidth(table.Name, col); w != c.Width {
+				t.Errorf("%s: column %s is %v wide, want %v", table.Name, col, w, c.Width)
+			}
+		}
+		panes, err := f.GetPanes(table.Name)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: panes %+v %v", table.Name, panes, err)
+		}
+		if len(rows)-1 != len(table.Rows) {
+			t.Fatalf("%s: %d rows, want %d", table.Name, len(rows)-1, len(table.Rows))
+		}
+		for r, row := range table.Rows {
+			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
+				typ, _ := f.GetCellType(table.Name, cell)
+				shown, _ := f.GetCellValue(table.Name, cell)
+				switch v := v.(type) {
+				case nil:
+					if shown != "" {
+						t.Errorf("%s!%s is %q, want empty", table.Name, cell, shown)
+					}
+				case string:
+					if shown != v || typ == excelize.CellTypeFormula {
+						t.Errorf("%s!%s is %q (%v), want the text %q", table.Name, cell, shown, typ, v)
+					}
+					if formula, _ := f.GetCellFormula(table.Name, cell); formula != "" {
+						t.Errorf("%s!%s is a formula %q", table.Name, cell, formula)
+					}
+				case int, float64:
+					if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+						t.Errorf("%s!%s is of type %v, want a number", table.Name, cell, typ)
+					}
+					if raw := rows[r+1][c]; raw != cellText(v) {
+						t.Errorf("%s!%s holds %q, want %s", table.Name, cell, raw, cellText(v))
+					}
+				case time.Time:
+					if want := v.Format("02/01/2006"); shown != want {
+						t.Errorf("%s!%s shows %q, want the date %s", table.Name, cell, shown, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestWorkbooksMakeOnlyWhatChanged: with a cache, a second run makes no
+// workbook, and after a score changes only the four that show it (its
+// bloc year's, its bloc's, its unit's and the site's); every file is what
+// a run without the cache writes.
+func TestWorkbooksMakeOnlyWhatChanged(t *testing.T) {
+	site := loadedSite(t)
+	x := Extra{Workbooks: NewWorkbooks()}
+	same := func(step string, got map[string][]byte) {
+		t.Helper()
+		want := writeAll(t, site)
+		for name, b := range want {
+			if !bytes.Equal(got[name], b) {
+				t.Errorf("%s: %s differs from a run without the cache", step, name)
+			}
+		}
+	}
+	same("first", writeWith(t, x, site))
+	all := x.Workbooks.Made()
+	if all != 3+len(sets(site)) {
+		t.Errorf("first run made %d workbooks, want %d", all, 3+len(sets(site)))
+	}
+	same("again", writeWith(t, x, site))
+	if made := x.Workbooks.Made() - all; made != 0 {
+		t.Errorf("an unchanged site made %d workbooks again", made)
+	}
+	score := 91.0
+	site.Blocs[0].Years[1].Members[1].Score = &score
+	same("score", writeWith(t, x, site))
+	if made := x.Workbooks.Made() - all; made != 4 {
+		t.Errorf("a new score made %d workbooks, want 4", made)
+	}
+}
