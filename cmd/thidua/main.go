@@ -1,5 +1,5 @@
 // Command thidua builds the public website of a province's emulation blocs
-// from YAML records and Markdown news. See SPEC §4 and README.md.
+// from YAML records and Markdown news. See README.md, "Commands".
 package main
 
 import (
@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// Exit statuses of SPEC §4.
+// Exit statuses (README.md, "Commands").
 const (
 	exitOK    = 0
 	exitSite  = 1 // errors in the site
