@@ -15,6 +15,35 @@ import (
 // put in place.
 const swapManifest = "swap.manifest"
 
+// manifest returns the manifest at path, read once for the Dest's time and
+// then kept: while the Dest is open no other build writes there, so that a
+// Builder reads its generations' manifests once, not at every rebuild. It
+// is nil when there is none or it cannot be read whole.
+func (o *Dest) manifest(path string) manifest {
+	if m, ok := o.manifests[path]; ok {
+		return m
+	}
+	m := readManifestFile(path)
+	o.manifests[path] = m
+	return m
+}
+
+// setManifest writes m as the manifest at path and keeps it.
+func (o *Dest) setManifest(path string, m manifest) error {
+	delete(o.manifests, path)
+	if err := writeManifestFile(path, m); err != nil {
+		return err
+	}
+	o.manifests[path] = m
+	return nil
+}
+
+// dropManifest removes the manifest at path.
+func (o *Dest) dropManifest(path string) error {
+	o.manifests[path] = nil
+	return removeManifestFile(path)
+}
+
 // manifestPath is the manifest of the generation name in store.
 func manifestPath(store, name string) string { return filepath.Join(store, name+".manifest") }
 
@@ -36,13 +65,13 @@ func beginLinks(o *Dest) (*Dir, error) {
 	d := &Dir{dest: o, files: manifest{}, pending: map[string]bool{}, commit: commitLinks}
 	outName := generationA
 	if liveName, ok := liveGeneration(o.path); ok {
-		d.live = &generation{path: filepath.Join(store, liveName), files: readManifestFile(manifestPath(store, liveName))}
+		d.live = &generation{path: filepath.Join(store, liveName), files: o.manifest(manifestPath(store, liveName))}
 		if liveName == generationA {
 			outName = generationB
 		}
 	} else if info, err := os.Lstat(o.path); err == nil && info.IsDir() {
 		// An output that two renames put in place, or an empty folder.
-		d.live = &generation{path: o.path, files: readManifestFile(filepath.Join(store, swapManifest))}
+		d.live = &generation{path: o.path, files: o.manifest(filepath.Join(store, swapManifest))}
 	}
 	if d.live != nil {
 		t, err := openTree(d.live.path)
@@ -53,7 +82,7 @@ func beginLinks(o *Dest) (*Dir, error) {
 	}
 	outPath := filepath.Join(store, outName)
 	mpath := manifestPath(store, outName)
-	d.old = readManifestFile(mpath)
+	d.old = o.manifest(mpath)
 	if d.old == nil {
 		// Unknown, or half written by a killed build: start it anew.
 		d.invalidated = true
@@ -72,7 +101,7 @@ func beginLinks(o *Dest) (*Dir, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	d.out = &generation{path: outPath, tree: t, files: d.old}
-	d.invalidate = func() error { return removeManifestFile(mpath) }
+	d.invalidate = func() error { return o.dropManifest(mpath) }
 	return d, nil
 }
 
@@ -88,7 +117,7 @@ func commitLinks(d *Dir) error {
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	store := storePath(dest)
 	outName := filepath.Base(d.out.path)
-	if err := writeManifestFile(manifestPath(store, outName), d.files); err != nil {
+	if err := d.dest.setManifest(manifestPath(store, outName), d.files); err != nil {
 		removeAll(d.out.path)
 		return err
 	}
@@ -125,7 +154,7 @@ func commitLinks(d *Dir) error {
 		if err := removeAll(old); err != nil {
 			return fmt.Errorf("%s is in place, but removing the previous output failed: %w", dest, err)
 		}
-		removeManifestFile(filepath.Join(store, swapManifest))
+		d.dest.dropManifest(filepath.Join(store, swapManifest))
 	}
 	return nil
 }
@@ -171,7 +200,7 @@ func beginSwap(o *Dest) (*Dir, error) {
 	d := &Dir{dest: o, files: manifest{}, pending: map[string]bool{}, commit: commitSwap, invalidated: true}
 	d.out = &generation{path: tmp, tree: t}
 	if info, err := os.Lstat(o.path); err == nil && info.IsDir() {
-		d.live = &generation{path: o.path, files: readManifestFile(filepath.Join(storePath(o.path), swapManifest))}
+		d.live = &generation{path: o.path, files: o.manifest(filepath.Join(storePath(o.path), swapManifest))}
 		if d.live.tree, err = openTree(o.path); err != nil {
 			d.closeTrees()
 			removeAll(tmp)
@@ -196,7 +225,7 @@ func commitSwap(d *Dir) error {
 		removeAll(d.out.path)
 		return err
 	}
-	if err := writeManifestFile(filepath.Join(store, swapManifest), d.files); err != nil {
+	if err := d.dest.setManifest(filepath.Join(store, swapManifest), d.files); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
 	if err := syncDir(filepath.Dir(dest)); err != nil {

@@ -45,20 +45,20 @@ const manifestHeader = "thidua output manifest 1\n"
 // encode writes m as text: a header line, then a line per file, sorted by
 // path: digest, size, inode and path, separated by spaces.
 func (m manifest) encode() []byte {
-	var b bytes.Buffer
-	b.WriteString(manifestHeader)
+	b := make([]byte, 0, len(manifestHeader)+len(m)*96)
+	b = append(b, manifestHeader...)
 	for _, rel := range slices.Sorted(maps.Keys(m)) {
 		e := m[rel]
-		b.WriteString(hex.EncodeToString(e.sum[:]))
-		b.WriteByte(' ')
-		b.WriteString(strconv.FormatInt(e.size, 10))
-		b.WriteByte(' ')
-		b.WriteString(strconv.FormatUint(e.ino, 10))
-		b.WriteByte(' ')
-		b.WriteString(rel)
-		b.WriteByte('\n')
+		b = hex.AppendEncode(b, e.sum[:])
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, e.size, 10)
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, e.ino, 10)
+		b = append(b, ' ')
+		b = append(b, rel...)
+		b = append(b, '\n')
 	}
-	return b.Bytes()
+	return b
 }
 
 // decodeManifest reads what encode wrote. Anything else is an error: a

@@ -66,6 +66,9 @@ type Dest struct {
 	links   bool // generations behind a symbolic link; else two renames
 	walked  bool // the live output was searched for files of others
 	writing bool // a Dir of this Dest is not yet committed or aborted
+	// manifests are those of the generations, by path, as read or written
+	// while the Dest is open; nil for one that is missing or not whole.
+	manifests map[string]manifest
 }
 
 // Open takes the lock on the destination dest of a build of the site folder
@@ -108,7 +111,7 @@ func open(dest, source string, links bool) (*Dest, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Dest{path: abs, lock: lock, links: links}, nil
+	return &Dest{path: abs, lock: lock, links: links, manifests: map[string]manifest{}}, nil
 }
 
 // Path is the absolute path of the destination.
