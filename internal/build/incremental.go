@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -262,12 +263,14 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 	for _, page := range todo {
 		written[page.File()] = true
 	}
+	var rerun []Extra // the extras whose input changed
 	for i, x := range b.opts.allExtras() {
 		paths := x.Paths(p.Site)
 		for _, f := range paths {
 			next.files[f] = true
 		}
 		if key := next.extras[i]; key == 0 || i >= len(last.extras) || last.extras[i] != key {
+			rerun = append(rerun, x)
 			for _, f := range paths {
 				written[f] = true
 			}
@@ -281,10 +284,8 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(p.workers())
-	for i, x := range b.opts.allExtras() {
-		if key := next.extras[i]; key == 0 || i >= len(last.extras) || last.extras[i] != key {
-			g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
-		}
+	for _, x := range rerun {
+		g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
 	}
 	for _, page := range todo {
 		if gctx.Err() != nil {
@@ -298,16 +299,17 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 			return dir.WriteFile(page.File(), buf.Bytes())
 		})
 	}
+	// Keeping a file is a lookup, and a link where it changed in the last
+	// build: done here while the workers render.
+	var keepErr error
 	for _, f := range slices.Sorted(maps.Keys(next.files)) {
 		if !written[f] {
-			g.Go(func() error { return dir.Keep(f) })
+			if keepErr = dir.Keep(f); keepErr != nil {
+				break
+			}
 		}
 	}
-	if err := g.Wait(); err != nil {
-		dir.Abort()
-		return err
-	}
-	if err := ctx.Err(); err != nil {
+	if err := cmp.Or(g.Wait(), keepErr, ctx.Err()); err != nil {
 		dir.Abort()
 		return err
 	}
