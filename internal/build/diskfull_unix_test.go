@@ -6,13 +6,12 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/internal/diskfull"
 )
 
 // TestIssue12Case8DiskFullDuringRebuild is issue 12's case 8: when the disk
@@ -38,19 +37,7 @@ func TestIssue12Case8DiskFullDuringRebuild(t *testing.T) {
 	article := "content/news/2024/to-lon.md"
 	writeFile(t, src, article, "---\ntitle: Một bài rất lớn\ndate: 2024-12-30\n---\n"+
 		strings.Repeat("Nội dung rất dài của một bài báo cáo tổng kết thi đua khen thưởng. ", 6000)+"\n")
-	signal.Ignore(syscall.SIGXFSZ)
-	defer signal.Reset(syscall.SIGXFSZ)
-	var limit syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {
-		t.Fatal(err)
-	}
-	small := limit
-	small.Cur = 256 << 10
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &small); err != nil {
-		t.Skipf("cannot lower the file size limit: %v", err)
-	}
-	_, _, err = b.Build(ctx, []string{article}, false)
-	syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit)
+	diskfull.Run(t, 256<<10, func() { _, _, err = b.Build(ctx, []string{article}, false) })
 	if err == nil {
 		t.Fatal("the rebuild past the file size limit succeeded")
 	}
