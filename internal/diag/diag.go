@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // Severity says whether a message stops the build.
@@ -33,8 +35,32 @@ type Diagnostic struct {
 	Line     int    // 1-based; 0 when the message is about the whole file
 	Column   int    // 1-based; 0 when unknown
 	Severity Severity
-	Code     string // stable, machine-readable kind, e.g. "unknown-field"
-	Message  string // one plain sentence saying what to change
+	Code     string // stable, machine-readable kind, e.g. "unknown-field"; its text is in the catalogue of package msg
+	Args     []any  // the values the code's text formats
+	Message  string // a text written at the call site, used when the catalogue has no text for Code
+}
+
+// Text returns the message of d in lang: the catalogue's text for its code
+// filled with its values, or the text written with it.
+func (d Diagnostic) Text(lang msg.Lang) string {
+	if d.Message == "" {
+		return msg.Sprintf(lang, d.Code, d.Args...)
+	}
+	return d.Message
+}
+
+// Format formats d in lang as "path:line:col: lỗi [code]: message".
+func (d Diagnostic) Format(lang msg.Lang) string {
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Column > 0 {
+			fmt.Fprintf(&b, ":%d", d.Column)
+		}
+	}
+	fmt.Fprintf(&b, ": %s [%s]: %s", msg.Sprintf(lang, "severity-"+d.Severity.String()), d.Code, d.Text(lang))
+	return b.String()
 }
 
 // String formats d as "path:line:col: error: message".
@@ -69,6 +95,18 @@ func (l *List) Warnf(path string, line, col int, code, format string, args ...an
 	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
+// Error adds an error at path:line:col whose text is the catalogue's
+// message of code, filled with args.
+func (l *List) Error(path string, line, col int, code string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Args: args})
+}
+
+// Warn adds a warning at path:line:col whose text is the catalogue's
+// message of code, filled with args.
+func (l *List) Warn(path string, line, col int, code string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Args: args})
+}
+
 // Merge appends every diagnostic of other.
 func (l *List) Merge(other *List) {
 	if other != nil {
@@ -84,17 +122,19 @@ func (l *List) Len() int { return len(l.items) }
 func (l *List) Items() []Diagnostic {
 	out := slices.Clone(l.items)
 	slices.SortStableFunc(out, Compare)
-	return slices.Compact(out)
+	return slices.CompactFunc(out, func(a, b Diagnostic) bool { return Compare(a, b) == 0 })
 }
 
-// Compare orders diagnostics by path, line, column, severity (errors first) and message.
+// Compare orders diagnostics by path, line, column, severity (errors first),
+// code and message.
 func Compare(a, b Diagnostic) int {
 	return cmp.Or(
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(a.Line, b.Line),
 		cmp.Compare(a.Column, b.Column),
 		cmp.Compare(b.Severity, a.Severity),
-		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Code, b.Code),
+		cmp.Compare(a.Text(msg.English), b.Text(msg.English)),
 	)
 }
 

@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/thidua/thidua/internal/msg"
+)
 
 func TestStringAndSort(t *testing.T) {
 	var l List
@@ -42,5 +46,21 @@ func TestSuggestTieIsNoSuggestion(t *testing.T) {
 	}
 	if got := Suggest("khoi/k/2O25/", years); got != "khoi/k/2025/" {
 		t.Errorf("Suggest = %q", got)
+	}
+}
+
+func TestCatalogueText(t *testing.T) {
+	var l List
+	l.Error("data/units.yaml", 12, 5, "severity-warning")
+	l.Error("data/units.yaml", 12, 5, "severity-warning")
+	items := l.Items()
+	if len(items) != 1 {
+		t.Fatalf("repeats kept: %v", items)
+	}
+	if got, want := items[0].Format(msg.Vietnamese), "data/units.yaml:12:5: lỗi [severity-warning]: cảnh báo"; got != want {
+		t.Errorf("vi: %q, want %q", got, want)
+	}
+	if got, want := items[0].Format(msg.English), "data/units.yaml:12:5: error [severity-warning]: warning"; got != want {
+		t.Errorf("en: %q, want %q", got, want)
 	}
 }

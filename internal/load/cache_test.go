@@ -64,7 +64,7 @@ func sameWith(t *testing.T, step string, c *Cache, dir string, opts Options) {
 	t.Helper()
 	want, wantDiags := Site(os.DirFS(dir), opts)
 	got, gotDiags := c.Site(opts)
-	if !slices.Equal(gotDiags.Items(), wantDiags.Items()) {
+	if !reflect.DeepEqual(gotDiags.Items(), wantDiags.Items()) {
 		t.Errorf("%s: diagnostics\n%v\nwant\n%v", step, gotDiags.Items(), wantDiags.Items())
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -193,7 +193,7 @@ func TestCacheKeepsTheFileSizeLimit(t *testing.T) {
 	c := NewCache(os.DirFS(dir), Options{MaxFileSize: limit})
 	_, want := Site(os.DirFS(dir), Options{MaxFileSize: limit})
 	_, got := c.Site(Options{MaxFileSize: limit})
-	if !slices.Equal(got.Items(), want.Items()) {
+	if !reflect.DeepEqual(got.Items(), want.Items()) {
 		t.Errorf("diagnostics\n%v\nwant\n%v", got.Items(), want.Items())
 	}
 	over := 0
