@@ -57,6 +57,16 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 	return Pos{Line: n.Line + d.lineOffset, Column: n.Column}
 }
 
+// error reports an error at p whose text is the catalogue's message of code.
+func (d *decoder) error(p Pos, code string, args ...any) {
+	d.diags.Error(d.path, p.Line, p.Column, code, args...)
+}
+
+// warn reports a warning at p whose text is the catalogue's message of code.
+func (d *decoder) warn(p Pos, code string, args ...any) {
+	d.diags.Warn(d.path, p.Line, p.Column, code, args...)
+}
+
 func (d *decoder) errorf(p Pos, code, format string, args ...any) {
 	d.diags.Errorf(d.path, p.Line, p.Column, code, format, args...)
 }
