@@ -103,7 +103,7 @@ BENCH_FLAGS       = -thidua $(BIN) -runs $(BENCH_RUNS) -commits $(BENCH_COMMITS)
 ## rebuild after one article changes in git and outside (docs/performance.md); then every Go
 ## benchmark, among them thidua serve's edit-to-reload latency and the rebuild in a long history
 bench: bin
-	$(GO) run ./cmd/thidua-bench $(BENCH_FLAGS) -sizes $(BENCH_SIZES)
+	$(GO) run ./internal/cmd/thidua-bench $(BENCH_FLAGS) -sizes $(BENCH_SIZES)
 	$(GO) test -run '^$$' -bench . ./...
 
 ## bench-hugo: the same, with Hugo (Debian's package, installed when missing) building the same
@@ -112,7 +112,7 @@ bench: bin
 bench-hugo: bin
 	command -v $(HUGO) >/dev/null || apt-get install -y --no-install-recommends hugo || \
 		{ apt-get update && apt-get install -y --no-install-recommends hugo; }
-	$(GO) run ./cmd/thidua-bench $(BENCH_FLAGS) -hugo $(HUGO) -sizes $(BENCH_HUGO_SIZES)
+	$(GO) run ./internal/cmd/thidua-bench $(BENCH_FLAGS) -hugo $(HUGO) -sizes $(BENCH_HUGO_SIZES)
 
 ## fuzz: fuzz every fuzz target (func Fuzz… in a _test.go file) for FUZZTIME each; an input
 ## that fails is kept under the package's testdata/fuzz, where make test runs it from then on
