@@ -90,33 +90,33 @@ func newKeys(seed maphash.Seed, site *model.Site, last *keys) *keys {
 func (k *keys) page(p *pages.Page) (uint64, bool) {
 	h := k.hasher()
 	h.u64(k.global)
-	h.str(p.Kind, p.Path, p.Title, p.Description)
+	h.str(string(p.Kind), p.Path, p.Title, p.Description)
 	for _, c := range p.Crumbs {
 		h.str(c.Title, c.Path)
 	}
 	switch p.Kind {
-	case "home", "blocs", "units", "years", "awards", "search", "data", "404":
+	case pages.KindHome, pages.KindBlocs, pages.KindUnits, pages.KindYears, pages.KindAwards, pages.KindSearch, pages.KindData, pages.KindNotFound:
 		h.u64(k.all)
-	case "article":
+	case pages.KindArticle:
 		h.u64(k.articles[p.Article])
-	case "news":
+	case pages.KindNews:
 		k.articleList(h, p.Articles)
 		if pg := p.Pager; pg != nil {
 			h.int(pg.Number, pg.Count)
 			h.str(pg.First, pg.Prev, pg.Next, pg.Last)
 		}
-	case "page":
+	case pages.KindPage:
 		s := p.Standalone
 		h.str(s.Slug, s.Path, s.Title, s.Summary, string(s.Body))
 		h.int(s.BodyLine)
-	case "bloc":
+	case pages.KindBloc:
 		h.blocFull(p.Bloc)
 		k.years(h, p.Bloc.Years)
 		k.articleList(h, p.Bloc.Articles)
-	case "blocyear":
+	case pages.KindBlocYear:
 		h.blocFull(p.BlocYear.Bloc)
 		k.years(h, p.BlocYear.Bloc.Years)
-	case "unit":
+	case pages.KindUnit:
 		u := p.Unit
 		h.unitFull(u)
 		for _, m := range u.Memberships {
@@ -132,11 +132,11 @@ func (k *keys) page(p *pages.Page) (uint64, bool) {
 			}
 		}
 		k.articleList(h, u.Articles)
-	case "year":
+	case pages.KindYear:
 		h.int(p.Year.Year)
 		k.years(h, p.Year.Blocs)
 		k.articleList(h, p.Year.Articles)
-	case "award":
+	case pages.KindAward:
 		h.kind(p.Award)
 		seen := map[*model.BlocYear]bool{}
 		for _, a := range p.Award.Awards {

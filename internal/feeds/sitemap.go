@@ -39,7 +39,7 @@ func NewURLSet(site *model.Site, plan []*pages.Page) *URLSet {
 	base := site.Config.BaseURL.String()
 	set := &URLSet{}
 	for _, p := range plan {
-		if p.Kind == "404" {
+		if p.Kind == pages.KindNotFound {
 			continue
 		}
 		u := URL{Loc: base + p.Path}
@@ -66,9 +66,9 @@ func LastMod(site *model.Site, p *pages.Page) time.Time {
 		articles = p.Unit.Articles
 	case p.Year != nil:
 		articles = p.Year.Articles
-	case p.Kind == "news":
+	case p.Kind == pages.KindNews:
 		articles = p.Articles
-	case p.Kind == "home":
+	case p.Kind == pages.KindHome:
 		articles = site.Articles
 	}
 	if len(articles) == 0 {

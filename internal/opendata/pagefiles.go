@@ -113,13 +113,13 @@ func (s set) downloads() []Download {
 // bloc, unit or award kind; none for another kind of page.
 func PageFiles(p *pages.Page) []Download {
 	switch {
-	case p.Kind == "blocyear" && p.BlocYear != nil:
+	case p.Kind == pages.KindBlocYear && p.BlocYear != nil:
 		return blocYearSet(p.BlocYear).downloads()
-	case p.Kind == "bloc" && p.Bloc != nil:
+	case p.Kind == pages.KindBloc && p.Bloc != nil:
 		return blocSet(p.Bloc).downloads()
-	case p.Kind == "unit" && p.Unit != nil:
+	case p.Kind == pages.KindUnit && p.Unit != nil:
 		return unitSet(p.Unit).downloads()
-	case p.Kind == "award" && p.Award != nil:
+	case p.Kind == pages.KindAward && p.Award != nil:
 		return awardSet(p.Award).downloads()
 	}
 	return nil

@@ -24,7 +24,7 @@ func TestPageDownloads(t *testing.T) {
 		linked := 0
 		for _, p := range pages.Plan(site, func(k string) string { return k }) {
 			ds := PageFiles(p)
-			want := map[string]bool{"bloc": true, "blocyear": true, "unit": true, "award": true}[p.Kind]
+			want := map[pages.Kind]bool{"bloc": true, "blocyear": true, "unit": true, "award": true}[p.Kind]
 			if (len(ds) > 0) != want {
 				t.Errorf("%s page %s links %d downloads", p.Kind, p.Path, len(ds))
 			}

@@ -12,7 +12,7 @@ import (
 // Page is one output page: where it goes and what it shows. Exactly one of
 // the model fields is set for a page about one thing; list pages set none.
 type Page struct {
-	Kind        string // the template: "home", "bloc", "unit", "search", "data", …
+	Kind        Kind   // the kind of page, which names its layout
 	Path        string // site-relative: "" for home, "khoi/khoi-8/", "404.html"
 	Title       string
 	Description string
@@ -56,50 +56,50 @@ func Plan(site *model.Site, t Translator) []*Page {
 	home := Crumb{Title: t("home"), Path: ""}
 	add := func(p *Page) { out = append(out, p) }
 
-	add(&Page{Kind: "home", Path: "", Title: site.Config.Title, Description: orElse(site.Config.Description, describe(t, "desc_home", site, ""))})
+	add(&Page{Kind: KindHome, Path: "", Title: site.Config.Title, Description: orElse(site.Config.Description, describe(t, "desc_home", site, ""))})
 
 	blocs := Crumb{Title: t("blocs"), Path: BlocsPath}
-	add(&Page{Kind: "blocs", Path: BlocsPath, Title: t("blocs"), Description: describe(t, "desc_blocs", site, ""), Crumbs: []Crumb{home}})
+	add(&Page{Kind: KindBlocs, Path: BlocsPath, Title: t("blocs"), Description: describe(t, "desc_blocs", site, ""), Crumbs: []Crumb{home}})
 	for _, b := range site.Blocs {
 		bc := Crumb{Title: b.Name, Path: BlocPath(b)}
-		add(&Page{Kind: "bloc", Path: BlocPath(b), Title: b.Name, Description: orElse(b.Summary, describe(t, "desc_bloc", site, b.Name)),
+		add(&Page{Kind: KindBloc, Path: BlocPath(b), Title: b.Name, Description: orElse(b.Summary, describe(t, "desc_bloc", site, b.Name)),
 			Crumbs: []Crumb{home, blocs}, Bloc: b})
 		for _, y := range b.Years {
-			add(&Page{Kind: "blocyear", Path: BlocYearPath(y), Title: b.Name + " – " + strconv.Itoa(y.Year),
+			add(&Page{Kind: KindBlocYear, Path: BlocYearPath(y), Title: b.Name + " – " + strconv.Itoa(y.Year),
 				Description: blocYearDescription(y, t), Crumbs: []Crumb{home, blocs, bc}, BlocYear: y, Bloc: b})
 		}
 	}
 
 	units := Crumb{Title: t("units"), Path: UnitsPath}
-	add(&Page{Kind: "units", Path: UnitsPath, Title: t("units"), Description: describe(t, "desc_units", site, ""), Crumbs: []Crumb{home}})
+	add(&Page{Kind: KindUnits, Path: UnitsPath, Title: t("units"), Description: describe(t, "desc_units", site, ""), Crumbs: []Crumb{home}})
 	for _, u := range site.Units {
-		add(&Page{Kind: "unit", Path: UnitPath(u), Title: u.Name, Description: unitDescription(u), Crumbs: []Crumb{home, units}, Unit: u})
+		add(&Page{Kind: KindUnit, Path: UnitPath(u), Title: u.Name, Description: unitDescription(u), Crumbs: []Crumb{home, units}, Unit: u})
 	}
 
 	years := Crumb{Title: t("years"), Path: YearsPath}
-	add(&Page{Kind: "years", Path: YearsPath, Title: t("years"), Description: describe(t, "desc_years", site, ""), Crumbs: []Crumb{home}})
+	add(&Page{Kind: KindYears, Path: YearsPath, Title: t("years"), Description: describe(t, "desc_years", site, ""), Crumbs: []Crumb{home}})
 	for _, y := range site.Years {
-		add(&Page{Kind: "year", Path: YearPath(y.Year), Title: t("year") + " " + strconv.Itoa(y.Year),
+		add(&Page{Kind: KindYear, Path: YearPath(y.Year), Title: t("year") + " " + strconv.Itoa(y.Year),
 			Description: describe(t, "desc_year", site, strconv.Itoa(y.Year)), Crumbs: []Crumb{home, years}, Year: y})
 	}
 
 	awards := Crumb{Title: t("awards"), Path: AwardsPath}
-	add(&Page{Kind: "awards", Path: AwardsPath, Title: t("awards"), Description: describe(t, "desc_awards", site, ""), Crumbs: []Crumb{home}})
+	add(&Page{Kind: KindAwards, Path: AwardsPath, Title: t("awards"), Description: describe(t, "desc_awards", site, ""), Crumbs: []Crumb{home}})
 	for _, k := range site.Awards {
-		add(&Page{Kind: "award", Path: AwardPath(k), Title: k.Name, Description: describe(t, "desc_award", site, k.Name), Crumbs: []Crumb{home, awards}, Award: k})
+		add(&Page{Kind: KindAward, Path: AwardPath(k), Title: k.Name, Description: describe(t, "desc_award", site, k.Name), Crumbs: []Crumb{home, awards}, Award: k})
 	}
 
 	out = append(out, newsPages(site, t, home)...)
 	news := Crumb{Title: t("news"), Path: NewsPath}
 	for _, a := range site.Articles {
-		add(&Page{Kind: "article", Path: ArticlePath(a), Title: a.Title, Description: a.Summary, Crumbs: []Crumb{home, news}, Article: a})
+		add(&Page{Kind: KindArticle, Path: ArticlePath(a), Title: a.Title, Description: a.Summary, Crumbs: []Crumb{home, news}, Article: a})
 	}
-	add(&Page{Kind: "search", Path: SearchPath, Title: t("search"), Description: describe(t, "desc_search", site, ""), Crumbs: []Crumb{home}})
-	add(&Page{Kind: "data", Path: DataPath, Title: t("open_data"), Description: describe(t, "desc_data", site, ""), Crumbs: []Crumb{home}})
+	add(&Page{Kind: KindSearch, Path: SearchPath, Title: t("search"), Description: describe(t, "desc_search", site, ""), Crumbs: []Crumb{home}})
+	add(&Page{Kind: KindData, Path: DataPath, Title: t("open_data"), Description: describe(t, "desc_data", site, ""), Crumbs: []Crumb{home}})
 	for _, p := range site.Pages {
-		add(&Page{Kind: "page", Path: StandalonePath(p), Title: p.Title, Description: p.Summary, Crumbs: []Crumb{home}, Standalone: p})
+		add(&Page{Kind: KindPage, Path: StandalonePath(p), Title: p.Title, Description: p.Summary, Crumbs: []Crumb{home}, Standalone: p})
 	}
-	add(&Page{Kind: "404", Path: NotFound, Title: t("not-found")})
+	add(&Page{Kind: KindNotFound, Path: NotFound, Title: t("not-found")})
 	return out
 }
 
@@ -110,7 +110,7 @@ func newsPages(site *model.Site, t Translator, home Crumb) []*Page {
 	count := max((len(site.Articles)+per-1)/per, 1)
 	out := make([]*Page, 0, count)
 	for n := 1; n <= count; n++ {
-		p := &Page{Kind: "news", Path: NewsListPath(n), Title: t("news"), Description: describe(t, "desc_news", site, ""), Crumbs: []Crumb{home}}
+		p := &Page{Kind: KindNews, Path: NewsListPath(n), Title: t("news"), Description: describe(t, "desc_news", site, ""), Crumbs: []Crumb{home}}
 		if n > 1 {
 			p.Title = t("news") + " – " + t("page") + " " + strconv.Itoa(n)
 			p.Crumbs = []Crumb{home, {Title: t("news"), Path: NewsPath}}

@@ -203,7 +203,7 @@ func TestPathOf(t *testing.T) {
 }
 
 func TestPlanHasSearchAndDataPages(t *testing.T) {
-	paths := map[string]string{}
+	paths := map[Kind]string{}
 	for _, p := range Plan(testSite(1), identity) {
 		paths[p.Kind] = p.Path
 	}

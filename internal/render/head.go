@@ -31,7 +31,7 @@ const (
 func (r *Renderer) metaTags(d Data) template.HTML {
 	p, config := d.Page, d.Site.Config
 	title := p.Title
-	if p.Kind == "home" {
+	if p.Kind == pages.KindHome {
 		title = config.Title
 	}
 	desc := p.Description
@@ -62,7 +62,7 @@ func (r *Renderer) metaTags(d Data) template.HTML {
 	if desc != "" {
 		meta("description", desc)
 	}
-	if p.Kind == "404" {
+	if p.Kind == pages.KindNotFound {
 		meta("robots", "noindex")
 	} else {
 		url := r.AbsURL(p.Path)

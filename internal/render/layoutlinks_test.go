@@ -67,7 +67,7 @@ func TestIssue12Case14LayoutSymlinksAreWarnedOf(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("diagnostics:\ngot  %q\nwant %q", got, want)
 	}
-	for kind, text := range map[string]string{"blocs": "blocs through a link", "units": "units of the site", "unit": "hoi-a"} {
+	for kind, text := range map[pages.Kind]string{"blocs": "blocs through a link", "units": "units of the site", "unit": "hoi-a"} {
 		if got := renderPage(t, r, &pages.Page{Kind: kind, Unit: site.Units[0]}); !strings.Contains(got, text) || strings.Contains(got, "OUTSIDE") {
 			t.Errorf("page of kind %s: %q, want %q in it", kind, got, text)
 		}

@@ -110,7 +110,7 @@ func (r *Renderer) T(key string) string {
 
 // Page writes the HTML of p to w.
 func (r *Renderer) Page(w io.Writer, p *pages.Page) error {
-	set := r.sets[p.Kind]
+	set := r.sets[string(p.Kind)]
 	if set == nil {
 		return fmt.Errorf("%s: no layout %s.html for pages of kind %q", p.File(), p.Kind, p.Kind)
 	}

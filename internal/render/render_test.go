@@ -136,7 +136,7 @@ func TestPartialCached(t *testing.T) {
 		{"unit", "B", "<title>B</title><b>A</b> <b>A</b>"},
 		{"blocs", "C", "<title>C</title><b>A</b> <b>C</b>"},
 	} {
-		p := &pages.Page{Kind: tc.kind, Title: tc.title, Unit: site.Units[0]}
+		p := &pages.Page{Kind: pages.Kind(tc.kind), Title: tc.title, Unit: site.Units[0]}
 		if got := renderPage(t, r, p); got != tc.want {
 			t.Errorf("%s page %s: got %q, want %q", tc.kind, tc.title, got, tc.want)
 		}

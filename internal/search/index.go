@@ -26,15 +26,15 @@ const (
 
 // kindOfPage maps the kinds of page that search finds, beyond blocs, units
 // and articles (which it makes from the model), to their kind of document.
-func kindOfPage(kind string) string {
+func kindOfPage(kind pages.Kind) string {
 	switch kind {
-	case "year":
+	case pages.KindYear:
 		return KindYear
-	case "award":
+	case pages.KindAward:
 		return KindAward
-	case "blocyear":
+	case pages.KindBlocYear:
 		return KindBlocYear
-	case "page":
+	case pages.KindPage:
 		return KindPage
 	}
 	return ""
@@ -280,23 +280,27 @@ func documents(site *model.Site, plan []*pages.Page) []Doc {
 // bloc, a unit nor an article: the years (whose key is the year), award
 // kinds, bloc years and standalone pages, each kind in the plan's order.
 func pageDocuments(plan []*pages.Page) []Doc {
-	var docs []Doc
-	for _, kind := range []string{KindYear, KindAward, KindBlocYear, KindPage} {
-		for _, p := range plan {
-			if kindOfPage(p.Kind) != kind {
-				continue
-			}
-			d := Doc{Kind: kind, Title: p.Title, Path: p.Path, Summary: p.Description}
-			switch {
-			case p.Year != nil:
-				d.Key = strconv.Itoa(p.Year.Year)
-			case p.Award != nil && p.Award.Short != "":
-				d.Names = []string{p.Award.Short}
-			case p.Bloc != nil && p.Bloc.Short != "":
-				d.Names = []string{p.Bloc.Short + " " + strconv.Itoa(p.BlocYear.Year)}
-			}
-			docs = append(docs, d)
+	order := []string{KindYear, KindAward, KindBlocYear, KindPage}
+	byKind := make(map[string][]Doc, len(order))
+	for _, p := range plan {
+		kind := kindOfPage(p.Kind)
+		if kind == "" {
+			continue
 		}
+		d := Doc{Kind: kind, Title: p.Title, Path: p.Path, Summary: p.Description}
+		switch {
+		case p.Year != nil:
+			d.Key = strconv.Itoa(p.Year.Year)
+		case p.Award != nil && p.Award.Short != "":
+			d.Names = []string{p.Award.Short}
+		case p.Bloc != nil && p.Bloc.Short != "":
+			d.Names = []string{p.Bloc.Short + " " + strconv.Itoa(p.BlocYear.Year)}
+		}
+		byKind[kind] = append(byKind[kind], d)
+	}
+	var docs []Doc
+	for _, kind := range order {
+		docs = append(docs, byKind[kind]...)
 	}
 	return docs
 }

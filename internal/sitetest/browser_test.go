@@ -22,7 +22,7 @@ import (
 )
 
 // screenshotKinds are the kinds of page photographed at each of sizes.
-var screenshotKinds = map[string]bool{"home": true, "bloc": true, "unit": true, "article": true}
+var screenshotKinds = map[pages.Kind]bool{"home": true, "bloc": true, "unit": true, "article": true}
 
 // sizes are the phone and desktop windows of the screenshots.
 var sizes = []struct{ w, h int64 }{{390, 844}, {1366, 900}}
@@ -42,7 +42,7 @@ func TestPagesInBrowser(t *testing.T) {
 	}
 
 	for _, p := range onePerKind(demo) {
-		t.Run(p.Kind, func(t *testing.T) {
+		t.Run(string(p.Kind), func(t *testing.T) {
 			t.Parallel()
 			tab := browsertest.NewTab(t, browser, base)
 			url := base + p.Path
@@ -450,8 +450,8 @@ func checkAxe(t *testing.T, tab *browsertest.Tab, axe string) {
 // kind has such pages.
 func onePerKind(d *demo) []*pages.Page {
 	b := charts.New(d.site, d.prepared.Renderer.T)
-	chosen := map[string]*pages.Page{}
-	var order []string
+	chosen := map[pages.Kind]*pages.Page{}
+	var order []pages.Kind
 	for _, p := range d.prepared.Plan {
 		have, ok := chosen[p.Kind]
 		if !ok {
