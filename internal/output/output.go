@@ -520,47 +520,6 @@ func (f *file) Close() error {
 	return f.d.put(f.rel, f.buf.Bytes())
 }
 
-// CopyFS copies every regular file of the layers into the folder, each at
-// its path in its layer: a static folder is copied to the root of the site.
-// A file in a later layer replaces the file at the same path in an earlier
-// one, so that a site's static files can override a theme's. Anything in a
-// layer that is neither a folder nor a regular file, such as a symbolic link,
-// is an error, so that nothing from outside a layer is copied into the site.
-// A path is created only once, so a page and a static file cannot share it.
-func (d *Dir) CopyFS(layers ...fs.FS) error {
-	from := make(map[string]fs.FS)
-	for _, layer := range layers {
-		err := fs.WalkDir(layer, ".", func(name string, e fs.DirEntry, err error) error {
-			switch {
-			case err != nil:
-				return err
-			case e.IsDir():
-				return nil
-			case !e.Type().IsRegular():
-				return fmt.Errorf("output: copying %s: not a regular file", name)
-			}
-			if err := CheckRel(name); err != nil {
-				return err
-			}
-			from[name] = layer
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	for _, name := range slices.Sorted(maps.Keys(from)) {
-		data, err := fs.ReadFile(from[name], name)
-		if err != nil {
-			return fmt.Errorf("output: copying: %w", err)
-		}
-		if err := d.WriteFile(name, data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Commit makes the folder written the destination, in one atomic step
 // where the system can (see the package's doc). Commit refuses while a file
 // of Create is still open.

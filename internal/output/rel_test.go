@@ -62,9 +62,6 @@ func TestCreateRejectsAndWritesNothing(t *testing.T) {
 			t.Errorf("WriteFile(%q) succeeded, want an error", rel)
 		}
 	}
-	if err := d.CopyFS(os.DirFS(t.TempDir())); err != nil {
-		t.Fatal(err)
-	}
 	if after := listTree(t, parent); !slices.Equal(before, after) {
 		t.Errorf("rejected paths wrote something:\nbefore %q\nafter  %q", before, after)
 	}
