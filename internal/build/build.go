@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"net/url"
@@ -116,13 +117,7 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 		}
 		return nil, diags.Items(), ErrSite
 	}
-	// The charts' strings are the renderer's, looked up once it exists.
-	var r *render.Renderer
-	r, rdiags := render.New(site, render.Options{
-		Theme: opts.Theme,
-		Site:  fsys,
-		Funcs: extraFuncs(site, func(key string) string { return r.T(key) }),
-	})
+	r, rdiags := opts.newRenderer(site, fsys)
 	diags.Merge(rdiags)
 	plan := pages.Plan(site, r.T)
 	diags.Merge(opts.checkLinks(site, plan))
@@ -130,6 +125,16 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 		return nil, diags.Items(), ErrSite
 	}
 	return &Prepared{Site: site, Plan: plan, Renderer: r, opts: opts, root: root}, diags.Items(), nil
+}
+
+// newRenderer parses the templates of the theme and of the site folder
+// fsys, with the template functions of the later stages.
+func (opts Options) newRenderer(site *model.Site, fsys fs.FS) (*render.Renderer, *diag.List) {
+	return render.New(site, render.Options{
+		Theme: opts.Theme,
+		Site:  fsys,
+		Funcs: func(t func(string) string) template.FuncMap { return extraFuncs(site, t) },
+	})
 }
 
 // checkLinks reports standalone pages and static files that take a

@@ -29,9 +29,11 @@ type Options struct {
 	// Site is the site folder; its layouts/ and i18n/ override the theme's
 	// files and keys of the same name. Nil means none.
 	Site fs.FS
-	// Funcs are more template functions, for later stages (charts, search):
-	// they may add names but not replace the built-in ones.
-	Funcs template.FuncMap
+	// Funcs, when not nil, gives more template functions, for later
+	// stages (charts, open data), from the function that looks up the
+	// site's interface strings: they may add names but not replace the
+	// built-in ones.
+	Funcs func(t func(key string) string) template.FuncMap
 }
 
 // Data is what every template gets.
@@ -59,9 +61,11 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	files := layoutFiles(opts, &diags)
 
 	funcs := r.funcs()
-	for name, f := range opts.Funcs {
-		if _, taken := funcs[name]; !taken {
-			funcs[name] = f
+	if opts.Funcs != nil {
+		for name, f := range opts.Funcs(r.T) {
+			if _, taken := funcs[name]; !taken {
+				funcs[name] = f
+			}
 		}
 	}
 	common := template.New("").Funcs(funcs)
