@@ -57,6 +57,9 @@ type Extra interface {
 	Paths(site *model.Site) []string
 	// Write writes them with create.
 	Write(site *model.Site, plan []*pages.Page, create func(path string) (io.WriteCloser, error)) error
+	// Reads says which parts of the site Write reads: a rebuild runs the
+	// extra again only when one of them changed.
+	Reads() model.Parts
 }
 
 // Result is what a build did.

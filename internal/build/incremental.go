@@ -164,7 +164,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 		}
 	}
 	for _, x := range b.opts.allExtras() {
-		key, _ := k.extra(x)
+		key := k.extra(x)
 		next.extras = append(next.extras, key)
 	}
 	if b.dest == nil {
@@ -269,7 +269,7 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 		for _, f := range paths {
 			next.files[f] = true
 		}
-		if key := next.extras[i]; key == 0 || i >= len(last.extras) || last.extras[i] != key {
+		if key := next.extras[i]; i >= len(last.extras) || last.extras[i] != key {
 			rerun = append(rerun, x)
 			for _, f := range paths {
 				written[f] = true

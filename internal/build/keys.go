@@ -7,11 +7,8 @@ import (
 	"time"
 	"unsafe"
 
-	"github.com/thidua/thidua/internal/feeds"
 	"github.com/thidua/thidua/internal/model"
-	"github.com/thidua/thidua/internal/opendata"
 	"github.com/thidua/thidua/internal/pages"
-	"github.com/thidua/thidua/internal/search"
 )
 
 // keys gives each page and extra of a site a key: a hash of what its
@@ -171,30 +168,19 @@ func (k *keys) allArticles(h *hasher) {
 	}
 }
 
-// extra returns the key of the input of x, and false when x is of a kind
-// this file does not know and must be run on every rebuild.
-func (k *keys) extra(x Extra) (uint64, bool) {
+// extra returns the key of the parts of the site x reads.
+func (k *keys) extra(x Extra) uint64 {
 	h := k.hasher()
+	parts := x.Reads()
+	h.int(int(parts))
 	h.u64(k.global)
-	switch x.(type) {
-	case robots:
-		h.str("robots")
-	case search.Extra:
-		// Every page kind is found, bloc years by their description (who
-		// led, how many members) among them: all of the model.
-		h.str("search")
+	if parts&model.PartRecords != 0 {
 		h.u64(k.all)
-		k.allArticles(h)
-	case feeds.Atom:
-		h.str("atom")
-		k.allArticles(h)
-	case feeds.Sitemap, opendata.Extra:
-		h.str("everything")
-		h.u64(k.all)
-	default:
-		return 0, false
 	}
-	return h.sum(), true
+	if parts&model.PartArticles != 0 {
+		k.allArticles(h)
+	}
+	return h.sum()
 }
 
 // everything hashes the whole model but the bodies of the articles, which

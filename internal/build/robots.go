@@ -18,6 +18,9 @@ type robots struct {
 
 func (robots) Paths(*model.Site) []string { return []string{"robots.txt"} }
 
+// Reads says that robots.txt names the sitemap by the site's address.
+func (robots) Reads() model.Parts { return model.PartFrame }
+
 func (r robots) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	text := "User-agent: *\nAllow: /\n"
 	if slices.ContainsFunc(r.others, func(x Extra) bool { return slices.Contains(x.Paths(site), feeds.SitemapFile) }) {

@@ -61,6 +61,10 @@ func (l Library) Paths(site *model.Site) []string {
 	return out
 }
 
+// Reads says that the library is written when some page draws a chart,
+// which the records decide.
+func (Library) Reads() model.Parts { return model.PartFrame | model.PartRecords }
+
 // Write copies the library's files. It fails with ErrNoLibrary when a page
 // has a chart and the library is missing, rather than write pages whose
 // charts cannot be drawn.

@@ -63,6 +63,9 @@ type Atom struct{}
 // Paths is the feed.
 func (Atom) Paths(*model.Site) []string { return []string{AtomFile} }
 
+// Reads says that the feed holds the whole of the latest articles.
+func (Atom) Reads() model.Parts { return model.PartFrame | model.PartArticles }
+
 // Write writes the feed.
 func (Atom) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	return writeXML(create, AtomFile, NewFeed(site))

@@ -27,6 +27,9 @@ type Sitemap struct{}
 // Paths is the sitemap.
 func (Sitemap) Paths(*model.Site) []string { return []string{SitemapFile} }
 
+// Reads says that the sitemap lists every page with its last change.
+func (Sitemap) Reads() model.Parts { return model.PartFrame | model.PartRecords }
+
 // Write writes the sitemap of the plan.
 func (Sitemap) Write(site *model.Site, plan []*pages.Page, create func(string) (io.WriteCloser, error)) error {
 	return writeXML(create, SitemapFile, NewURLSet(site, plan))

@@ -264,3 +264,19 @@ type Page struct {
 	BodyLine int
 	Refs     []Ref
 }
+
+// Parts says which parts of a site a writer of files reads, so that a
+// rebuild can tell whether the files it wrote may have changed.
+type Parts uint8
+
+// The parts of a site.
+const (
+	// PartFrame is what every page shows: the settings, the standalone
+	// pages' titles, the years, the blocs and the award kinds.
+	PartFrame Parts = 1 << iota
+	// PartRecords is the units, the blocs' years with their members and
+	// awards, and what a list of articles shows of each article.
+	PartRecords
+	// PartArticles is the whole of every article, its body included.
+	PartArticles
+)

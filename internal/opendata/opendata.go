@@ -89,6 +89,10 @@ func (Extra) Paths(site *model.Site) []string {
 	return out
 }
 
+// Reads says that the open data holds every record, and of the articles
+// what a list shows.
+func (Extra) Reads() model.Parts { return model.PartFrame | model.PartRecords }
+
 // Write writes every download. It calls create from several goroutines
 // at once, as a build's extras may.
 func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.WriteCloser, error)) error {

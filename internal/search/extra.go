@@ -28,6 +28,10 @@ func (Extra) Paths(*model.Site) []string {
 	return out
 }
 
+// Reads says what the index holds: every page kind, and the words of the
+// articles' bodies.
+func (Extra) Reads() model.Parts { return model.PartFrame | model.PartRecords | model.PartArticles }
+
 // Write builds the index and writes its files. With Terms, it encodes
 // again only the files that differ from those of its last Write.
 func (x Extra) Write(site *model.Site, plan []*pages.Page, create func(string) (io.WriteCloser, error)) error {
