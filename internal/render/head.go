@@ -181,13 +181,18 @@ func filterURL(u string) string {
 
 // normalizeURL percent-encodes the bytes of u that a URL may not hold, as
 // html/template does with a URL attribute: not letters, digits, the
-// unreserved and reserved characters of RFC 3986 (but ' ( and )), or %.
+// unreserved and reserved characters of RFC 3986 (but ' ( and )), or a %
+// that starts an escape (two hex digits, not at the very end, as
+// html/template has it).
 func normalizeURL(u string) string {
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(u); i++ {
 		c := u[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&*+,/:;=?@[]-._~%", c) >= 0 {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0 {
+			continue
+		}
+		if c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]) {
 			continue
 		}
 		b.WriteString(u[written:i])
@@ -202,3 +207,5 @@ func normalizeURL(u string) string {
 	b.WriteString(u[written:])
 	return b.String()
 }
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
