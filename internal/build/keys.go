@@ -32,8 +32,7 @@ type keys struct {
 	listings  map[*model.Article]uint64 // what a list of articles shows of it
 	blocYears map[*model.BlocYear]uint64
 
-	lastBodies map[*byte]bodyKey // the bodies of the last build
-	bodies     map[*byte]bodyKey // the bodies of this one
+	bodies *bodyKeys
 }
 
 // newKeys computes the keys of site; last, when not nil, is the keys of
@@ -41,9 +40,9 @@ type keys struct {
 func newKeys(seed maphash.Seed, site *model.Site, last *keys) *keys {
 	k := &keys{seed: seed, site: site, articles: make(map[*model.Article]uint64, len(site.Articles)),
 		listings: make(map[*model.Article]uint64, len(site.Articles)), blocYears: map[*model.BlocYear]uint64{},
-		bodies: make(map[*byte]bodyKey, len(site.Articles))}
+		bodies: newBodyKeys(len(site.Articles))}
 	if last != nil {
-		k.lastBodies = last.bodies
+		k.bodies.last = last.bodies.now
 	}
 	for _, a := range site.Articles {
 		k.listings[a] = k.listing(a)
@@ -208,32 +207,30 @@ func (k *keys) article(a *model.Article) uint64 {
 	return h.sum()
 }
 
-// body is the key of an article's body. Bodies are long and few change
-// between builds, so the keys of the last build are kept by the address of
-// the body's first byte: a body not parsed again is the same string, and
-// holding it as a key keeps its memory from being reused.
+// body is the key of an article's body: its text and its links.
 func (k *keys) body(a *model.Article) uint64 {
-	var first *byte
-	if len(a.Body) > 0 {
-		first = unsafe.StringData(string(a.Body))
-		if b, ok := k.lastBodies[first]; ok && b.size == len(a.Body) && b.terms == a.Terms {
-			k.bodies[first] = b
-			return b.key
+	return k.bodies.key(a, func() uint64 {
+		h := k.hasher()
+		h.str(a.Terms, string(a.Body))
+		h.int(a.BodyLine)
+		for _, r := range a.Refs {
+			h.str(r.Dest)
+			h.int(r.Line, r.Column)
+			h.bool(r.Image)
 		}
-	}
-	h := k.hasher()
-	h.str(a.Terms, string(a.Body))
-	h.int(a.BodyLine)
-	for _, r := range a.Refs {
-		h.str(r.Dest)
-		h.int(r.Line, r.Column)
-		h.bool(r.Image)
-	}
-	b := bodyKey{size: len(a.Body), terms: a.Terms, key: h.sum()}
-	if first != nil {
-		k.bodies[first] = b
-	}
-	return b.key
+		return h.sum()
+	})
+}
+
+// bodyKeys keeps the keys of articles' bodies from one build to the next.
+// Bodies are long and few change between builds; a body that loading did
+// not parse again is the very same string, so its key is found by the
+// address of its first byte, its length and its terms, without hashing it
+// again. Holding the address keeps the body's memory from being reused for
+// another. TestBodyKeysAreFreshKeys checks it against hashing every body.
+type bodyKeys struct {
+	last, now map[*byte]bodyKey
+	reused    int // keys taken from the last build
 }
 
 // bodyKey is the key of a body of a given length and terms.
@@ -241,6 +238,25 @@ type bodyKey struct {
 	size  int
 	terms string
 	key   uint64
+}
+
+func newBodyKeys(n int) *bodyKeys { return &bodyKeys{now: make(map[*byte]bodyKey, n)} }
+
+// key returns the key of a's body: the last build's, when a holds the same
+// body, or else hash's.
+func (b *bodyKeys) key(a *model.Article, hash func() uint64) uint64 {
+	if len(a.Body) == 0 {
+		return hash()
+	}
+	first := unsafe.StringData(string(a.Body))
+	if k, ok := b.last[first]; ok && k.size == len(a.Body) && k.terms == a.Terms {
+		b.now[first] = k
+		b.reused++
+		return k.key
+	}
+	k := bodyKey{size: len(a.Body), terms: a.Terms, key: hash()}
+	b.now[first] = k
+	return k.key
 }
 
 // listing is the key of what a list of articles may show of one: all but
