@@ -65,13 +65,15 @@ func beginLinks(o *Dest) (*Dir, error) {
 	d := &Dir{dest: o, files: manifest{}, pending: map[string]bool{}, commit: commitLinks}
 	outName := generationA
 	if liveName, ok := liveGeneration(o.path); ok {
-		d.live = &generation{path: filepath.Join(store, liveName), files: o.manifest(manifestPath(store, liveName))}
+		mpath := manifestPath(store, liveName)
+		d.live = &generation{path: filepath.Join(store, liveName), files: o.manifest(mpath), manifestPath: mpath}
 		if liveName == generationA {
 			outName = generationB
 		}
 	} else if info, err := os.Lstat(o.path); err == nil && info.IsDir() {
 		// An output that two renames put in place, or an empty folder.
-		d.live = &generation{path: o.path, files: o.manifest(filepath.Join(store, swapManifest))}
+		mpath := filepath.Join(store, swapManifest)
+		d.live = &generation{path: o.path, files: o.manifest(mpath), manifestPath: mpath}
 	}
 	if d.live != nil {
 		t, err := openTree(d.live.path)
@@ -117,7 +119,12 @@ func commitLinks(d *Dir) error {
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	store := storePath(dest)
 	outName := filepath.Base(d.out.path)
-	if err := d.dest.setManifest(manifestPath(store, outName), d.files); err != nil {
+	mpath := manifestPath(store, outName)
+	if err := d.writeNote(mpath); err != nil {
+		removeAll(d.out.path)
+		return err
+	}
+	if err := d.dest.setManifest(mpath, d.files); err != nil {
 		removeAll(d.out.path)
 		return err
 	}
@@ -200,7 +207,8 @@ func beginSwap(o *Dest) (*Dir, error) {
 	d := &Dir{dest: o, files: manifest{}, pending: map[string]bool{}, commit: commitSwap, invalidated: true}
 	d.out = &generation{path: tmp, tree: t}
 	if info, err := os.Lstat(o.path); err == nil && info.IsDir() {
-		d.live = &generation{path: o.path, files: o.manifest(filepath.Join(storePath(o.path), swapManifest))}
+		mpath := filepath.Join(storePath(o.path), swapManifest)
+		d.live = &generation{path: o.path, files: o.manifest(mpath), manifestPath: mpath}
 		if d.live.tree, err = openTree(o.path); err != nil {
 			d.closeTrees()
 			removeAll(tmp)
@@ -225,7 +233,11 @@ func commitSwap(d *Dir) error {
 		removeAll(d.out.path)
 		return err
 	}
-	if err := d.dest.setManifest(filepath.Join(store, swapManifest), d.files); err != nil {
+	mpath := filepath.Join(store, swapManifest)
+	if err := d.writeNote(mpath); err != nil {
+		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
+	}
+	if err := d.dest.setManifest(mpath, d.files); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
 	if err := syncDir(filepath.Dir(dest)); err != nil {

@@ -188,9 +188,10 @@ func (o *Dest) Begin() (*Dir, error) {
 
 // generation is one output folder: the live one, or the one being written.
 type generation struct {
-	path  string
-	tree  *tree    // open while it is written or linked from; nil otherwise
-	files manifest // what it holds; nil when not known
+	path         string
+	tree         *tree    // open while it is written or linked from; nil otherwise
+	files        manifest // what it holds; nil when not known
+	manifestPath string   // where its manifest is kept; "" for none
 }
 
 // others lists, sorted, the files under the live output g that its manifest
@@ -238,6 +239,7 @@ type Dir struct {
 	pending     map[string]bool // created and not yet closed
 	invalidated bool
 	wrote       int // files written anew, neither kept nor linked
+	note        []byte
 	state       state
 }
 

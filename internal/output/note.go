@@ -1,0 +1,88 @@
+package output
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// A note is what a build keeps with the output it committed for the next
+// build of the same destination to read, such as what each file was made
+// from. It is stored in the store beside the output's manifest, with the
+// digest of that manifest, so that a note is given only with the very
+// output it was committed with.
+
+const noteHeader = "thidua output note 1\n"
+
+// notePath is the note of the output whose manifest is at manifestPath.
+func notePath(manifestPath string) string {
+	return strings.TrimSuffix(manifestPath, ".manifest") + ".note"
+}
+
+// SetNote asks Commit to keep note with the output: while it is the live
+// output, the next build of the destination reads note from LiveNote.
+func (d *Dir) SetNote(note []byte) {
+	d.mu.Lock()
+	d.note = bytes.Clone(note)
+	d.mu.Unlock()
+}
+
+// LiveNote returns the note the live output was committed with, or nil
+// when it has none, or its manifest is not known, or it was not committed
+// with the output as it is.
+func (d *Dir) LiveNote() []byte {
+	if d.live == nil || d.live.files == nil || d.live.manifestPath == "" {
+		return nil
+	}
+	data, err := os.ReadFile(notePath(d.live.manifestPath))
+	if err != nil {
+		return nil
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(noteHeader))
+	if !ok {
+		return nil
+	}
+	sum, note, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok || string(sum) != manifestSum(d.live.files) {
+		return nil
+	}
+	return note
+}
+
+// manifestSum is the digest of m as its file holds it.
+func manifestSum(m manifest) string {
+	sum := sha256.Sum256(m.encode())
+	return hex.EncodeToString(sum[:])
+}
+
+// writeNote keeps the note of d, if any, with the manifest d.files at
+// manifestPath, before that manifest is written; an older note there is
+// removed.
+func (d *Dir) writeNote(manifestPath string) error {
+	path := notePath(manifestPath)
+	if d.note == nil {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	data := make([]byte, 0, len(noteHeader)+65+len(d.note))
+	data = append(data, noteHeader...)
+	data = append(data, manifestSum(d.files)...)
+	data = append(data, '\n')
+	data = append(data, d.note...)
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
