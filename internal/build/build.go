@@ -185,9 +185,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 // Write renders every page and writes it, the static files and the extras
 // into dir. It returns how many files other than pages it wrote. The
 // extras run on the same pool of workers as the pages, started first, so
-// that a long one (the search index) overlaps with the pages. Each page
-// worker renders into a buffer of its own, kept from page to page, and
-// writes a page with one call.
+// that a long one (the search index) overlaps with the pages.
 func (p *Prepared) Write(parent context.Context, dir *output.Dir) (files int, err error) {
 	g, ctx := errgroup.WithContext(parent)
 	workers := p.workers()
@@ -196,24 +194,7 @@ func (p *Prepared) Write(parent context.Context, dir *output.Dir) (files int, er
 	for _, x := range extras {
 		g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
 	}
-	progress := p.progress(len(p.Plan))
-	var next atomic.Int64 // the index in p.Plan of the next page to write
-	for range min(workers, len(p.Plan)) {
-		g.Go(func() error {
-			var buf bytes.Buffer
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= len(p.Plan) {
-					return nil
-				}
-				if err := p.writePage(dir, p.Plan[i], &buf); err != nil {
-					return err
-				}
-				progress()
-			}
-			return nil
-		})
-	}
+	p.writePages(ctx, g, dir, p.Plan, p.progress(len(p.Plan)))
 	if err := g.Wait(); err != nil {
 		return 0, err
 	}
@@ -256,12 +237,33 @@ func (p *Prepared) progress(total int) func() {
 }
 
 // writePage renders page into buf, emptied first, and writes it.
-func (p *Prepared) writePage(dir *output.Dir, page *pages.Page, buf *bytes.Buffer) error {
-	buf.Reset()
-	if err := p.Renderer.Page(buf, page); err != nil {
-		return err
+// writePages renders each page of list and writes it into dir, a task of
+// g each, until ctx is done; done is called after each page is written.
+// The tasks take their buffers from a pool, and each page is written with
+// one call.
+func (p *Prepared) writePages(ctx context.Context, g *errgroup.Group, dir *output.Dir, list []*pages.Page, done func()) {
+	var bufs sync.Pool
+	for _, page := range list {
+		if ctx.Err() != nil {
+			return
+		}
+		g.Go(func() error {
+			buf, _ := bufs.Get().(*bytes.Buffer)
+			if buf == nil {
+				buf = new(bytes.Buffer)
+			}
+			defer bufs.Put(buf)
+			buf.Reset()
+			if err := p.Renderer.Page(buf, page); err != nil {
+				return err
+			}
+			if err := dir.WriteFile(page.File(), buf.Bytes()); err != nil {
+				return err
+			}
+			done()
+			return nil
+		})
 	}
-	return dir.WriteFile(page.File(), buf.Bytes())
 }
 
 // copyStatic copies the theme's static files, then the site's, which win

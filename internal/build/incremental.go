@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -137,22 +136,21 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	// The keys of the model are computed while the site is checked and
 	// planned, which only read it.
 	var k *keys
-	keysDone := make(chan struct{})
-	if diags.HasErrors(false) {
-		close(keysDone)
-	} else {
+	// The keys are hashed while the pages are planned and the templates read.
+	var keying errgroup.Group
+	if !diags.HasErrors(false) {
 		b.stampUpdated(site)
 		var lastKeys *keys
 		if b.last != nil {
 			lastKeys = b.last.model
 		}
-		go func() {
-			defer close(keysDone)
+		keying.Go(func() error {
 			k = newKeys(b.seed, site, lastKeys)
-		}()
+			return nil
+		})
 	}
 	p, items, err := b.opts.prepareLoaded(b.root, site, diags)
-	<-keysDone
+	keying.Wait()
 	res := Result{Diagnostics: items}
 	if err != nil {
 		return res, st, err
@@ -287,18 +285,7 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 	for _, x := range rerun {
 		g.Go(func() error { return x.Write(p.Site, p.Plan, dir.Create) })
 	}
-	for _, page := range todo {
-		if gctx.Err() != nil {
-			break
-		}
-		g.Go(func() error {
-			var buf bytes.Buffer
-			if err := p.Renderer.Page(&buf, page); err != nil {
-				return err
-			}
-			return dir.WriteFile(page.File(), buf.Bytes())
-		})
-	}
+	p.writePages(gctx, g, dir, todo, func() {})
 	// Keeping a file is a lookup, and a link where it changed in the last
 	// build: done here while the workers render.
 	var keepErr error

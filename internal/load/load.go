@@ -19,13 +19,14 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/vn"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Options changes how a site is assembled.
@@ -144,16 +145,15 @@ func parseFile(k kind, p string, src []byte, bodies *Bodies) parsed {
 // their results in the order of the jobs.
 func runBounded(jobs []func() parsed) []parsed {
 	results := make([]parsed, len(jobs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, job := range jobs {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
+		g.Go(func() error {
 			results[i] = job()
+			return nil
 		})
 	}
-	wg.Wait()
+	g.Wait()
 	return results
 }
 
