@@ -65,6 +65,7 @@ type Extra interface {
 // Result is what a build did.
 type Result struct {
 	Pages       int
+	Rendered    int // pages rendered; the others' files were kept from the last build
 	Files       int // static files and extras
 	Elapsed     time.Duration
 	Diagnostics []diag.Diagnostic // sorted
@@ -156,7 +157,9 @@ func (o Options) checkLinks(site *model.Site, plan []*pages.Page) *diag.List {
 // Close releases the site folder.
 func (p *Prepared) Close() error { return p.root.Close() }
 
-// Run does a whole build: Prepare, then Write into the destination.
+// Run does a whole build: Prepare, then Write into the destination,
+// keeping the files of pages and extras whose keys are those the live
+// output was built with (see persist.go).
 func Run(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
 	p, diags, err := Prepare(opts)
@@ -169,7 +172,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	files, err := p.Write(ctx, dir)
+	files, rendered, err := p.writeKeeping(ctx, dir)
 	if err != nil {
 		dir.Abort()
 		return res, err
@@ -177,7 +180,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err := dir.Commit(); err != nil {
 		return res, err
 	}
-	res.Pages, res.Files, res.Elapsed = len(p.Plan), files, time.Since(start)
+	res.Pages, res.Rendered, res.Files, res.Elapsed = len(p.Plan), rendered, files, time.Since(start)
 	res.Foreign, res.BaseURL = dir.Foreign(), p.Site.Config.BaseURL
 	return res, nil
 }

@@ -190,6 +190,15 @@ func TestStoppedBuildKeepsPreviousOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := readTree(t, dst)
+	// A new title is on every page, so that the build renders them all.
+	site := filepath.Join(src, "site.yaml")
+	config, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(site, bytes.Replace(config, []byte("title: "), []byte("title: Mới – "), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ctx, stop := context.WithCancel(context.Background())
 	pages := 0
 	opts := Options{Source: src, Destination: dst, Theme: thidua.Theme(), Workers: 1,

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"maps"
 	"os"
 	"slices"
@@ -34,7 +33,6 @@ import (
 type Builder struct {
 	opts   Options
 	origin string // see NewBuilder
-	seed   maphash.Seed
 	root   *os.Root
 	dest   *output.Dest // held from the first build until Close
 	cache  *load.Cache
@@ -74,7 +72,7 @@ func NewBuilder(opts Options, origin string) (*Builder, error) {
 	if opts.Extras == nil {
 		opts.Extras = builderExtras()
 	}
-	return &Builder{opts: opts, origin: strings.TrimSuffix(origin, "/"), seed: maphash.MakeSeed(), root: root}, nil
+	return &Builder{opts: opts, origin: strings.TrimSuffix(origin, "/"), root: root}, nil
 }
 
 // Close releases the site folder and the destination.
@@ -145,7 +143,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 			lastKeys = b.last.model
 		}
 		keying.Go(func() error {
-			k = newKeys(b.seed, site, lastKeys)
+			k = newKeys(site, lastKeys)
 			return nil
 		})
 	}

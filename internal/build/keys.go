@@ -2,13 +2,14 @@ package build
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"math"
 	"time"
 	"unsafe"
 
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // keys gives each page and extra of a site a key: a hash of what its
@@ -24,7 +25,6 @@ import (
 // everything but the articles' bodies, which none of them shows. Kinds this
 // file does not know have no key: they are rendered on every rebuild.
 type keys struct {
-	seed      maphash.Seed
 	site      *model.Site
 	global    uint64                    // what every page shows: settings, standalone pages, years, blocs, award kinds
 	all       uint64                    // everything but the articles' bodies
@@ -37,8 +37,8 @@ type keys struct {
 
 // newKeys computes the keys of site; last, when not nil, is the keys of
 // the build before, whose work it reuses.
-func newKeys(seed maphash.Seed, site *model.Site, last *keys) *keys {
-	k := &keys{seed: seed, site: site, articles: make(map[*model.Article]uint64, len(site.Articles)),
+func newKeys(site *model.Site, last *keys) *keys {
+	k := &keys{site: site, articles: make(map[*model.Article]uint64, len(site.Articles)),
 		listings: make(map[*model.Article]uint64, len(site.Articles)), blocYears: map[*model.BlocYear]uint64{},
 		bodies: newBodyKeys(len(site.Articles))}
 	if last != nil {
@@ -321,15 +321,17 @@ func (k *keys) blocYear(y *model.BlocYear) uint64 {
 	return h.sum()
 }
 
-// hasher writes the parts of a key.
+// hasher writes the parts of a key. The hash, XXH64, is the same in every
+// process, so that a build can compare its keys with those a build before
+// it kept with the output (see persist.go).
 type hasher struct {
-	h maphash.Hash
+	h xxhash.Digest
 	b [8]byte
 }
 
 func (k *keys) hasher() *hasher {
 	h := &hasher{}
-	h.h.SetSeed(k.seed)
+	h.h.Reset()
 	return h
 }
 

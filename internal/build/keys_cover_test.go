@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"html/template"
 	"io"
 	"maps"
@@ -38,14 +37,13 @@ func TestKeysCoverWhatPagesRead(t *testing.T) {
 	}
 	defer p.Close()
 	site := p.Site
-	seed := maphash.MakeSeed()
 	extras := opts.allExtras()
 	render := func() (map[string][]byte, map[int][]byte, *keys, map[string]uint64) {
 		r, rd := opts.newRenderer(site, p.root.FS())
 		if rd.HasErrors(false) {
 			t.Fatal(rd.Items())
 		}
-		k := newKeys(seed, site, nil)
+		k := newKeys(site, nil)
 		plan := pages.Plan(site, r.T)
 		out, pageKeys := map[string][]byte{}, map[string]uint64{}
 		for _, pg := range plan {
@@ -66,7 +64,7 @@ func TestKeysCoverWhatPagesRead(t *testing.T) {
 		return out, written, k, pageKeys
 	}
 	basePages, baseExtras, _, baseKeys := render()
-	baseExtraKeys := extraKeys(newKeys(seed, site, nil), extras)
+	baseExtraKeys := extraKeys(newKeys(site, nil), extras)
 
 	fields := changeableFields(site)
 	if len(fields) < 50 {
@@ -75,7 +73,7 @@ func TestKeysCoverWhatPagesRead(t *testing.T) {
 	checked := 0
 	for _, f := range fields {
 		undo := f.change()
-		k := newKeys(seed, site, nil)
+		k := newKeys(site, nil)
 		r, _ := opts.newRenderer(site, p.root.FS())
 		plan := pages.Plan(site, r.T)
 		for _, pg := range plan {

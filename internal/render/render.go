@@ -4,6 +4,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -50,6 +51,7 @@ type Renderer struct {
 	common  *template.Template            // base.html and the partials, for partialCached
 	strings map[string]string
 	cached  sync.Map // partialCached's HTML by partialKey
+	sources [sha256.Size]byte
 }
 
 // New parses every template once. Its diagnostics name the layout file and
@@ -59,6 +61,7 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	r := &Renderer{site: site, sets: map[string]*template.Template{}}
 	r.strings = loadStrings(site.Config.Language, opts, &diags)
 	files := layoutFiles(opts, &diags)
+	r.sources = digestSources(files, r.strings)
 
 	funcs := r.funcs()
 	if opts.Funcs != nil {
@@ -98,6 +101,23 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 		r.sets[strings.TrimSuffix(name, ".html")] = set
 	}
 	return r, &diags
+}
+
+// Sources is a digest of every layout and interface string the renderer
+// was made from: two renderers with the same Sources render a model alike.
+func (r *Renderer) Sources() [sha256.Size]byte { return r.sources }
+
+// digestSources is the digest of the layouts by name and of the strings by
+// key.
+func digestSources(files map[string]layoutFile, strs map[string]string) [sha256.Size]byte {
+	h := sha256.New()
+	for _, name := range sortedKeys(files) {
+		fmt.Fprintf(h, "layout %q %d\n%s", name, len(files[name].text), files[name].text)
+	}
+	for _, key := range sortedKeys(strs) {
+		fmt.Fprintf(h, "string %q %q\n", key, strs[key])
+	}
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // Kinds lists the page kinds that have a template.
