@@ -168,6 +168,9 @@ func TestHostileNamesStayData(t *testing.T) {
 	}
 	replace("data/units.yaml", "short: Hội NCT", "short: '"+evil+"'")
 	replace("data/blocs/khoi-a/bloc.yaml", "short: ", "short: '"+evil+"' #")
+	// An award in the other bloc too, so that the year has awards of two
+	// blocs to chart.
+	replace("data/blocs/khoi-b/2024.yaml", "leader: so-ke-hoach", "leader: so-ke-hoach\nawards:\n  - award: bang-khen-tinh\n    unit: so-tai-chinh\n    decision: Quyết định số 45/QĐ-UBND ngày 20/01/2025")
 	dst := filepath.Join(t.TempDir(), "public")
 	opts := build.Options{Source: src, Destination: dst, Theme: thidua.Theme()}
 	if res, err := build.Run(context.Background(), opts); err != nil {

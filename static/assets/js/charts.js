@@ -1,7 +1,7 @@
 // Draws the charts of a page. Each .chart-canvas has its echarts option, built
 // at build time, as JSON in the <script type="application/json"> whose id is
-// the canvas id + "option". Without this script, or without echarts, the
-// tables below the charts stay open and nothing else changes.
+// the canvas id + "option". Without this script, without echarts, or when
+// printing, the tables below the charts stay open.
 (function () {
   'use strict';
   var E = window.echarts;
@@ -34,15 +34,14 @@
       return;
     }
     var fig = el.parentNode;
-    var legend = fig.querySelector('.chart-legend');
-    if (legend) legend.hidden = false;
+    fig.querySelectorAll('.chart-head, .chart-legend').forEach(function (x) { x.hidden = false; });
     el.hidden = false;
     list(option.xAxis).concat(list(option.yAxis)).forEach(function (a) {
       if (a.type === 'value') a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt });
     });
     // Names down the side wrap, so that a phone keeps room for the bars.
     list(option.yAxis).forEach(function (a) {
-      if (a.type === 'category') a.axisLabel = { width: Math.max(96, Math.min(240, el.clientWidth * 0.36)), overflow: 'break', lineHeight: 13 };
+      if (a.type === 'category') a.axisLabel = Object.assign({}, a.axisLabel, { width: Math.max(96, Math.min(240, el.clientWidth * 0.36)), overflow: 'break' });
     });
     list(option.series).forEach(function (s) {
       if (s.label && s.label.show) s.label.formatter = label;
@@ -57,5 +56,15 @@
     var table = fig.querySelector('details');
     if (table) table.open = false;
     if (window.ResizeObserver) new ResizeObserver(function () { chart.resize(); }).observe(el);
+  });
+
+  // A printed page has the numbers: the tables open for the print.
+  var closed = [];
+  addEventListener('beforeprint', function () {
+    closed = [].filter.call(document.querySelectorAll('.chart details:not([open])'), function (d) { return (d.open = true); });
+  });
+  addEventListener('afterprint', function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
   });
 })();
