@@ -3,8 +3,11 @@ package sitetest
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -13,6 +16,7 @@ import (
 	"github.com/thidua/thidua/internal/browsertest"
 	"github.com/thidua/thidua/internal/charts"
 	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/serve"
 )
 
 // drawnPages are a page of every kind that draws a chart.
@@ -128,6 +132,41 @@ func TestChartTextHasRoomForToneMarks(t *testing.T) {
 	t.Logf("%d lines of chart text measured, %d with a stacked tone mark", lines, marked)
 }
 
+// The chart library is fetched only when a chart comes near the viewport:
+// a phone that opens the home page and does not scroll down to its chart
+// downloads none of it (issue 18).
+func TestChartLibraryLoadsNearAChart(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	base := browsertest.Serve(t, dir, "/thidua/")
+	buildDemo(t, dir, base)
+	tab := browsertest.NewTab(t, browsertest.New(t), base)
+	const fetched = `performance.getEntriesByType('resource').some(e => e.name.endsWith('/echarts.min.js')) || !!window.echarts`
+	err := chromedp.Do(tab.Ctx, chromedp.EmulateViewport(390, 844), media(reducedMotion()), chromedp.Navigate(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	far, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`document.querySelector('figure.chart').getBoundingClientRect().top > innerHeight + 400`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !far {
+		t.Fatal("the home page's chart is near the top on a phone: the test needs a chart further down")
+	}
+	time.Sleep(500 * time.Millisecond)
+	if before, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](fetched)); err != nil || before {
+		t.Errorf("the chart library was fetched before the chart came near the viewport (%v)", err)
+	}
+	if err := chromedp.Do(tab.Ctx, waitDrawn()); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](fetched)); err != nil || !after {
+		t.Errorf("the chart was drawn without the library (%v)", err)
+	}
+	for _, pr := range tab.Problems() {
+		t.Error(pr)
+	}
+}
+
 // A printed page has the numbers of its charts: in print, every chart's
 // table shows without its button, drawn or not, and the tables alone too.
 func TestChartsPrintWithTheirTables(t *testing.T) {
@@ -170,5 +209,32 @@ func TestChartsPrintWithTheirTables(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Under the policy of thidua serve, which lets only the site's own scripts
+// and the live-reload script with its nonce run, the chart library loads
+// and the charts are drawn.
+func TestChartsUnderServePolicy(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	srv := serve.New(dir, "/thidua/")
+	ts := httptest.NewServer(srv)
+	t.Cleanup(func() { srv.Close(); ts.Close() })
+	base := ts.URL + "/thidua/"
+	demo := buildDemo(t, dir, base)
+	tab := browsertest.NewTab(t, browsertest.New(t), base)
+	p := drawnPages(demo)[0]
+	open(t, tab, base+p.Path, 1366, 900)
+	nonce, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`!!document.querySelector('script[nonce]')`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !nonce {
+		t.Error("the page has no script with a nonce: it was not served with serve's policy")
+	}
+	for _, pr := range tab.Problems() {
+		if !strings.Contains(pr, serve.EventsPath) {
+			t.Error(pr)
+		}
 	}
 }

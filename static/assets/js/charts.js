@@ -1,11 +1,15 @@
 // Draws the charts of a page. Each .chart-canvas has its echarts option, built
 // at build time, as JSON in the <script type="application/json"> whose id is
-// the canvas id + "option". Without this script, without echarts, or when
+// the canvas id + "option". The chart library, named by this script's
+// data-library, is loaded only when a chart comes near the viewport, and each
+// chart is drawn when it does. Without this script, without echarts, or when
 // printing, the tables below the charts stay open.
 (function () {
   'use strict';
-  var E = window.echarts;
-  if (!E) return;
+  var me = document.currentScript;
+  var canvases = document.querySelectorAll('.chart-canvas');
+  if (!me || !canvases.length || !window.IntersectionObserver) return;
+  var library = me.getAttribute('data-library');
   var en = document.documentElement.lang === 'en';
   var group = en ? ',' : '.';
   var point = en ? '.' : ',';
@@ -24,11 +28,10 @@
   var still = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
   var font = getComputedStyle(document.body).fontFamily;
 
-  document.querySelectorAll('.chart-canvas').forEach(function (el) {
-    var data = document.getElementById(el.id + 'option');
+  function draw(el) {
     var option;
     try {
-      option = JSON.parse(data.textContent);
+      option = JSON.parse(document.getElementById(el.id + 'option').textContent);
     } catch (e) {
       console.error('chart ' + el.id + ': ' + e);
       return;
@@ -50,13 +53,33 @@
     option.textStyle = { fontFamily: font };
     if (still) option.animation = false;
     if (dark) option.backgroundColor = 'transparent';
-    var chart = E.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
+    var chart = window.echarts.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
     chart.on('finished', function () { el.setAttribute('data-drawn', ''); });
     chart.setOption(option);
     var table = fig.querySelector('details');
     if (table) table.open = false;
     if (window.ResizeObserver) new ResizeObserver(function () { chart.resize(); }).observe(el);
-  });
+  }
+
+  // need draws el, loading the library first if no chart has yet.
+  var waiting = null;
+  function need(el) {
+    if (window.echarts) return draw(el);
+    if (waiting) return waiting.push(el);
+    waiting = [el];
+    var s = document.createElement('script');
+    s.src = library;
+    s.onload = function () { waiting.forEach(draw); };
+    document.head.appendChild(s);
+  }
+  var near = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) return;
+      near.unobserve(e.target);
+      need(e.target.querySelector('.chart-canvas'));
+    });
+  }, { rootMargin: '300px 0px' });
+  canvases.forEach(function (el) { near.observe(el.parentNode); });
 
   // A printed page has the numbers: the tables open for the print.
   var closed = [];
