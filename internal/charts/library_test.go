@@ -278,3 +278,33 @@ func TestOptionsNeedOnlyTheBundledParts(t *testing.T) {
 		t.Error("no chart drawn")
 	}
 }
+
+// A site whose figures make no chart worth drawing, one bloc year of two
+// members without scores or awards, has tables alone and needs no
+// library.
+func TestHasDrawnWithTablesAlone(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS(testSite)); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"2023.yaml", "2024.yaml"} {
+		if err := os.Remove(filepath.Join(dir, "data", "blocs", "khoi-a", f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := loadSite(t, dir)
+	b := New(site, keys)
+	tables := 0
+	for _, p := range pages.Plan(site, keys) {
+		if b.Draws(p) {
+			t.Errorf("%s draws a chart", p.Path)
+		}
+		tables += len(b.For(p))
+	}
+	if tables == 0 {
+		t.Error("no table of a chart either")
+	}
+	if HasDrawn(site) || (Library{}).Paths(site) != nil {
+		t.Errorf("HasDrawn %v, library paths %v", HasDrawn(site), (Library{}).Paths(site))
+	}
+}
