@@ -239,10 +239,17 @@ func (b *Builder) chart(s spec) *Chart {
 		charts.WithColorsOpts(palette),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Description}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: top(s), Bottom: bottom(s), ContainLabel: opts.Bool(true)}),
+		// Room at the top for the name of the axis there, at the bottom for
+		// the name of the axis below the labels.
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "36", Bottom: "48", ContainLabel: opts.Bool(true)}),
 	}
 	category := opts.XAxis{Type: "category", Name: s.catName, NameLocation: "middle", NameGap: 34, Data: s.categories}
-	value := opts.YAxis{Type: "value", Name: s.valName, Inverse: opts.Bool(s.inverse), MinInterval: 1}
+	// Counts and ranks go by whole numbers; scores may not.
+	interval := 1.0
+	if s.score {
+		interval = 0
+	}
+	value := opts.YAxis{Type: "value", Name: s.valName, Inverse: opts.Bool(s.inverse), MinInterval: interval}
 	switch {
 	case s.inverse:
 		value.Min = 1
@@ -250,7 +257,7 @@ func (b *Builder) chart(s spec) *Chart {
 		value.Min, value.Max, value.SplitNumber = jsonValue(start), jsonValue(end), int(math.Round((end-start)/step))
 	}
 	if s.horizontal {
-		x := opts.XAxis{Type: "value", Name: s.valName, NameLocation: "middle", NameGap: 34, MinInterval: 1}
+		x := opts.XAxis{Type: "value", Name: s.valName, NameLocation: "middle", NameGap: 34, MinInterval: interval}
 		if start > 0 {
 			x.Min, x.Max, x.SplitNumber = jsonValue(start), jsonValue(end), int(math.Round((end-start)/step))
 		}
@@ -376,12 +383,6 @@ func finish(option map[string]any, s spec) []byte {
 	return js
 }
 
-// top leaves room for the name of the axis at the top.
-func top(spec) string { return "36" }
-
-// bottom leaves room for the name of the axis at the bottom.
-func bottom(spec) string { return "48" }
-
 // jsonValue is v for echarts: "-" marks a missing value.
 func jsonValue(v float64) any {
 	if math.IsNaN(v) {
@@ -459,7 +460,7 @@ func extent(ss []series) (lo, hi float64) {
 // scoreAxis is the value axis of scores from lo to hi: it starts a round
 // step below lo and ends at the first step at or above hi, the step being a
 // round quarter of the range (80 to 100 by 5 for scores from 86,6 to 97,9),
-// so that the differences show; it starts at 0 when that is as low.
+// so that the differences show, or at 0 when a step below lo is not above 0.
 func scoreAxis(lo, hi float64) (start, end, step float64) {
 	step = roundStep((hi - lo) / 4)
 	return max(0, math.Floor(lo/step)*step-step), math.Ceil(hi/step) * step, step
