@@ -282,8 +282,8 @@ func testInstalledBuildsDemo(t *testing.T, thidua string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(page, []byte(`src="/assets/vendor/echarts/echarts.min.js"`)) {
-		t.Error("the bloc page, which has charts, does not load the chart library")
+	if !bytes.Contains(page, []byte(`data-library="/assets/vendor/echarts/echarts.min.js"`)) {
+		t.Error("the bloc page, which has charts, does not name the chart library for its chart script")
 	}
 	lib, err := os.ReadFile(filepath.Join(public, "assets", "vendor", "echarts", "echarts.min.js"))
 	want, _ := os.ReadFile("../../internal/charts/lib/echarts.min.js")

@@ -15,6 +15,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -25,18 +26,24 @@ import (
 	"github.com/thidua/thidua/internal/vn"
 )
 
-// Chart is one chart of a page.
+// Chart is one chart of a page, or its table alone when a drawing would
+// say nothing the table does not (see says).
 type Chart struct {
 	// ID is the id of the chart's element, letters and digits only and the
 	// same in every build; the element of its option is ID+"option".
-	ID    string
+	ID string
+	// Title heads the drawing, in HTML, where tone marks are never cut.
 	Title string
+	// Notes are sentences under the title: what the chart includes, where
+	// its value axis starts.
+	Notes []string
 	// Description says in words what the chart shows. It is both the
 	// element's aria-label and echarts' aria description, which echarts
 	// would otherwise replace with a generated one.
 	Description string
 	// Option is the echarts option as JSON, with <, > and & escaped, so it
-	// is safe inside <script type="application/json">.
+	// is safe inside <script type="application/json">; "" when only the
+	// table is shown.
 	Option template.JS
 	// Height is the height of the drawing, in CSS pixels.
 	Height int
@@ -45,10 +52,10 @@ type Chart struct {
 	Legend []LegendItem
 	// Table has the numbers of the chart.
 	Table Table
-	// Empty, when not "", is the sentence shown instead of the chart and
-	// its table because there is nothing to draw.
-	Empty string
 }
+
+// Drawn reports whether the chart is drawn, not its table alone.
+func (c *Chart) Drawn() bool { return c.Option != "" }
 
 // LegendItem is the name and colour of one series.
 type LegendItem struct {
@@ -60,6 +67,7 @@ type LegendItem struct {
 // a bloc, a unit), one column per series.
 type Table struct {
 	Caption string
+	Note    string   // a sentence of the caption about what the numbers include, or ""
 	Head    []string // the heads of the columns; the first heads the row heads
 	Rows    []Row
 }
@@ -95,14 +103,13 @@ func Funcs(site *model.Site, t func(key string) string) template.FuncMap {
 	return template.FuncMap{"charts": b.For, "hasCharts": b.Draws}
 }
 
-// Draws reports whether page p has a chart to draw, not only sentences
-// saying there is nothing to draw.
+// Draws reports whether page p has a chart to draw, not only tables.
 func (b *Builder) Draws(p *pages.Page) bool {
 	cs := b.build(p)
 	if len(cs) > 0 {
 		b.drawn.Store(p, cs)
 	}
-	return slices.ContainsFunc(cs, func(c *Chart) bool { return c.Empty == "" })
+	return slices.ContainsFunc(cs, (*Chart).Drawn)
 }
 
 // For returns the charts of page p, in the order they are shown.
@@ -113,8 +120,19 @@ func (b *Builder) For(p *pages.Page) []*Chart {
 	return b.build(p)
 }
 
-// build makes the charts of page p.
+// build makes the charts of page p, leaving out those with no number.
 func (b *Builder) build(p *pages.Page) []*Chart {
+	var out []*Chart
+	for _, s := range b.specs(p) {
+		if c := b.chart(s); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// specs says what the charts of page p show.
+func (b *Builder) specs(p *pages.Page) []spec {
 	switch p.Kind {
 	case "home":
 		return b.list(b.awardsByYear(yearsOfSite(b.site), allAwards(b.site), b.site.Config.Title))
@@ -140,18 +158,19 @@ func (b *Builder) build(p *pages.Page) []*Chart {
 	return nil
 }
 
-// HasDrawn reports whether some page of site has a chart to draw, which is
-// so when some bloc has a year: its bloc page charts the members per year.
+// HasDrawn reports whether some page of site has a chart to draw, so needs
+// the chart library.
 func HasDrawn(site *model.Site) bool {
-	for _, b := range site.Blocs {
-		if len(b.Years) > 0 {
+	b := New(site, func(key string) string { return key })
+	for _, p := range pages.Plan(site, b.t) {
+		if slices.ContainsFunc(b.specs(p), says) {
 			return true
 		}
 	}
 	return false
 }
 
-func (b *Builder) list(cs ...*Chart) []*Chart { return cs }
+func (b *Builder) list(ss ...spec) []spec { return ss }
 
 // series is one named line of numbers, one per category; NaN where there
 // is none.
@@ -163,7 +182,7 @@ type series struct {
 
 // spec is what one chart shows and how.
 type spec struct {
-	id, title, subtitle string
+	id, title, subtitle string // the subtitle is a note of both the chart and its table
 	subject             string // the page's subject, for the table caption
 	line                bool   // a line chart; else bars
 	horizontal          bool   // categories down the side, bars across
@@ -171,7 +190,7 @@ type spec struct {
 	labels              bool // the value at the end of each bar
 	inverse             bool // the value axis runs downwards: rank 1 on top
 	max                 int  // of an inverse axis: the largest rank there can be
-	scale               bool // the value axis need not start at 0
+	score               bool // scores: the value axis starts near the lowest
 	catName, valName    string
 	categories          []string
 	series              []series
@@ -182,18 +201,31 @@ type spec struct {
 // theme's light background (#fff) and on its dark one (#121417).
 var colors = opts.Colors{"#c8323c", "#2f6fd0", "#2e8540", "#c25e00", "#8a55c9", "#0f8a8a", "#c2417f", "#6b7785", "#9a6b1f", "#4b5fc8"}
 
-// chart builds the go-echarts option of s, its table and its description.
+// chart builds the table of s and, when the drawing says something, its
+// go-echarts option and description; nil when s has no number but 0.
 func (b *Builder) chart(s spec) *Chart {
-	c := &Chart{ID: s.id, Title: s.title, Height: 340}
-	if len(s.categories) == 0 || len(s.series) == 0 || !hasValue(s.series) {
-		c.Empty = fmt.Sprintf(b.t("chart_no_data"), s.title)
+	if len(s.categories) == 0 || !hasValue(s.series) {
+		return nil
+	}
+	c := &Chart{ID: s.id, Title: s.title, Height: 300, Table: b.table(s)}
+	if !says(s) {
 		return c
 	}
 	if s.horizontal {
-		c.Height = 110 + 40*len(s.categories)
+		c.Height = 70 + 40*len(s.categories)
 	}
-	c.Description = b.describe(s)
-	c.Table = b.table(s)
+	if s.subtitle != "" {
+		c.Notes = append(c.Notes, s.subtitle)
+	}
+	var start, end, step float64
+	if s.score {
+		if start, end, step = scoreAxis(extent(s.series)); start > 0 {
+			from := vn.FormatFloat(start, b.site.Config.Language)
+			s.valName = fmt.Sprintf(b.t("chart_axis_from"), s.valName, from)
+			c.Notes = append(c.Notes, fmt.Sprintf(b.t("chart_axis_starts"), from))
+		}
+	}
+	c.Description = b.describe(s, c.Notes)
 	palette := make(opts.Colors, len(s.series))
 	for i, ser := range s.series {
 		palette[i] = colors[ser.color%len(colors)]
@@ -205,19 +237,32 @@ func (b *Builder) chart(s spec) *Chart {
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: s.id}),
 		charts.WithColorsOpts(palette),
-		charts.WithTitleOpts(opts.Title{Title: s.title, Subtitle: s.subtitle, Left: "0", Top: "0"}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Description}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: top(s), Bottom: bottom(s), ContainLabel: opts.Bool(true)}),
+		// Room at the top for the name of the axis there, at the bottom for
+		// the name of the axis below the labels.
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "36", Bottom: "48", ContainLabel: opts.Bool(true)}),
 	}
-	category := opts.XAxis{Type: "category", Name: s.catName, NameLocation: "middle", NameGap: 30, Data: s.categories}
-	value := opts.YAxis{Type: "value", Name: s.valName, Inverse: opts.Bool(s.inverse), Scale: opts.Bool(s.scale), MinInterval: 1}
-	if s.inverse {
+	category := opts.XAxis{Type: "category", Name: s.catName, NameLocation: "middle", NameGap: 34, Data: s.categories}
+	// Counts and ranks go by whole numbers; scores may not.
+	interval := 1.0
+	if s.score {
+		interval = 0
+	}
+	value := opts.YAxis{Type: "value", Name: s.valName, Inverse: opts.Bool(s.inverse), MinInterval: interval}
+	switch {
+	case s.inverse:
 		value.Min = 1
+	case start > 0:
+		value.Min, value.Max, value.SplitNumber = jsonValue(start), jsonValue(end), int(math.Round((end-start)/step))
 	}
 	if s.horizontal {
+		x := opts.XAxis{Type: "value", Name: s.valName, NameLocation: "middle", NameGap: 34, MinInterval: interval}
+		if start > 0 {
+			x.Min, x.Max, x.SplitNumber = jsonValue(start), jsonValue(end), int(math.Round((end-start)/step))
+		}
 		global = append(global,
-			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: s.valName, NameLocation: "middle", NameGap: 30, MinInterval: 1}),
+			charts.WithXAxisOpts(x),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.catName, Inverse: opts.Bool(true), Data: s.categories}))
 	} else {
 		global = append(global, charts.WithXAxisOpts(category), charts.WithYAxisOpts(value))
@@ -268,25 +313,64 @@ func (b *Builder) chart(s spec) *Chart {
 	return c
 }
 
+// The text of the canvas: its size, and the height of its lines, half as
+// much again, which leaves room above a letter for the stacked tone marks
+// of Vietnamese (ể, ỗ, Ở) and below it for the dot of ạ or ỵ.
+const (
+	fontSize   = 12
+	lineHeight = 18
+)
+
+// text is the style of a text of the canvas.
+func text(more map[string]any) map[string]any {
+	st := map[string]any{"fontSize": fontSize, "lineHeight": lineHeight}
+	for k, v := range more {
+		st[k] = v
+	}
+	return st
+}
+
 // finish writes option as JSON with what go-echarts has no setting for:
-// the vertical axis's name above it, aligned so that it is not cut off,
-// and neither toolbox nor legend (the theme draws the legend).
+// lines of text with room for tone marks, the vertical axis's name above
+// it, aligned so that it is not cut off, and neither title, toolbox nor
+// legend (the theme writes the title and the legend in HTML).
 func finish(option map[string]any, s spec) []byte {
 	js, err := json.Marshal(option)
 	if err == nil {
 		var m map[string]any
 		if err = json.Unmarshal(js, &m); err == nil {
+			delete(m, "title")
 			delete(m, "toolbox")
 			delete(m, "legend")
+			for _, key := range []string{"xAxis", "yAxis"} {
+				axes, _ := m[key].([]any)
+				for _, ax := range axes {
+					ax := ax.(map[string]any)
+					ax["axisLabel"] = text(nil)
+					ax["nameTextStyle"] = text(nil)
+				}
+			}
 			if axes, ok := m["yAxis"].([]any); ok && len(axes) > 0 {
 				y := axes[0].(map[string]any)
 				y["nameLocation"] = "end"
 				if s.inverse || s.horizontal {
 					y["nameLocation"] = "start"
 				}
-				y["nameTextStyle"] = map[string]any{"align": "left"}
+				y["nameTextStyle"] = text(map[string]any{"align": "left"})
 				if s.inverse && s.max > 0 && s.max <= 15 {
 					y["max"], y["interval"] = s.max, 1
+				}
+			}
+			if tip, ok := m["tooltip"].(map[string]any); ok {
+				// echarts writes its tooltips in HTML with a line height of 1.
+				tip["textStyle"] = map[string]any{"lineHeight": 21}
+			}
+			series, _ := m["series"].([]any)
+			for _, ser := range series {
+				if label, ok := ser.(map[string]any)["label"].(map[string]any); ok {
+					for k, v := range text(nil) {
+						label[k] = v
+					}
 				}
 			}
 			js, err = json.Marshal(m)
@@ -297,22 +381,6 @@ func finish(option map[string]any, s spec) []byte {
 		panic(fmt.Sprintf("charts: option of %s: %v", s.id, err))
 	}
 	return js
-}
-
-// top leaves room for the title and subtitle.
-func top(s spec) string {
-	if s.subtitle != "" {
-		return "64"
-	}
-	return "44"
-}
-
-// bottom leaves room for the name of the axis at the bottom.
-func bottom(s spec) string {
-	if s.horizontal {
-		return "36"
-	}
-	return "32"
 }
 
 // jsonValue is v for echarts: "-" marks a missing value.
@@ -337,6 +405,82 @@ func hasValue(ss []series) bool {
 	return false
 }
 
+// says reports whether a drawing of s says something its table does not:
+// bars need two categories with a value other than 0, a line (a trend)
+// three years with a value, and either must not be the same in every
+// category, like the members of a bloc that kept them all.
+func says(s spec) bool {
+	var first []float64
+	with, nonZero, differ := 0, 0, false
+	for i := range s.categories {
+		col := make([]float64, len(s.series))
+		some, sum := false, 0.0
+		for j, ser := range s.series {
+			col[j] = ser.values[i]
+			if !math.IsNaN(col[j]) {
+				some, sum = true, sum+col[j]
+			}
+		}
+		if !some {
+			continue
+		}
+		with++
+		if sum != 0 {
+			nonZero++
+		}
+		if first == nil {
+			first = col
+		} else if !slices.EqualFunc(first, col, same) {
+			differ = true
+		}
+	}
+	need := 2
+	if s.line {
+		need = 3
+	}
+	return with >= need && nonZero >= 2 && differ
+}
+
+// same reports whether a and b are the same value, or both none.
+func same(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+
+// extent is the lowest and highest value of ss.
+func extent(ss []series) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, s := range ss {
+		for _, v := range s.values {
+			if !math.IsNaN(v) {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+	}
+	return lo, hi
+}
+
+// scoreAxis is the value axis of scores from lo to hi: it starts a round
+// step below lo and ends at the first step at or above hi, the step being a
+// round quarter of the range (80 to 100 by 5 for scores from 86,6 to 97,9),
+// so that the differences show, or at 0 when a step below lo is not above 0.
+func scoreAxis(lo, hi float64) (start, end, step float64) {
+	step = roundStep((hi - lo) / 4)
+	return max(0, math.Floor(lo/step)*step-step), math.Ceil(hi/step) * step, step
+}
+
+// roundStep is the least of 1, 2 or 5 times a power of ten that is at
+// least x; 1 for x of 0 or less.
+func roundStep(x float64) float64 {
+	if x <= 0 || math.IsNaN(x) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 5} {
+		if m*p >= x {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
 // table lays out the numbers of s: a row per category.
 func (b *Builder) table(s spec) Table {
 	lang := b.site.Config.Language
@@ -344,7 +488,7 @@ func (b *Builder) table(s spec) Table {
 	if s.subject != "" {
 		caption += " – " + s.subject
 	}
-	tb := Table{Caption: caption, Head: []string{s.catName}}
+	tb := Table{Caption: caption, Note: s.subtitle, Head: []string{s.catName}}
 	if len(s.series) == 1 && s.series[0].name == "" {
 		tb.Head = append(tb.Head, s.valName)
 	}
@@ -377,8 +521,8 @@ func (b *Builder) table(s spec) Table {
 }
 
 // describe says what s shows: its title, the kind of chart, what it counts
-// by what, and its highest category.
-func (b *Builder) describe(s spec) string {
+// by what, its highest category, and the notes of the chart.
+func (b *Builder) describe(s spec, notes []string) string {
 	kind := b.t("chart_bar")
 	switch {
 	case s.line:
@@ -387,8 +531,13 @@ func (b *Builder) describe(s spec) string {
 		kind = b.t("chart_bar_stacked")
 	}
 	d := s.title + ". " + fmt.Sprintf(b.t("chart_by"), kind, s.valName, s.catName)
+	end := ""
+	for _, n := range notes {
+		end += " " + strings.TrimSuffix(n, ".") + "."
+	}
+	end += " " + b.t("chart_see_table")
 	if s.inverse {
-		return d + " " + b.t("chart_rank_top") + " " + b.t("chart_see_table")
+		return d + " " + b.t("chart_rank_top") + end
 	}
 	best, bestSum := -1, 0.0
 	for i := range s.categories {
@@ -405,7 +554,7 @@ func (b *Builder) describe(s spec) string {
 	if len(s.categories) > 1 && !s.line {
 		d += " " + fmt.Sprintf(b.t("chart_highest"), s.categories[best], vn.FormatFloat(bestSum, b.site.Config.Language))
 	}
-	return d + " " + b.t("chart_see_table")
+	return d + end
 }
 
 // byKind counts the collectives of awards per category, one series per

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -33,10 +34,11 @@ func loadSite(t *testing.T, dir string) *model.Site {
 
 // keys gives each key back, so that the tests see which string is used.
 func keys(k string) string {
-	if strings.HasPrefix(k, "chart_") && strings.Contains(k, "no_data") {
-		return "%s: " + k
-	}
 	switch k {
+	case "chart_axis_from":
+		return "%s from %s"
+	case "chart_axis_starts":
+		return "axis from %s"
 	case "chart_by":
 		return "%s: %s / %s."
 	case "chart_highest":
@@ -95,12 +97,12 @@ func TestIDsAndOptionsAreStable(t *testing.T) {
 				t.Errorf("%s: id %q twice", p.Path, a[j].ID)
 			}
 			ids[a[j].ID] = true
-			if a[j].Empty == "" {
+			if a[j].Drawn() {
 				drawn++
 			}
 		}
 	}
-	if drawn < 8 {
+	if drawn < 6 {
 		t.Errorf("only %d charts drawn on the test site", drawn)
 	}
 }
@@ -116,7 +118,7 @@ func TestForAfterDrawsGivesTheSameCharts(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: For after Draws differs from For alone", p.Path)
 		}
-		if hasDrawn := slices.ContainsFunc(want, func(c *Chart) bool { return c.Empty == "" }); draws != hasDrawn {
+		if hasDrawn := slices.ContainsFunc(want, (*Chart).Drawn); draws != hasDrawn {
 			t.Errorf("%s: Draws = %v, but the charts draw: %v", p.Path, draws, hasDrawn)
 		}
 		if again := b.For(p); len(got) > 0 && &again[0] == &got[0] {
@@ -152,8 +154,8 @@ func TestNamesCannotEndTheScript(t *testing.T) {
 	}
 	plan := pages.Plan(site, keys)
 	c := New(site, keys).For(pageOf(t, plan, "khoi/khoi-a/2024/"))[0]
-	if c.Empty != "" {
-		t.Fatalf("no chart: %s", c.Empty)
+	if !c.Drawn() {
+		t.Fatalf("no chart: %+v", c)
 	}
 	if strings.ContainsAny(string(c.Option), "<>") {
 		t.Errorf("the option has < or > unescaped: %s", c.Option)
@@ -181,7 +183,7 @@ func TestAriaDescription(t *testing.T) {
 	b := New(site, keys)
 	for _, p := range pages.Plan(site, keys) {
 		for _, c := range b.For(p) {
-			if c.Empty != "" {
+			if !c.Drawn() {
 				continue
 			}
 			aria := option(t, c)["aria"].(map[string]any)
@@ -206,8 +208,12 @@ func TestAwardsByYearMatchesTheModel(t *testing.T) {
 	}
 	c := cs[0]
 	m := option(t, c)
-	if title := m["title"].(map[string]any); title["text"] != "chart_awards_by_year" || title["subtext"] != "chart_proposals_included" {
-		t.Errorf("title %v", title)
+	// The title and its note are the theme's, in HTML.
+	if _, ok := m["title"]; ok {
+		t.Error("the option has a title of its own")
+	}
+	if c.Title != "chart_awards_by_year" || !slices.Equal(c.Notes, []string{"chart_proposals_included"}) || c.Table.Note != "chart_proposals_included" {
+		t.Errorf("title %q, notes %q, table note %q", c.Title, c.Notes, c.Table.Note)
 	}
 	x := m["xAxis"].([]any)[0].(map[string]any)
 	y := m["yAxis"].([]any)[0].(map[string]any)
@@ -317,10 +323,41 @@ func TestMemberScoresUseShortNames(t *testing.T) {
 	}
 }
 
+// threeYears is the test site with a year 2022 of khoi-a before its 2023
+// and 2024, so that its units have a trend to draw.
+func threeYears(t *testing.T) *model.Site {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS(testSite)); err != nil {
+		t.Fatal(err)
+	}
+	const year = `members:
+  - unit: hoi-nguoi-cao-tuoi
+    rank: 3
+    score: 90
+  - unit: hoi-y-hoc-co-truyen
+    rank: 1
+    score: 96
+  - unit: hoi-khuyen-hoc
+    rank: 2
+leader: hoi-y-hoc-co-truyen
+deputies: [hoi-nguoi-cao-tuoi]
+next_leader: hoi-y-hoc-co-truyen
+`
+	if err := os.WriteFile(filepath.Join(dir, "data", "blocs", "khoi-a", "2022.yaml"), []byte(year), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return loadSite(t, dir)
+}
+
 // The unit chart draws the rank, rank 1 on top, and the score when there
-// is no rank.
+// is no rank, over three years or more; over two, its table alone.
 func TestStanding(t *testing.T) {
-	site := loadSite(t, testSite)
+	two := loadSite(t, testSite)
+	if c := New(two, keys).For(pageOf(t, pages.Plan(two, keys), "don-vi/hoi-nguoi-cao-tuoi/"))[0]; c.Drawn() || len(c.Table.Rows) != 2 {
+		t.Errorf("a rank over two years: drawn %v, %d rows", c.Drawn(), len(c.Table.Rows))
+	}
+	site := threeYears(t)
 	plan := pages.Plan(site, keys)
 	b := New(site, keys)
 	c := b.For(pageOf(t, plan, "don-vi/hoi-nguoi-cao-tuoi/"))[0]
@@ -355,7 +392,7 @@ func TestStanding(t *testing.T) {
 		mb.Rank = 0
 	}
 	c = b.For(pageOf(t, plan, "don-vi/hoi-nguoi-cao-tuoi/"))[0]
-	if c.ID != "chartscorebyyear" || !strings.Contains(string(c.Option), `"score"`) {
+	if c.ID != "chartscorebyyear" || !strings.Contains(string(c.Option), `"score from 85"`) {
 		t.Errorf("without ranks: %s %s", c.ID, c.Option)
 	}
 }
@@ -369,34 +406,208 @@ func unitByID(site *model.Site, id string) *model.Unit {
 	return nil
 }
 
-// A chart with nothing to draw is a sentence, with no option and no table.
-func TestNoDataGivesASentence(t *testing.T) {
+// A chart with no number is left out; a page with no chart to draw needs
+// no chart script.
+func TestNoNumberNoChart(t *testing.T) {
 	site := loadSite(t, testSite)
 	plan := pages.Plan(site, keys)
 	b := New(site, keys)
-	var empty *Chart
+	n := 0
 	for _, p := range plan {
 		if p.Kind != "award" || len(p.Award.Awards) > 0 {
 			continue
 		}
-		cs := b.For(p)
-		if len(cs) != 1 {
-			t.Fatalf("%s: %d charts", p.Path, len(cs))
+		n++
+		if cs := b.For(p); len(cs) != 0 {
+			t.Errorf("%s: %d charts of no awards: %+v", p.Path, len(cs), cs[0])
 		}
-		empty = cs[0]
 		if b.Draws(p) {
 			t.Errorf("%s draws a chart with no data", p.Path)
 		}
-		break
 	}
-	if empty == nil {
+	if n == 0 {
 		t.Fatal("the test site has no award kind without awards")
-	}
-	if empty.Empty != "chart_recipients_by_year: chart_no_data" || empty.Option != "" || len(empty.Table.Rows) != 0 {
-		t.Errorf("empty chart %+v", empty)
 	}
 	if !b.Draws(pageOf(t, plan, "")) {
 		t.Error("the home page does not draw its chart")
+	}
+}
+
+// A chart that would say nothing its table does not is its table alone: no
+// option, no description, no legend, the numbers all there.
+func TestTableAloneWhenTheChartSaysNothing(t *testing.T) {
+	site := loadSite(t, testSite)
+	plan := pages.Plan(site, keys)
+	b := New(site, keys)
+	bloc := pageOf(t, plan, "khoi/khoi-a/")
+	var members *Chart
+	for _, c := range b.For(bloc) {
+		if c.ID == "chartmembersbyyear" {
+			members = c
+		}
+	}
+	if members == nil {
+		t.Fatal("no members chart on the bloc page")
+	}
+	years := bloc.Bloc.Years
+	if len(years) != 2 || len(years[0].Members) == len(years[1].Members) {
+		t.Fatalf("the test needs a bloc of two years with different members: %d years", len(years))
+	}
+	// Two years, two member counts: that is a comparison.
+	if !members.Drawn() {
+		t.Errorf("members of two years, %d and %d, not drawn", len(years[0].Members), len(years[1].Members))
+	}
+	// The same count each year is not.
+	years[1].Members = years[1].Members[:len(years[0].Members)]
+	for _, c := range b.For(bloc) {
+		if c.ID != "chartmembersbyyear" {
+			continue
+		}
+		if c.Drawn() || c.Description != "" || len(c.Legend) != 0 || len(c.Notes) != 0 {
+			t.Errorf("equal bars drawn: %+v", c)
+		}
+		if len(c.Table.Rows) != 2 || c.Table.Rows[0].Cells[0] != c.Table.Rows[1].Cells[0] {
+			t.Errorf("table %+v", c.Table)
+		}
+	}
+}
+
+// The rules of what a chart says: two values other than 0 for bars, three
+// years for a line, never the same in every category.
+func TestSays(t *testing.T) {
+	nan := math.NaN()
+	bars := func(values ...[]float64) spec {
+		s := spec{}
+		for _, v := range values {
+			s.series = append(s.series, series{values: v})
+		}
+		for range values[0] {
+			s.categories = append(s.categories, "c")
+		}
+		return s
+	}
+	line := func(values ...[]float64) spec {
+		s := bars(values...)
+		s.line = true
+		return s
+	}
+	for _, c := range []struct {
+		name string
+		s    spec
+		want bool
+	}{
+		{"two values", bars([]float64{3, 5}), true},
+		{"one value", bars([]float64{7}), false},
+		{"one value but 0", bars([]float64{0, 4, 0}), false},
+		{"one value and none", bars([]float64{nan, 4, nan}), false},
+		{"equal bars", bars([]float64{5, 5, 5, 5}), false},
+		{"equal totals of different kinds", bars([]float64{1, 2}, []float64{2, 1}), true},
+		{"equal stacks", bars([]float64{1, 1}, []float64{2, 2}), false},
+		{"two kinds in one category", bars([]float64{1, 0}, []float64{2, 0}), false},
+		{"a trend of three years", line([]float64{3, 1, 2}), true},
+		{"a line of two years", line([]float64{3, 1}), false},
+		{"a line of two years with a gap", line([]float64{3, nan, nan, 1}), false},
+		{"a line of three years with a gap", line([]float64{3, nan, 2, 1}), true},
+		{"a flat line", line([]float64{2, 2, 2}), false},
+		{"two lines of the same years", line([]float64{1, 2, nan}, []float64{nan, 3, 4}), true},
+	} {
+		if got := says(c.s); got != c.want {
+			t.Errorf("%s: says = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestScoreAxis(t *testing.T) {
+	for _, c := range []struct{ lo, hi, start, end, step float64 }{
+		{86.6, 97.9, 80, 100, 5},
+		{88.5, 96.25, 86, 98, 2},
+		{91, 92, 90.5, 92, 0.5},
+		{5, 95, 0, 100, 50},
+		{40, 95, 20, 100, 20},
+		{90, 90, 89, 90, 1},
+	} {
+		start, end, step := scoreAxis(c.lo, c.hi)
+		if start != c.start || end != c.end || step != c.step {
+			t.Errorf("scoreAxis(%v, %v) = %v, %v, %v; want %v, %v, %v", c.lo, c.hi, start, end, step, c.start, c.end, c.step)
+		}
+	}
+}
+
+// A chart of scores starts its axis near the lowest score and says so: in
+// the axis name, in a note under the title, in its description.
+func TestScoresStartNearTheLowest(t *testing.T) {
+	site := loadSite(t, testSite)
+	plan := pages.Plan(site, keys)
+	c := New(site, keys).For(pageOf(t, plan, "khoi/khoi-a/2024/"))[0]
+	if c.ID != "chartmemberscores" || !c.Drawn() {
+		t.Fatalf("chart %s, drawn %v", c.ID, c.Drawn())
+	}
+	lo := math.Inf(1)
+	for _, m := range pageOf(t, plan, "khoi/khoi-a/2024/").BlocYear.Members {
+		if m.Score != nil {
+			lo = min(lo, *m.Score)
+		}
+	}
+	x := option(t, c)["xAxis"].([]any)[0].(map[string]any)
+	start, _ := x["min"].(float64)
+	if start <= 0 || start >= lo || lo-start > lo/5 {
+		t.Errorf("the score axis starts at %v, the lowest score is %v", x["min"], lo)
+	}
+	from := vn.FormatFloat(start, "vi")
+	if x["name"] != "score from "+from || !slices.Contains(c.Notes, "axis from "+from) || !strings.Contains(c.Description, "axis from "+from+".") {
+		t.Errorf("axis name %q, notes %q, description %q", x["name"], c.Notes, c.Description)
+	}
+	// The table has the scores, and its head the plain name.
+	if c.Table.Head[1] != "score" {
+		t.Errorf("table head %v", c.Table.Head)
+	}
+}
+
+// Every text of the canvas has lines half as high again as its letters,
+// for the tone marks; and so do the tooltips, which echarts would write
+// with a line height of 1.
+func TestTextHasRoomForToneMarks(t *testing.T) {
+	site := loadSite(t, testSite)
+	b := New(site, keys)
+	n := 0
+	room := func(where string, st any) {
+		m, _ := st.(map[string]any)
+		size, _ := m["fontSize"].(float64)
+		if size == 0 {
+			size = 12 // echarts' own
+		}
+		if lh, _ := m["lineHeight"].(float64); lh < 1.5*size {
+			t.Errorf("%s: line height %v for %v px text", where, m["lineHeight"], size)
+		}
+		n++
+	}
+	for _, p := range pages.Plan(site, keys) {
+		for _, c := range b.For(p) {
+			if !c.Drawn() {
+				continue
+			}
+			m := option(t, c)
+			where := p.Path + " " + c.ID
+			for _, key := range []string{"xAxis", "yAxis"} {
+				for i, ax := range m[key].([]any) {
+					ax := ax.(map[string]any)
+					room(fmt.Sprintf("%s %s[%d] labels", where, key, i), ax["axisLabel"])
+					room(fmt.Sprintf("%s %s[%d] name", where, key, i), ax["nameTextStyle"])
+				}
+			}
+			for i, s := range m["series"].([]any) {
+				if label, ok := s.(map[string]any)["label"]; ok {
+					room(fmt.Sprintf("%s series %d labels", where, i), label)
+				}
+			}
+			tip := m["tooltip"].(map[string]any)["textStyle"]
+			if lh, _ := tip.(map[string]any)["lineHeight"].(float64); lh < 1.5*14 {
+				t.Errorf("%s: tooltip line height %v", where, lh)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d texts checked", n)
 	}
 }
 

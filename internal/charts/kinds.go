@@ -9,7 +9,7 @@ import (
 
 // awardsByYear counts the collectives awarded (or proposed) in each of
 // years, stacked by award kind.
-func (b *Builder) awardsByYear(years []int, awards []*model.Award, subject string) *Chart {
+func (b *Builder) awardsByYear(years []int, awards []*model.Award, subject string) spec {
 	index := map[int]int{}
 	for i, y := range years {
 		index[y] = i
@@ -29,28 +29,28 @@ func (b *Builder) awardsByYear(years []int, awards []*model.Award, subject strin
 	if hasProposed(awards) {
 		s.subtitle = b.t("chart_proposals_included")
 	}
-	return b.chart(s)
+	return s
 }
 
 // membersByYear counts a bloc's members in each of its years.
-func (b *Builder) membersByYear(bl *model.Bloc) *Chart {
+func (b *Builder) membersByYear(bl *model.Bloc) spec {
 	years := make([]int, len(bl.Years))
 	counts := make([]float64, len(bl.Years))
 	for i, y := range bl.Years {
 		years[i], counts[i] = y.Year, float64(len(y.Members))
 	}
-	return b.chart(spec{
+	return spec{
 		id: "chartmembersbyyear", title: b.t("chart_members_by_year"), subject: bl.Name,
 		labels:  true,
 		catName: b.t("year"), valName: b.t("chart_axis_units"),
 		categories: yearLabels(years),
 		series:     []series{{values: counts}},
-	})
+	}
 }
 
 // standing draws a unit's rank in each year, one line per bloc it was in;
 // its score when no year has a rank.
-func (b *Builder) standing(u *model.Unit) *Chart {
+func (b *Builder) standing(u *model.Unit) spec {
 	years := yearsOfUnit(u)
 	ranked := slices.ContainsFunc(u.Memberships, func(m *model.Membership) bool { return m.Rank > 0 })
 	s := spec{
@@ -67,7 +67,7 @@ func (b *Builder) standing(u *model.Unit) *Chart {
 	}
 	if !ranked {
 		s.id, s.title, s.valName = "chartscorebyyear", b.t("chart_score_by_year"), b.t("score")
-		s.inverse, s.scale = false, true
+		s.inverse, s.score = false, true
 		value = func(m *model.Membership) float64 {
 			if m.Score != nil {
 				return *m.Score
@@ -96,12 +96,12 @@ func (b *Builder) standing(u *model.Unit) *Chart {
 		}
 		s.series = append(s.series, ser)
 	}
-	return b.chart(s)
+	return s
 }
 
 // awardsByBloc counts the collectives awarded (or proposed) in each bloc
 // in one year, stacked by award kind.
-func (b *Builder) awardsByBloc(y *model.Year) *Chart {
+func (b *Builder) awardsByBloc(y *model.Year) spec {
 	names := make([]string, len(y.Blocs))
 	index := map[*model.BlocYear]int{}
 	var awards []*model.Award
@@ -120,13 +120,13 @@ func (b *Builder) awardsByBloc(y *model.Year) *Chart {
 	if hasProposed(awards) {
 		s.subtitle = b.t("chart_proposals_included")
 	}
-	return b.chart(s)
+	return s
 }
 
 // recipientsByYear counts the collectives given (or proposed for) one
 // award kind in each year from its first to its last, conferred and
 // proposed stacked.
-func (b *Builder) recipientsByYear(k *model.AwardKind) *Chart {
+func (b *Builder) recipientsByYear(k *model.AwardKind) spec {
 	var years []int
 	if len(k.Awards) > 0 {
 		first, last := k.Awards[0].BlocYear.Year, k.Awards[len(k.Awards)-1].BlocYear.Year
@@ -159,12 +159,12 @@ func (b *Builder) recipientsByYear(k *model.AwardKind) *Chart {
 	if hasProposed(k.Awards) {
 		s.series = append(s.series, proposed)
 	}
-	return b.chart(s)
+	return s
 }
 
 // memberScores draws the score of each member of a bloc in one year, in
 // the order of the members table, by short name.
-func (b *Builder) memberScores(y *model.BlocYear) *Chart {
+func (b *Builder) memberScores(y *model.BlocYear) spec {
 	names := make([]string, len(y.Members))
 	scores := make([]float64, len(y.Members))
 	for i, m := range y.Members {
@@ -174,18 +174,19 @@ func (b *Builder) memberScores(y *model.BlocYear) *Chart {
 			scores[i] = *m.Score
 		}
 	}
-	return b.chart(spec{
+	return spec{
 		id: "chartmemberscores", title: b.t("chart_member_scores"), subject: y.Bloc.Name + " – " + yearLabels([]int{y.Year})[0],
 		horizontal: true, labels: true,
 		catName: b.t("unit"), valName: b.t("score"),
 		categories: names,
 		series:     []series{{values: scores}},
-	})
+		score:      true,
+	}
 }
 
 // entriesByKind counts the entries (awards and proposals) of each award
 // kind that has any.
-func (b *Builder) entriesByKind() *Chart {
+func (b *Builder) entriesByKind() spec {
 	var names []string
 	var counts []float64
 	for _, k := range b.site.Awards {
@@ -194,11 +195,11 @@ func (b *Builder) entriesByKind() *Chart {
 			counts = append(counts, float64(len(k.Awards)))
 		}
 	}
-	return b.chart(spec{
+	return spec{
 		id: "chartentriesbykind", title: b.t("chart_entries_by_kind"),
 		horizontal: true, labels: true,
 		catName: b.t("award_kind"), valName: b.t("chart_axis_entries"),
 		categories: names,
 		series:     []series{{values: counts}},
-	})
+	}
 }

@@ -237,3 +237,74 @@ func gzipped(t *testing.T, b []byte) int {
 	}
 	return buf.Len()
 }
+
+// The bundle has only what the options use: echarts-entry.js registers
+// bars, lines, grid, tooltip and aria, and no option asks for more (a
+// title, a legend, a toolbox would be drawn by no component).
+func TestOptionsNeedOnlyTheBundledParts(t *testing.T) {
+	entry, err := os.ReadFile("echarts-entry.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range []string{"BarChart", "LineChart", "GridComponent", "TooltipComponent", "AriaComponent"} {
+		if !bytes.Contains(entry, []byte(part)) {
+			t.Errorf("echarts-entry.js does not register %s", part)
+		}
+	}
+	keys := map[string]bool{"aria": true, "color": true, "grid": true, "series": true, "tooltip": true, "xAxis": true, "yAxis": true}
+	site := loadSite(t, testSite)
+	b := New(site, func(k string) string { return k })
+	n := 0
+	for _, p := range pages.Plan(site, func(k string) string { return k }) {
+		for _, c := range b.For(p) {
+			if !c.Drawn() {
+				continue
+			}
+			n++
+			m := option(t, c)
+			for k := range m {
+				if !keys[k] {
+					t.Errorf("%s %s: the option has %q, which the bundle does not draw", p.Path, c.ID, k)
+				}
+			}
+			for _, s := range m["series"].([]any) {
+				if ty := s.(map[string]any)["type"]; ty != "bar" && ty != "line" {
+					t.Errorf("%s %s: a series of type %v", p.Path, c.ID, ty)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no chart drawn")
+	}
+}
+
+// A site whose figures make no chart worth drawing, one bloc year of two
+// members without scores or awards, has tables alone and needs no
+// library.
+func TestHasDrawnWithTablesAlone(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS(testSite)); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"2023.yaml", "2024.yaml"} {
+		if err := os.Remove(filepath.Join(dir, "data", "blocs", "khoi-a", f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := loadSite(t, dir)
+	b := New(site, keys)
+	tables := 0
+	for _, p := range pages.Plan(site, keys) {
+		if b.Draws(p) {
+			t.Errorf("%s draws a chart", p.Path)
+		}
+		tables += len(b.For(p))
+	}
+	if tables == 0 {
+		t.Error("no table of a chart either")
+	}
+	if HasDrawn(site) || (Library{}).Paths(site) != nil {
+		t.Errorf("HasDrawn %v, library paths %v", HasDrawn(site), (Library{}).Paths(site))
+	}
+}

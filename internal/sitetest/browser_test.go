@@ -188,7 +188,8 @@ func screenshotDark(t *testing.T, tab *browsertest.Tab, url, name string) {
 }
 
 // checkWithoutScript opens url with JavaScript off: every chart's table is
-// open and there is no empty frame where the chart would be.
+// open and there is no empty frame where the chart would be, nor its title
+// or legend.
 func checkWithoutScript(t *testing.T, base string, browser context.Context, url string, want expected) {
 	t.Helper()
 	tab := browsertest.NewTab(t, browser, base)
@@ -201,17 +202,18 @@ func checkWithoutScript(t *testing.T, base string, browser context.Context, url 
 	}
 	b, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[[]byte](`[...document.querySelectorAll('figure.chart')].map(f =>
 		[f.querySelector('details').open, f.querySelector('.chart-canvas').getBoundingClientRect().height,
-		 f.querySelector('table').getBoundingClientRect().height])`))
+		 f.querySelector('table').getBoundingClientRect().height,
+		 [...f.querySelectorAll('.chart-head, .chart-legend')].reduce((h, x) => h + x.getBoundingClientRect().height, 0)])`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got [][3]any
+	var got [][4]any
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
 	}
 	drawn := 0
 	for _, c := range want.charts {
-		if c.Empty == "" {
+		if c.Drawn() {
 			drawn++
 		}
 	}
@@ -219,8 +221,9 @@ func checkWithoutScript(t *testing.T, base string, browser context.Context, url 
 		t.Fatalf("%d charts on the page, want %d", len(got), drawn)
 	}
 	for i, g := range got {
-		if g[0] != true || g[1] != 0.0 || g[2] == 0.0 {
-			t.Errorf("without JavaScript, chart %d: table open %v, frame %v px high, table %v px high", i, g[0], g[1], g[2])
+		if g[0] != true || g[1] != 0.0 || g[2] == 0.0 || g[3] != 0.0 {
+			t.Errorf("without JavaScript, chart %d: table open %v, frame %v px high, table %v px high, title and legend %v px high",
+				i, g[0], g[1], g[2], g[3])
 		}
 	}
 	for _, pr := range tab.Problems() {
@@ -251,11 +254,17 @@ func media(features ...*emulation.MediaFeature) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// waitDrawn waits until every chart of the page says it is drawn.
+// waitDrawn waits until every chart of the page says it is drawn, bringing
+// each near the viewport in turn, since a chart is drawn only there, then
+// scrolls back to the top.
 func waitDrawn() chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](`[...document.querySelectorAll('.chart-canvas')].every(el => el.hasAttribute('data-drawn'))`,
-			chromedp.WithPollingTimeout(15*time.Second))(ctx, tg)
+		_, err := chromedp.Poll[bool](`(() => {
+			const el = [...document.querySelectorAll('.chart-canvas')].find(el => !el.hasAttribute('data-drawn'));
+			if (el) { el.parentNode.scrollIntoView(); return false; }
+			scrollTo(0, 0);
+			return true;
+		})()`, chromedp.WithPollingTimeout(15*time.Second))(ctx, tg)
 		if err != nil {
 			return fmt.Errorf("the charts were not drawn: %w", err)
 		}
@@ -316,8 +325,8 @@ func expect(d *demo, p *pages.Page) expected {
 		e.facts = append(e.facts, "thidua.json")
 	}
 	for _, c := range e.charts {
-		if c.Empty != "" {
-			e.facts = append(e.facts, c.Empty)
+		if !c.Drawn() {
+			e.facts = append(e.facts, c.Table.Caption)
 		}
 	}
 	return e
@@ -394,7 +403,7 @@ func checkCharts(t *testing.T, tab *browsertest.Tab, want expected) {
 	}
 	var ids, legends []string
 	for _, c := range want.charts {
-		if c.Empty == "" {
+		if c.Drawn() {
 			ids = append(ids, c.ID)
 			legends = append(legends, map[bool]string{true: "shown", false: "none"}[len(c.Legend) > 0])
 		}

@@ -98,23 +98,26 @@ func TestThemeAssetsUnder30KB(t *testing.T) {
 
 var scriptTag = regexp.MustCompile(`<script\b[^>]*>`)
 
-// The chart scripts are loaded deferred, library first, on exactly the
-// pages that draw a chart, from the site itself; every other script is
-// data or a file of the site, never inline code.
+// The chart script is loaded deferred, on exactly the pages that draw a
+// chart, from the site itself, naming the library it loads when a chart
+// comes near, which no page loads itself; every other script is data or a
+// file of the site, never inline code.
 func TestChartScriptsOnlyWhereCharts(t *testing.T) {
 	dst := filepath.Join(t.TempDir(), "public")
 	d := buildDemo(t, dst, "https://example.org/a/b/")
-	lib := `<script defer src="/a/b/` + charts.Script + `"></script>`
-	ours := `<script defer src="/a/b/assets/js/charts.js"></script>`
+	ours := `<script defer src="/a/b/assets/js/charts.js" data-library="/a/b/` + charts.Script + `"></script>`
 	withCharts := 0
 	for name, html := range htmlFiles(t, dst) {
 		has := strings.Contains(html, `class="chart-canvas"`)
-		i, j := strings.Index(html, lib), strings.Index(html, ours)
+		j := strings.Index(html, ours)
 		switch {
-		case has && (i < 0 || j < i || j > strings.Index(html, "</head>")):
-			t.Errorf("%s has a chart but not %s then %s in its head", name, lib, ours)
-		case !has && (i >= 0 || j >= 0):
-			t.Errorf("%s has no chart but loads the chart scripts", name)
+		case has && (j < 0 || j > strings.Index(html, "</head>")):
+			t.Errorf("%s has a chart but not %s in its head", name, ours)
+		case !has && j >= 0:
+			t.Errorf("%s has no chart but loads the chart script", name)
+		}
+		if strings.Contains(html, `src="/a/b/`+charts.Script) {
+			t.Errorf("%s loads the chart library itself", name)
 		}
 		if has {
 			withCharts++
@@ -168,6 +171,9 @@ func TestHostileNamesStayData(t *testing.T) {
 	}
 	replace("data/units.yaml", "short: Hội NCT", "short: '"+evil+"'")
 	replace("data/blocs/khoi-a/bloc.yaml", "short: ", "short: '"+evil+"' #")
+	// An award in the other bloc too, so that the year has awards of two
+	// blocs to chart.
+	replace("data/blocs/khoi-b/2024.yaml", "leader: so-ke-hoach", "leader: so-ke-hoach\nawards:\n  - award: bang-khen-tinh\n    unit: so-tai-chinh\n    decision: Quyết định số 45/QĐ-UBND ngày 20/01/2025")
 	dst := filepath.Join(t.TempDir(), "public")
 	opts := build.Options{Source: src, Destination: dst, Theme: thidua.Theme()}
 	if res, err := build.Run(context.Background(), opts); err != nil {

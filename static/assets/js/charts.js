@@ -1,11 +1,15 @@
 // Draws the charts of a page. Each .chart-canvas has its echarts option, built
 // at build time, as JSON in the <script type="application/json"> whose id is
-// the canvas id + "option". Without this script, or without echarts, the
-// tables below the charts stay open and nothing else changes.
+// the canvas id + "option". The chart library, named by this script's
+// data-library, is loaded only when a chart comes near the viewport, and each
+// chart is drawn when it does. Without this script, without echarts, or when
+// printing, the tables below the charts stay open.
 (function () {
   'use strict';
-  var E = window.echarts;
-  if (!E) return;
+  var me = document.currentScript;
+  var canvases = document.querySelectorAll('.chart-canvas');
+  if (!me || !canvases.length || !window.IntersectionObserver) return;
+  var library = me.getAttribute('data-library');
   var en = document.documentElement.lang === 'en';
   var group = en ? ',' : '.';
   var point = en ? '.' : ',';
@@ -24,25 +28,23 @@
   var still = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
   var font = getComputedStyle(document.body).fontFamily;
 
-  document.querySelectorAll('.chart-canvas').forEach(function (el) {
-    var data = document.getElementById(el.id + 'option');
+  function draw(el) {
     var option;
     try {
-      option = JSON.parse(data.textContent);
+      option = JSON.parse(document.getElementById(el.id + 'option').textContent);
     } catch (e) {
       console.error('chart ' + el.id + ': ' + e);
       return;
     }
     var fig = el.parentNode;
-    var legend = fig.querySelector('.chart-legend');
-    if (legend) legend.hidden = false;
+    fig.querySelectorAll('.chart-head, .chart-legend').forEach(function (x) { x.hidden = false; });
     el.hidden = false;
     list(option.xAxis).concat(list(option.yAxis)).forEach(function (a) {
       if (a.type === 'value') a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt });
     });
     // Names down the side wrap, so that a phone keeps room for the bars.
     list(option.yAxis).forEach(function (a) {
-      if (a.type === 'category') a.axisLabel = { width: Math.max(96, Math.min(240, el.clientWidth * 0.36)), overflow: 'break', lineHeight: 13 };
+      if (a.type === 'category') a.axisLabel = Object.assign({}, a.axisLabel, { width: Math.max(96, Math.min(240, el.clientWidth * 0.36)), overflow: 'break' });
     });
     list(option.series).forEach(function (s) {
       if (s.label && s.label.show) s.label.formatter = label;
@@ -51,11 +53,41 @@
     option.textStyle = { fontFamily: font };
     if (still) option.animation = false;
     if (dark) option.backgroundColor = 'transparent';
-    var chart = E.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
+    var chart = window.echarts.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
     chart.on('finished', function () { el.setAttribute('data-drawn', ''); });
     chart.setOption(option);
     var table = fig.querySelector('details');
     if (table) table.open = false;
     if (window.ResizeObserver) new ResizeObserver(function () { chart.resize(); }).observe(el);
+  }
+
+  // need draws el, loading the library first if no chart has yet.
+  var waiting = null;
+  function need(el) {
+    if (window.echarts) return draw(el);
+    if (waiting) return waiting.push(el);
+    waiting = [el];
+    var s = document.createElement('script');
+    s.src = library;
+    s.onload = function () { waiting.forEach(draw); };
+    document.head.appendChild(s);
+  }
+  var near = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) return;
+      near.unobserve(e.target);
+      need(e.target.querySelector('.chart-canvas'));
+    });
+  }, { rootMargin: '300px 0px' });
+  canvases.forEach(function (el) { near.observe(el.parentNode); });
+
+  // A printed page has the numbers: the tables open for the print.
+  var closed = [];
+  addEventListener('beforeprint', function () {
+    closed = [].filter.call(document.querySelectorAll('.chart details:not([open])'), function (d) { return (d.open = true); });
+  });
+  addEventListener('afterprint', function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
   });
 })();
