@@ -101,7 +101,7 @@ func TestChartTextHasRoomForToneMarks(t *testing.T) {
 	browser := browsertest.New(t)
 	lines, marked := 0, 0
 	for _, p := range drawnPages(demo) {
-		t.Run(p.Kind, func(t *testing.T) {
+		t.Run(string(p.Kind), func(t *testing.T) {
 			tab := browsertest.NewTab(t, browser, base)
 			for _, width := range []int64{360, 1366} {
 				open(t, tab, base+p.Path, width, 900)
@@ -175,7 +175,7 @@ func TestChartsPrintWithTheirTables(t *testing.T) {
 	demo := buildDemo(t, dir, base)
 	browser := browsertest.New(t)
 	for _, p := range drawnPages(demo) {
-		t.Run(p.Kind, func(t *testing.T) {
+		t.Run(string(p.Kind), func(t *testing.T) {
 			tab := browsertest.NewTab(t, browser, base)
 			open(t, tab, base+p.Path, 1366, 900)
 			err := chromedp.Do(tab.Ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
