@@ -44,9 +44,43 @@ func yaml() map[string]Text {
 			"dòng này nằm giữa các mục của danh sách bắt đầu từ dòng %d nhưng không bắt đầu bằng `- `; thêm `- ` ở đầu dòng để làm một mục mới, hoặc thụt vào thêm hai dấu cách để nó thuộc mục ở trên",
 			"this line is among the items of the list that starts on line %d but does not start with `- `; add `- ` at its start to make a new item, or indent it by two more spaces to add it to the item above",
 		},
+		"encoding-utf16le": utf16("UTF-16 LE"),
+		"encoding-utf16be": utf16("UTF-16 BE"),
+		"encoding-windows1258": {
+			"tệp này có vẻ được lưu bằng bảng mã Windows-1258 (tiếng Việt của Windows, còn gọi là «ANSI»), không phải UTF-8, bảng mã duy nhất thidua đọc. Mở lại cho đúng chữ rồi lưu dạng UTF-8: trong VS Code, bấm vào tên bảng mã ở thanh dưới cùng, chọn «Reopen with Encoding» › «Vietnamese (Windows 1258)», kiểm tra chữ hiện đúng, rồi bấm lần nữa, chọn «Save with Encoding» › «UTF-8»; " + saveVI,
+			"this file looks saved in the Windows-1258 encoding (Vietnamese Windows, also called \"ANSI\"), not in UTF-8, the one encoding thidua reads. Open it again with its letters right and save it as UTF-8: in VS Code, click the encoding's name in the bar at the bottom, choose \"Reopen with Encoding\" › \"Vietnamese (Windows 1258)\", check the letters, then click it again and choose \"Save with Encoding\" › \"UTF-8\"; " + saveEN,
+		},
+		"encoding-tcvn3": legacy("TCVN3 (ABC), phông chữ .VnTime", "TCVN3 (ABC), the .VnTime fonts", "TCVN3 (ABC)"),
+		"encoding-vni":   legacy("VNI, phông chữ VNI-Times", "VNI, the VNI-Times fonts", "VNI Windows"),
 		"yaml-syntax": {
 			"không đọc được YAML từ dòng này; kiểm tra thụt lề (chỉ dùng dấu cách), dấu `: ` sau mỗi tên trường và các dấu ngoặc kép ở dòng này và dòng trên",
 			"the YAML cannot be read from this line; check the indentation (spaces only), the `: ` after each field name and the quotes on this line and the one before",
 		},
+	}
+}
+
+// saveVI and saveEN say how to save a file as UTF-8 in the programs an
+// office has; the messages about encodings end with them.
+const (
+	saveVI = "trong Notepad, chọn File › Save As…, ở ô «Encoding» chọn «UTF-8» rồi bấm Save; trong Word, chọn File › Save As…, kiểu «Plain Text (*.txt)», ở hộp «File Conversion» chọn «Other encoding» › «Unicode (UTF-8)», rồi đổi đuôi tên tệp về .yaml (hoặc .md); trong Excel (bảng điểm để nhập bằng thidua import), chọn File › Save As…, kiểu «CSV UTF-8 (Comma delimited)»"
+	saveEN = "in Notepad, choose File › Save As…, set \"Encoding\" to \"UTF-8\" and click Save; in Word, choose File › Save As…, type \"Plain Text (*.txt)\", and in the \"File Conversion\" box \"Other encoding\" › \"Unicode (UTF-8)\", then rename the file back to .yaml (or .md); in Excel (a score sheet for thidua import), choose File › Save As…, type \"CSV UTF-8 (Comma delimited)\""
+)
+
+// utf16 is the message about a file saved in the UTF-16 encoding name,
+// as VS Code names it.
+func utf16(name string) Text {
+	return Text{
+		"tệp này được lưu bằng bảng mã " + name + " (Windows gọi là «Unicode»), không phải UTF-8, bảng mã duy nhất thidua đọc; chữ vẫn đúng, chỉ cần lưu lại dạng UTF-8: trong VS Code, bấm vào tên bảng mã ở thanh dưới cùng (nếu chữ hiện sai, trước đó chọn «Reopen with Encoding» › «" + name + "»), chọn «Save with Encoding» › «UTF-8»; " + saveVI,
+		"this file is saved in the " + name + " encoding (which Windows calls \"Unicode\"), not in UTF-8, the one encoding thidua reads; its letters are right, it only needs saving as UTF-8: in VS Code, click the encoding's name in the bar at the bottom (if the letters look wrong, first choose \"Reopen with Encoding\" › \"" + name + "\"), and choose \"Save with Encoding\" › \"UTF-8\"; " + saveEN,
+	}
+}
+
+// legacy is the message about a file typed in an old Vietnamese encoding
+// of fonts, which VS Code and Notepad cannot read: Unikey's converter,
+// whose source is unikey, turns its text into Unicode first.
+func legacy(vi, en, unikey string) Text {
+	return Text{
+		"tệp này có vẻ được gõ bằng bảng mã cũ " + vi + ", không phải Unicode UTF-8, bảng mã duy nhất thidua đọc; VS Code và Notepad không đọc được bảng mã này. Chuyển chữ sang Unicode bằng công cụ chuyển mã của Unikey: chép toàn bộ chữ của tệp, bấm Ctrl+Shift+F6, chọn Nguồn «" + unikey + "», Đích «Unicode», bấm «Chuyển mã», dán vào tệp thay cho chữ cũ, rồi lưu dạng UTF-8: trong VS Code, bấm vào tên bảng mã ở thanh dưới cùng, chọn «Save with Encoding» › «UTF-8»; " + saveVI,
+		"this file looks typed in the old Vietnamese encoding " + en + ", not in Unicode UTF-8, the one encoding thidua reads; VS Code and Notepad cannot read it. Turn its text into Unicode with Unikey's converter: copy all the text of the file, press Ctrl+Shift+F6, choose the source \"" + unikey + "\" and the destination \"Unicode\", click the button to convert, paste over the old text, then save the file as UTF-8: in VS Code, click the encoding's name in the bar at the bottom and choose \"Save with Encoding\" › \"UTF-8\"; " + saveEN,
 	}
 }
