@@ -22,6 +22,10 @@ const (
 	CodeYAMLSyntax    = "yaml-syntax"
 )
 
+// CodeYAMLTwice is the code of the message about bloc.yml or <year>.yml
+// beside the .yaml file of the same name, which alone is read.
+const CodeYAMLTwice = "yml-twice"
+
 // syntaxProblem is a YAML syntax error at a place of a file, with its
 // code and the values of its message.
 type syntaxProblem struct {

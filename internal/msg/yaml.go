@@ -52,6 +52,14 @@ func yaml() map[string]Text {
 		},
 		"encoding-tcvn3": legacy("TCVN3 (ABC), phông chữ .VnTime", "TCVN3 (ABC), the .VnTime fonts", "TCVN3 (ABC)"),
 		"encoding-vni":   legacy("VNI, phông chữ VNI-Times", "VNI, the VNI-Times fonts", "VNI Windows"),
+		"yml-twice": {
+			"thư mục khối đã có tệp %s, và tệp %s ghi cùng một nội dung; chỉ tệp thứ nhất được đọc. Chuyển những gì %s ghi sang %s rồi xoá %s",
+			"the bloc folder already has %s, and %s is a second file for the same; only the first is read. Move what %s holds into %s and delete %s",
+		},
+		"ignored-loses-pages": {
+			"thidua không đọc tệp này (tên hay chỗ của nó không phải của một tệp dữ liệu), nên %d trang có ở lần dựng trước sẽ mất, như %s; đặt lại tên tệp như tệp dữ liệu cũ (ví dụ 2024.yaml trong thư mục của khối), hoặc nếu muốn bỏ các trang đó thì xoá tệp này",
+			"thidua does not read this file (its name or place is not that of a data file), so %d pages of the last build would be gone, such as %s; give it back the name of the data file it was (such as 2024.yaml in its bloc's folder), or, to remove those pages, delete this file",
+		},
 		"yaml-syntax": {
 			"không đọc được YAML từ dòng này; kiểm tra thụt lề (chỉ dùng dấu cách), dấu `: ` sau mỗi tên trường và các dấu ngoặc kép ở dòng này và dòng trên",
 			"the YAML cannot be read from this line; check the indentation (spaces only), the `: ` after each field name and the quotes on this line and the one before",
