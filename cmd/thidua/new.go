@@ -128,7 +128,7 @@ func newSite(dir string, o scaffold.SiteOptions, sample ci.Sample, e *env) int {
 	if err != nil {
 		return fail(err)
 	}
-	schemas, mapping := schemaFiles()
+	schemas, mapping := schemaFiles(nil)
 	settings, err := mergeSettings(filepath.Join(dir, filepath.FromSlash(settingsFile)), mapping)
 	if err != nil {
 		return fail(err)

@@ -53,6 +53,7 @@ func tables() []map[string]Text {
 	return []map[string]Text{
 		common(),
 		yaml(),
+		schema(),
 	}
 }
 
