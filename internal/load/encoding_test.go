@@ -21,29 +21,37 @@ func TestEncodings(t *testing.T) {
 		"tcvn3.yaml":        {CodeTCVN3, "TCVN3"},
 		"vni.yaml":          {CodeVNI, "VNI"},
 	} {
-		src, err := os.ReadFile("testdata/encoding/" + file)
-		if err != nil {
-			t.Fatal(err)
+		t.Run(file, func(t *testing.T) {
+			testEncoding(t, file, c.code, c.name)
+		})
+	}
+}
+
+// testEncoding reads testdata/encoding/file as units.yaml and expects one
+// message of code, naming the encoding name.
+func testEncoding(t *testing.T, file, code, name string) {
+	t.Helper()
+	src, err := os.ReadFile("testdata/encoding/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags := ParseUnits("data/units.yaml", src)
+	items := diags.Items()
+	if len(items) != 1 {
+		t.Fatalf("%s: %d messages, want 1: %v", file, len(items), lines(diags))
+	}
+	d := items[0]
+	if d.Code != code || d.Line != 1 || d.Column != 1 {
+		t.Errorf("%s: %s, want %s at 1:1", file, d.Format(msg.English), code)
+	}
+	vi, en := d.Text(msg.Vietnamese), d.Text(msg.English)
+	for _, want := range []string{name, "UTF-8", "VS Code", "Notepad", "Word", "Excel"} {
+		if !strings.Contains(vi, want) || !strings.Contains(en, want) {
+			t.Errorf("%s: %q missing from\n%s\n%s", file, want, vi, en)
 		}
-		_, diags := ParseUnits("data/units.yaml", src)
-		items := diags.Items()
-		if len(items) != 1 {
-			t.Errorf("%s: %d messages, want 1: %v", file, len(items), lines(diags))
-			continue
-		}
-		d := items[0]
-		if d.Code != c.code || d.Line != 1 || d.Column != 1 {
-			t.Errorf("%s: %s, want %s at 1:1", file, d.Format(msg.English), c.code)
-		}
-		vi, en := d.Text(msg.Vietnamese), d.Text(msg.English)
-		for _, want := range []string{c.name, "UTF-8", "VS Code", "Notepad", "Word", "Excel"} {
-			if !strings.Contains(vi, want) || !strings.Contains(en, want) {
-				t.Errorf("%s: %q missing from\n%s\n%s", file, want, vi, en)
-			}
-		}
-		if !strings.Contains(vi, "bảng mã") {
-			t.Errorf("%s: the Vietnamese is not Vietnamese: %s", file, vi)
-		}
+	}
+	if !strings.Contains(vi, "bảng mã") {
+		t.Errorf("%s: the Vietnamese is not Vietnamese: %s", file, vi)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // The codes of the YAML syntax errors that syntaxError finds in the bytes
@@ -305,7 +307,7 @@ func unclosed(lines []*yamlLine, line int) (syntaxProblem, bool) {
 		case l.quoteAt >= 0 && l.num <= line:
 			q := l.text[l.quoteAt : l.quoteAt+1]
 			fixed := strings.TrimRight(l.text[l.indent:], " ") + q
-			return syntaxProblem{Pos{l.num, l.col(l.quoteAt)}, CodeYAMLQuote, []any{q, fixed}}, true
+			return syntaxProblem{Pos{l.num, l.col(l.quoteAt)}, CodeYAMLQuote, []any{q, suggestion(fixed)}}, true
 		case l.bracketAt >= 0:
 			open := l.text[l.bracketAt : l.bracketAt+1]
 			shut := map[string]string{"[": "]", "{": "}"}[open]
@@ -422,7 +424,20 @@ func (l *yamlLine) valueStart() int {
 func quoteValue(l *yamlLine, off int) string {
 	v := strings.TrimRight(l.text[off:], " ")
 	v = strings.ReplaceAll(strings.ReplaceAll(v, `\`, `\\`), `"`, `\"`)
-	return l.text[l.indent:off] + `"` + v + `"`
+	return suggestion(l.text[l.indent:off] + `"` + v + `"`)
+}
+
+// maxSuggestion is the most characters of a line a message quotes as
+// what to write.
+const maxSuggestion = 120
+
+// suggestion returns the line s that a message says to write, cut with
+// "…" when it is long.
+func suggestion(s string) string {
+	if utf8.RuneCountInString(s) <= maxSuggestion {
+		return s
+	}
+	return vn.Clip(s, maxSuggestion)
 }
 
 // missingColon returns the problem of l, a line whose field name lacks
@@ -435,7 +450,7 @@ func missingColon(l *yamlLine) (syntaxProblem, bool) {
 	}
 	s := l.text[start:]
 	fix := func(at int, with string) (syntaxProblem, bool) {
-		return syntaxProblem{Pos{l.num, l.col(start + at)}, CodeYAMLColon, []any{s[:at] + with + strings.TrimLeft(s[at:], " ")}}, true
+		return syntaxProblem{Pos{l.num, l.col(start + at)}, CodeYAMLColon, []any{suggestion(s[:at] + with + strings.TrimLeft(s[at:], " "))}}, true
 	}
 	if i := strings.IndexByte(s, ':'); i > 0 && i+1 < len(s) && s[i+1] != ' ' {
 		return fix(i+1, " ")

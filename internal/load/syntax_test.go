@@ -55,3 +55,13 @@ func TestSyntaxErrors(t *testing.T) {
 		t.Errorf("%d cases in testdata/syntax", cases)
 	}
 }
+
+// TestSyntaxSuggestionIsShort: a value that holds ": " on a line of a
+// million characters gets a message that quotes at most maxSuggestion of them.
+func TestSyntaxSuggestionIsShort(t *testing.T) {
+	_, diags := ParseBloc("data/blocs/khoi-8/bloc.yaml", []byte("name: "+strings.Repeat("Khối: ", 200000)+"\n"))
+	items := diags.Items()
+	if len(items) != 1 || items[0].Code != CodeYAMLValue || len(items[0].Text(msg.Vietnamese)) > 400 {
+		t.Errorf("got %d messages: %.500v", len(items), items)
+	}
+}
