@@ -96,8 +96,7 @@ func writeSchemas(dir string, e *env) int {
 }
 
 // siteForSchemas loads the site folder dir for the identifiers its schemas
-// offer, and returns the language of its messages. A site with mistakes
-// gives what it has: the schemas help to mend it.
+// offer, and returns the language of its messages, as schemaSite does.
 func siteForSchemas(dir string) (*schema.Site, msg.Lang, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -105,12 +104,20 @@ func siteForSchemas(dir string) (*schema.Site, msg.Lang, error) {
 	}
 	fsys := load.NewRootFS(root)
 	defer fsys.Close()
+	site, lang := schemaSite(fsys)
+	return site, lang, nil
+}
+
+// schemaSite loads the site folder fsys for the identifiers its schemas
+// offer, and returns the language of its messages. A site with mistakes
+// gives what it has: the schemas help to mend it.
+func schemaSite(fsys fs.FS) (*schema.Site, msg.Lang) {
 	s, _ := load.Site(fsys, load.Options{})
 	lang, ok := msg.ParseLang(s.Config.Language)
 	if !ok {
 		lang = msg.Vietnamese
 	}
-	return schema.SiteOf(s, lang), lang, nil
+	return schema.SiteOf(s, lang), lang
 }
 
 // settingsFile is VS Code's settings file, in the site folder.
