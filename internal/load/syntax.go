@@ -65,7 +65,6 @@ type yamlLine struct {
 	item   bool   // starts with "- "
 	key    string // the field the line names ("id" of "- id: a"), "" for none
 	keyAt  int    // the byte offset of key (or of the value of an item)
-	value  bool   // the line gives a value after "key:" or "- "
 	opens  bool   // the line ends with "key:" or "-": what follows, indented, is its value
 
 	quoteAt   int // the byte offset of a quote not closed on the line, or -1
@@ -152,16 +151,15 @@ func (l *yamlLine) read() (blockText bool) {
 			l.opens = true
 			return false
 		}
-		l.keyAt, l.value = i, true
+		l.keyAt = i
 	}
 	if k, after, ok := keyAt(s, i); ok {
-		l.key, l.keyAt, l.value = k, i, false
+		l.key, l.keyAt = k, i
 		i = skipSpaces(s, after)
 		if i == len(s) || s[i] == '#' {
 			l.opens = true
 			return false
 		}
-		l.value = true
 	}
 	return l.readValue(i)
 }
