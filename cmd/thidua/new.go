@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/thidua/thidua/docs/ci"
@@ -114,7 +115,8 @@ func runNewAt(args []string, e *env, now func() time.Time) int {
 const docsURL = "https://github.com/thidua/thidua/blob/" + version + "/docs/"
 
 // newSite writes a new site folder dir: the files of scaffold.Site, the
-// schemas and settings of schema --write, and the CI sample. It prints the
+// schemas (with the new site's ids) and settings of schema --write, and
+// the CI sample. It prints the
 // path of every file it wrote.
 func newSite(dir string, o scaffold.SiteOptions, sample ci.Sample, e *env) int {
 	fail := func(err error) int {
@@ -128,7 +130,14 @@ func newSite(dir string, o scaffold.SiteOptions, sample ci.Sample, e *env) int {
 	if err != nil {
 		return fail(err)
 	}
-	schemas, mapping := schemaFiles()
+	// The schemas offer the new site's ids: load it from its files, held
+	// in memory as a file system until they are written.
+	site := fstest.MapFS{}
+	for _, f := range files {
+		site[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	forSite, _ := schemaSite(site)
+	schemas, mapping := schemaFiles(forSite)
 	settings, err := mergeSettings(filepath.Join(dir, filepath.FromSlash(settingsFile)), mapping)
 	if err != nil {
 		return fail(err)

@@ -203,14 +203,22 @@ func TestNewSite(t *testing.T) {
 			t.Errorf("no bloc year 2026 among %v", files)
 		}
 
-		schemas := t.TempDir()
-		if code, _, errOut := runCmd("schema", "--write", "-s", schemas); code != exitOK {
+		// The schemas are those schema --write writes for the new site:
+		// with its unit, bloc and award ids.
+		again := filepath.Join(t.TempDir(), "site")
+		if err := os.CopyFS(again, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errOut := runCmd("schema", "--write", "-s", again); code != exitOK {
 			t.Fatalf("schema --write: %s", errOut)
 		}
-		for p, want := range tree(t, schemas) {
+		for p, want := range tree(t, again) {
 			if files[p] != want {
 				t.Errorf("%s is not what schema --write writes", p)
 			}
+		}
+		if year, _ := os.ReadFile(filepath.Join(dir, ".vscode/schemas/year.schema.json")); !strings.Contains(string(year), `"enumDescriptions"`) {
+			t.Errorf("the new site's year schema offers no ids of the site")
 		}
 
 		if code, out, errOut := runCmd("check", "-s", dir, "--strict"); code != exitOK || out != "" || errOut != "" {

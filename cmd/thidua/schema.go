@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/scaffold"
 	"github.com/thidua/thidua/internal/schema"
 )
@@ -63,7 +65,12 @@ func writeSchemas(dir string, e *env) int {
 		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
 		return exitSite
 	}
-	files, mapping := schemaFiles()
+	site, lang, err := siteForSchemas(dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+		return exitSite
+	}
+	files, mapping := schemaFiles(site)
 	for _, f := range files {
 		name := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
@@ -84,17 +91,44 @@ func writeSchemas(dir string, e *env) int {
 		return exitSite
 	}
 	fmt.Fprintln(e.stdout, settings)
+	fmt.Fprintln(e.stdout, msg.Sprintf(lang, "schema-written", len(site.Units), len(site.Blocs), len(site.Awards)))
 	return exitOK
+}
+
+// siteForSchemas loads the site folder dir for the identifiers its schemas
+// offer, and returns the language of its messages, as schemaSite does.
+func siteForSchemas(dir string) (*schema.Site, msg.Lang, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	fsys := load.NewRootFS(root)
+	defer fsys.Close()
+	site, lang := schemaSite(fsys)
+	return site, lang, nil
+}
+
+// schemaSite loads the site folder fsys for the identifiers its schemas
+// offer, and returns the language of its messages. A site with mistakes
+// gives what it has: the schemas help to mend it.
+func schemaSite(fsys fs.FS) (*schema.Site, msg.Lang) {
+	s, _ := load.Site(fsys, load.Options{})
+	lang, ok := msg.ParseLang(s.Config.Language)
+	if !ok {
+		lang = msg.Vietnamese
+	}
+	return schema.SiteOf(s, lang), lang
 }
 
 // settingsFile is VS Code's settings file, in the site folder.
 const settingsFile = ".vscode/settings.json"
 
-// schemaFiles returns the schemas that schema --write puts under schemaDir,
-// and the "yaml.schemas" setting that maps them to the site's files.
-func schemaFiles() (files []scaffold.File, mapping map[string]any) {
+// schemaFiles returns the schemas of site that schema --write puts under
+// schemaDir, and the "yaml.schemas" setting that maps them to the site's
+// files.
+func schemaFiles(site *schema.Site) (files []scaffold.File, mapping map[string]any) {
 	mapping = map[string]any{}
-	for _, s := range schema.All() {
+	for _, s := range schema.For(site) {
 		rel := path.Join(schemaDir, s.File)
 		files = append(files, scaffold.File{Path: rel, Data: s.JSON})
 		if s.Match != nil {

@@ -44,8 +44,13 @@ func TestSchemaWrite(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("schema --write: exit %d, %s", code, errOut)
 	}
-	if !strings.Contains(out, filepath.Join(site, ".vscode/schemas/year.schema.json")) || !strings.HasSuffix(out, settings+"\n") {
+	if !strings.Contains(out, filepath.Join(site, ".vscode/schemas/year.schema.json")) || !strings.Contains(out, settings+"\n") {
 		t.Errorf("schema --write printed %q", out)
+	}
+	// The last line reminds to run it again, in the site's language.
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "Đã ghi lược đồ với 7 đơn vị, 2 khối") || !strings.Contains(last, "chạy lại thidua schema --write") {
+		t.Errorf("no reminder to run it again: %q", last)
 	}
 	if _, err := os.Stat(filepath.Join(site, ".vscode/schemas/article.schema.json")); err != nil {
 		t.Error(err)
@@ -57,7 +62,7 @@ func TestSchemaWrite(t *testing.T) {
 	}
 	schemas, _ := got["yaml.schemas"].(map[string]any)
 	year, _ := schemas["./.vscode/schemas/year.schema.json"].([]any)
-	if got["editor.tabSize"] != 2.0 || schemas["other.json"] == nil || !slices.Contains(year, any("data/blocs/*/2*.yaml")) {
+	if got["editor.tabSize"] != 2.0 || schemas["other.json"] == nil || !slices.Contains(year, any("data/blocs/*/2*.yaml")) || !slices.Contains(year, any("data/blocs/*/2*.yml")) {
 		t.Errorf("settings.json: %s", b)
 	}
 	if _, ok := schemas["./.vscode/schemas/article.schema.json"]; ok {

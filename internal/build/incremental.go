@@ -110,7 +110,9 @@ func basePath(u string) string {
 // for all it holds) were created, written, removed or renamed; with all,
 // after anything may have changed. The first Build builds everything
 // whatever it is given. On ErrSite the destination keeps the last good
-// build and the result's diagnostics say what is wrong.
+// build and the result's diagnostics say what is wrong: errors of the
+// site, or a changed file under data/ that loading ignores while pages of
+// the last good build would be gone (see losingPages).
 func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result, Stats, error) {
 	start := time.Now()
 	whole := b.last == nil || all || b.cache == nil
@@ -157,6 +159,15 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	for _, page := range p.Plan {
 		if key, ok := k.page(page); ok {
 			next.keys[page.File()] = key
+		}
+	}
+	if b.last != nil {
+		if lost := losingPages(items, b.last.keys, next.keys, changed, all, basePath(baseURL)); lost != nil {
+			for _, d := range items {
+				lost.Add(d)
+			}
+			res.Diagnostics = lost.Items()
+			return res, st, ErrSite
 		}
 	}
 	for _, x := range b.opts.allExtras() {

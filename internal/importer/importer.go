@@ -85,6 +85,9 @@ func Import(site fs.FS, src []byte, opts Options) *Result {
 		return fail("data/blocs", "import-unknown-bloc", opts.Bloc, didYouMean(p, quoted(diag.Suggest(opts.Bloc, ids))), strings.Join(ids, ", "))
 	}
 	res.Path = path.Join("data/blocs", bloc.ID, strconv.Itoa(opts.Year)+".yaml")
+	if by := bloc.Year(opts.Year); by != nil {
+		res.Path = by.Path // 2024.yml, when the year is written so
+	}
 	tables, err := readTables(opts.File, src)
 	switch {
 	case err == errKind:

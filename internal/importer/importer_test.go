@@ -432,3 +432,19 @@ func TestAwards(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// TestYMLYearFile imports into a year file named 2023.yml: that file is
+// edited, not a new 2023.yaml beside it.
+func TestYMLYearFile(t *testing.T) {
+	dir := testSite(t, nil)
+	from, to := filepath.Join(dir, "data/blocs/khoi-a/2023.yaml"), filepath.Join(dir, "data/blocs/khoi-a/2023.yml")
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("Tên đơn vị,Xếp loại\r\nHội Người cao tuổi,Hoàn thành tốt nhiệm vụ\r\n")
+	res := run(t, dir, src, Options{File: "bang.csv", Year: 2023, Bloc: "khoi-a"})
+	if !res.OK() || res.Path != "data/blocs/khoi-a/2023.yml" || res.Old == nil {
+		t.Fatalf("path %s, old %d bytes: %s", res.Path, len(res.Old), diagnostics(res))
+	}
+	mustLoad(t, dir, res)
+}

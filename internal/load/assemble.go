@@ -179,10 +179,16 @@ func (a *assembler) bloc(file string, id Ident) *model.Bloc {
 func (a *assembler) blocs() {
 	a.blocByID = map[string]*model.Bloc{}
 	md := markdown.New(markdownOptions(a.files.Config, a.opts))
+	read := map[string]string{} // bloc id → the path of its file read
 	for _, f := range sortedBy(a.files.Blocs, func(f *BlocFile) string { return f.Path }) {
-		if f.ID == "" || a.blocByID[f.ID] != nil {
+		if f.ID == "" {
 			continue
 		}
+		if first, ok := read[f.ID]; ok {
+			a.twice(first, f.Path)
+			continue
+		}
+		read[f.ID] = f.Path
 		b := &model.Bloc{ID: f.ID, Name: f.Name, Short: f.Short, Description: f.Description, Order: f.Order}
 		if f.Description != "" {
 			var html bytes.Buffer
@@ -204,6 +210,12 @@ func (a *assembler) blocs() {
 		a.blocRank[b] = i
 	}
 	a.blocIDs = slices.Sorted(maps.Keys(a.blocByID))
+}
+
+// twice reports the file second, bloc.yml or <year>.yml, that says again
+// what the file first, of the same name in .yaml, says: only first is read.
+func (a *assembler) twice(first, second string) {
+	a.diags.Error(second, 0, 0, CodeYAMLTwice, path.Base(first), path.Base(second), path.Base(second), path.Base(first), path.Base(second))
 }
 
 // placed is where a unit is a member in one year.
@@ -230,7 +242,8 @@ func (a *assembler) blocYears() {
 			}
 			continue
 		}
-		if b.Year(f.Year) != nil {
+		if by := b.Year(f.Year); by != nil {
+			a.twice(by.Path, f.Path)
 			continue
 		}
 		by := &model.BlocYear{Bloc: b, Year: f.Year, Path: f.Path, Covenant: f.Covenant, Review: f.Review, Figures: f.Figures}

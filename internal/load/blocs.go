@@ -103,7 +103,7 @@ type ModelEntry struct {
 	Summary string
 }
 
-var yearFileRe = regexp.MustCompile(`^(\d{4})\.yaml$`)
+var yearFileRe = regexp.MustCompile(`^(\d{4})\.ya?ml$`)
 
 // ratings are the values a member's rating may take, best first.
 var ratings = []string{string(model.RatingExcellent), string(model.RatingGood), string(model.RatingCompleted), string(model.RatingNotCompleted)}

@@ -27,7 +27,7 @@ var checks = []check{
 	{"yaml does not parse", map[string]string{
 		"data/blocs/khoi-8/bloc.yaml": "name: Khối 8\n  order: 8\n",
 	}, []string{
-		"data/blocs/khoi-8/bloc.yaml:2:1: error: the YAML does not parse (mapping values are not allowed in this context); check the indentation and quotes on this line and the one before",
+		"data/blocs/khoi-8/bloc.yaml:2:3: error: this line is indented deeper than line 1, which already has its value after `: `; remove spaces at its start so that `order: 8` lines up with the field above",
 	}},
 	{"unknown field with suggestion", map[string]string{
 		year8: "members: [hoi-khuyen-hoc, hoi-nguoi-cao-tuoi]\nleader: hoi-nguoi-cao-tuoi\nleadr: hoi-khuyen-hoc\n",

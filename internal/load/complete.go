@@ -1,9 +1,15 @@
 package load
 
-import "github.com/thidua/thidua/internal/diag"
+import (
+	"strings"
+
+	"github.com/thidua/thidua/internal/diag"
+)
 
 // The codes of the messages about a file whose contents are missing from
-// the model: it is not there, could not be read, or did not parse.
+// the model: it is not there, could not be read, or did not parse. The
+// codes of a file that did not parse also start with "yaml-", and those of
+// a file not in UTF-8 with "encoding-".
 const (
 	CodeMissingFile = "missing-file"
 	CodeRead        = "read"
@@ -18,6 +24,9 @@ func Complete(diags *diag.List) bool {
 	for _, d := range diags.Items() {
 		switch d.Code {
 		case CodeMissingFile, CodeRead, CodeYAML:
+			return false
+		}
+		if strings.HasPrefix(d.Code, "yaml-") || strings.HasPrefix(d.Code, "encoding-") {
 			return false
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // DefaultMaxFileSize is the largest YAML or Markdown file loading reads when
@@ -76,12 +78,18 @@ func yamlAllows(r rune) bool {
 
 // checkText reports the first problem of textProblem in src, whose first
 // line is line firstLine of the file, and returns false if there is one.
+// A file that looks written in another encoding than UTF-8 gets one
+// message, naming it, instead.
 // The code of the message is "yaml" for YAML and "read" otherwise, those of
 // a file that is not read: what the file defines is missing.
 func (d *decoder) checkText(src []byte, firstLine int, yamlText bool) bool {
 	p, what := textProblem(src, firstLine, yamlText)
 	if what == "" {
 		return true
+	}
+	if code := encodingCode(vn.GuessEncoding(src)); code != "" {
+		d.error(Pos{Line: firstLine, Column: 1}, code)
+		return false
 	}
 	code := CodeRead
 	if yamlText {
@@ -180,3 +188,32 @@ func tabIndent(src []byte, n int) int {
 	}
 	return 0
 }
+
+// encodingCode returns the code of the message about a file written in e,
+// or "" for no encoding.
+func encodingCode(e vn.Encoding) string {
+	switch e {
+	case vn.UTF16LE:
+		return CodeUTF16LE
+	case vn.UTF16BE:
+		return CodeUTF16BE
+	case vn.Windows1258:
+		return CodeWindows1258
+	case vn.TCVN3:
+		return CodeTCVN3
+	case vn.VNI:
+		return CodeVNI
+	}
+	return ""
+}
+
+// The codes of the messages about a file that is not UTF-8, by the
+// encoding it looks written in. Each is an error of a file that is not
+// read (see Complete).
+const (
+	CodeUTF16LE     = "encoding-utf16le"
+	CodeUTF16BE     = "encoding-utf16be"
+	CodeWindows1258 = "encoding-windows1258"
+	CodeTCVN3       = "encoding-tcvn3"
+	CodeVNI         = "encoding-vni"
+)

@@ -98,11 +98,13 @@ func parserOf(t *testing.T, path string) parser {
 func TestTabIndentIsAPositionedYAMLError(t *testing.T) {
 	for _, c := range []struct{ path, src, want string }{
 		{"data/blocs/khoi-8/2024.yaml", "members:\n\t- hoi-a\nleader: hoi-a\n",
-			"data/blocs/khoi-8/2024.yaml:2:1: error: the YAML does not parse: this line is indented with a tab (found character that cannot start any token); indent with spaces only"},
+			"data/blocs/khoi-8/2024.yaml:2:1: error: this line is indented with a tab, and YAML takes spaces only; delete the tab and type spaces instead, two for each level"},
 		{"data/units.yaml", "- id: hoi-a\n  \tname: A\n",
-			"data/units.yaml:2:3: error: the YAML does not parse: this line is indented with a tab (found a tab character that violates indentation); indent with spaces only"},
+			"data/units.yaml:2:3: error: this line is indented with a tab, and YAML takes spaces only; delete the tab and type spaces instead, two for each level"},
+		{"data/blocs/khoi-8/2024.yaml", "members:\n  - hoi-a\n\t- hoi-b\nleader: hoi-a\n",
+			"data/blocs/khoi-8/2024.yaml:3:1: error: this line is indented with a tab, and YAML takes spaces only; delete the tab and type spaces instead, two for each level"},
 		{"content/news/tin.md", "---\ntitle: Tin\n\tdate: 2025-01-08\n---\n",
-			"content/news/tin.md:3:1: error: the YAML does not parse: this line is indented with a tab (found a tab character that violates indentation); indent with spaces only"},
+			"content/news/tin.md:3:1: error: this line is indented with a tab, and YAML takes spaces only; delete the tab and type spaces instead, two for each level"},
 	} {
 		got := lines(parserOf(t, c.path).parse(c.path, []byte(c.src)))
 		if !slices.Equal(got, []string{c.want}) {

@@ -390,9 +390,9 @@ func classify(p string) kind {
 		return kindUnits
 	case p == "data/awards.yaml":
 		return kindAwards
-	case len(parts) == 4 && parts[1] == "blocs" && parts[0] == "data" && parts[3] == "bloc.yaml":
+	case len(parts) == 4 && parts[1] == "blocs" && parts[0] == "data" && (parts[3] == "bloc.yaml" || parts[3] == "bloc.yml"):
 		return kindBloc
-	case len(parts) == 4 && parts[1] == "blocs" && parts[0] == "data" && path.Ext(p) == ".yaml":
+	case len(parts) == 4 && parts[1] == "blocs" && parts[0] == "data" && (path.Ext(p) == ".yaml" || path.Ext(p) == ".yml"):
 		return kindBlocYear
 	case len(parts) >= 3 && parts[0] == "content" && parts[1] == "news" && path.Ext(p) == ".md":
 		return kindArticle

@@ -113,8 +113,8 @@ func (d *decoder) parse(src []byte) (root *yaml.Node) {
 	return d.resolve(doc.Content[0])
 }
 
-// yamlError reports err, an error of the YAML library about src, at the
-// line it names, and at the tab when a tab indents that line.
+// yamlError reports err, an error of the YAML library about src, as the
+// mistake syntaxError finds near the line it names.
 func (d *decoder) yamlError(src []byte, err error) {
 	line, msg := yamlErrorLine(err.Error())
 	if strings.HasPrefix(msg, "exceeded max depth") {
@@ -122,11 +122,8 @@ func (d *decoder) yamlError(src []byte, err error) {
 		d.errorf(Pos{Line: max(p.Line, 1) + d.lineOffset, Column: max(p.Column, 1)}, CodeYAML, "the brackets here are nested more than %d levels deep, when the format needs a few; check that each [ and { is closed", maxFlowDepth)
 		return
 	}
-	if col := tabIndent(src, line); col > 0 {
-		d.errorf(Pos{Line: line + d.lineOffset, Column: col}, CodeYAML, "the YAML does not parse: this line is indented with a tab (%s); indent with spaces only", msg)
-		return
-	}
-	d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, CodeYAML, "the YAML does not parse (%s); check the indentation and quotes on this line and the one before", msg)
+	p := syntaxError(src, line)
+	d.error(Pos{Line: p.Line + d.lineOffset, Column: p.Column}, p.code, p.args...)
 }
 
 // maxFlowDepth is how deeply the YAML library lets brackets nest.

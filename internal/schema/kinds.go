@@ -10,16 +10,16 @@ func siteSchema() node {
 		"title": text("Tên trang, hiện trên đầu mọi trang và trong tab trình duyệt.", "The site's title, atop every page and in the browser tab."),
 		"baseURL": {
 			"type":    "string",
-			"pattern": `^https?://[^/?#@\s]+(/[^?#\s]*)?$`,
+			"pattern": urlPattern,
 			"description": desc("Địa chỉ gốc nơi trang được đăng, có thể có đường dẫn con: https://portal.example.gov.vn/thidua/",
 				"The address the site is published at; it may carry a path: https://portal.example.gov.vn/thidua/"),
 		},
-		"language":    oneOf([]string{"vi", "en"}, "Ngôn ngữ của chữ giao diện: vi (mặc định) hoặc en.", "The language of the interface strings: vi (default) or en.").with("default", "vi"),
+		"language":    oneOf([]string{"vi", "en"}, "Ngôn ngữ của chữ giao diện: vi (mặc định) hoặc en.", "The language of the interface strings: vi (default) or en.").with("default", "vi").with(enumKey, "schema-bad-language"),
 		"description": text("Mô tả ngắn cho công cụ tìm kiếm và phần mở đầu trang chủ.", "A short description for search engines and the home page's lead."),
 		"province":    text("Tên tỉnh.", "The province's name."),
 		"paginate":    integer(1, "Số tin mỗi trang danh sách tin tức (mặc định 20).", "Articles per news list page (default 20).").with("default", 20),
 		"data_license": oneOf(licenseIDs(), "Giấy phép của dữ liệu mở trên trang /du-lieu/ (mặc định CC-BY-4.0).",
-			"The licence of the open data at /du-lieu/ (default CC-BY-4.0).").with("default", model.DefaultDataLicense),
+			"The licence of the open data at /du-lieu/ (default CC-BY-4.0).").with("default", model.DefaultDataLicense).with(enumKey, "schema-bad-license"),
 		"markdown": object("Cách đọc Markdown.", "How Markdown is read.", nil, map[string]node{
 			"unsafe": boolean("true cho phép mã HTML thô trong Markdown đi thẳng ra trang; để false trừ khi thật cần.",
 				"true lets raw HTML in Markdown through to the page; keep false unless it is needed.").with("default", false),
@@ -48,7 +48,7 @@ func unitsSchema() node {
 				"name":  text("Tên cũ.", "The earlier name."),
 				"until": year("Năm cuối cùng dùng tên này.", "The last year of this name."),
 			}), "Các tên cũ, mới nhất trước.", "Earlier names, newest first."),
-			"predecessors": list(ident("Mã một đơn vị đã hợp nhất vào đơn vị này.", "A unit merged into this one."),
+			"predecessors": list(ref(refUnit, "Mã một đơn vị đã hợp nhất vào đơn vị này.", "A unit merged into this one."),
 				"Các đơn vị đã hợp nhất vào đơn vị này.", "Units merged into this one."),
 			"dissolved": year("Năm cuối cùng đơn vị tồn tại (giải thể hoặc hợp nhất vào đơn vị khác).", "The last year the unit existed."),
 		})
@@ -85,7 +85,7 @@ func blocSchema() node {
 }
 
 func yearSchema() node {
-	unit := func(vi, en string) node { return ident(vi, en) }
+	unit := func(vi, en string) node { return ref(refUnit, vi, en) }
 	result := object("Một thành viên với kết quả của năm.", "A member with its results.", []string{"unit"}, map[string]node{
 		"unit":   unit("Mã đơn vị.", "The unit."),
 		"rank":   integer(1, "Xếp hạng trong khối, 1 là cao nhất.", "Rank in the bloc, 1 is the best."),
@@ -105,11 +105,11 @@ func yearSchema() node {
 	}
 	award := object("Một đề nghị hoặc một khen thưởng cho thành tích năm này; ghi đúng một trong unit và count.",
 		"A proposal or an award for this year's results; give exactly one of unit and count.", []string{"award"}, map[string]node{
-			"award": ident("Mã hình thức khen thưởng.", "The award kind."),
+			"award": ref(refAward, "Mã hình thức khen thưởng.", "The award kind."),
 			"unit":  unit("Đơn vị được đề nghị/khen; là thành viên năm đó.", "The unit, a member that year."),
 			"count": integer(1, "Số tập thể, khi không công bố tên.", "How many units, when they were not named."),
 			"status": oneOf([]string{string(model.Proposed), string(model.Conferred)},
-				"proposed: mới đề nghị; conferred: đã có quyết định tặng (mặc định).", "proposed, or conferred (the default)").with("default", string(model.Conferred)),
+				"proposed: mới đề nghị; conferred: đã có quyết định tặng (mặc định).", "proposed, or conferred (the default)").with("default", string(model.Conferred)).with(enumKey, "schema-bad-status"),
 			"decision": text("Số, ngày quyết định: Quyết định số 45/QĐ-UBND ngày 20/01/2025.", "The decision's number and date."),
 		})
 	award["oneOf"] = []node{{"required": []string{"unit"}}, {"required": []string{"count"}}}
@@ -142,7 +142,7 @@ func rating() node {
 		values = append(values, string(r))
 	}
 	return oneOf(values, "Xếp loại: xuat-sac (hoàn thành xuất sắc), tot, hoan-thanh, khong-hoan-thanh nhiệm vụ.",
-		"The rating: excellent, good, completed, not completed.")
+		"The rating: excellent, good, completed, not completed.").with(enumKey, "schema-bad-rating")
 }
 
 func articleSchema() node {
@@ -152,9 +152,9 @@ func articleSchema() node {
 			"date":    date("Ngày (giờ) đăng: 2025-01-08 hoặc 2025-01-08T08:40:00+07:00; giờ Việt Nam khi không ghi múi giờ.", "The publication date; Vietnam's time when no zone is given."),
 			"slug":    ident("Địa chỉ /tin-tuc/{slug}/; mặc định là tên tệp.", "The address /tin-tuc/{slug}/; defaults to the file name."),
 			"summary": text("Tóm tắt; mặc định là đoạn đầu của thân bài.", "A summary; defaults to the first paragraph."),
-			"blocs":   list(ident("Mã một khối.", "A bloc."), "Các khối bài viết nói tới.", "The blocs it reports on."),
+			"blocs":   list(ref(refBloc, "Mã một khối.", "A bloc."), "Các khối bài viết nói tới.", "The blocs it reports on."),
 			"year":    year("Năm thi đua bài viết nói tới.", "The emulation year it reports on."),
-			"units":   list(ident("Mã một đơn vị.", "A unit."), "Các đơn vị được nhắc.", "The units it mentions."),
+			"units":   list(ref(refUnit, "Mã một đơn vị.", "A unit."), "Các đơn vị được nhắc.", "The units it mentions."),
 			"author":  text("Tác giả.", "The author."),
 			"image":   text("Ảnh đại diện, một tệp trong static/: /images/ten-anh.jpg.", "A picture, a file under static/: /images/name.jpg."),
 			"draft":   boolean("true: bản nháp, không đăng trừ khi chạy với -D.", "true: a draft, left out unless built with -D.").with("default", false),

@@ -25,6 +25,10 @@ const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 // without a zone (in Vietnam's time), or RFC 3339 with a zone.
 const datePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?|T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2}))?$`
 
+// urlPattern is what site.yaml's baseURL may be: an absolute http or
+// https address with no query, fragment or user.
+const urlPattern = `^https?://[^/?#@\s]+(/[^?#\s]*)?$`
+
 // The years a file may speak of, as the loader checks them.
 const (
 	minYear = 1945
@@ -67,7 +71,8 @@ func list(items node, vi, en string) node {
 
 // object is a map with exactly the given fields, of which required must be
 // there and not empty. The loader reads an optional field left empty
-// (`short:`) as absent, so each optional field also takes null.
+// (`short:`) as absent, so each optional field also takes null, but for
+// those that nullable leaves alone.
 func object(vi, en string, required []string, fields map[string]node) node {
 	props := node{}
 	for name, f := range fields {
@@ -86,15 +91,14 @@ func object(vi, en string, required []string, fields map[string]node) node {
 	return n
 }
 
-// nullable returns f also taking null.
+// nullable returns f also taking null, unless it is a list of values or
+// names an identifier of the site: an editor would offer null among them.
 func nullable(f node) node {
 	t, ok := f["type"].(string)
-	if !ok {
+	_, enum := f["enum"]
+	_, id := f[refKey]
+	if !ok || enum || id {
 		return f
 	}
-	f = f.with("type", []string{t, "null"})
-	if enum, ok := f["enum"].([]any); ok {
-		f = f.with("enum", append(slices.Clone(enum), nil))
-	}
-	return f
+	return f.with("type", []string{t, "null"})
 }

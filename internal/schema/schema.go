@@ -42,19 +42,24 @@ var kinds = []kind{
 	{"site", []string{"site.yaml"}, "site.yaml", siteSchema},
 	{"units", []string{"data/units.yaml"}, "data/units.yaml", unitsSchema},
 	{"awards", []string{"data/awards.yaml"}, "data/awards.yaml", awardsSchema},
-	{"bloc", []string{"data/blocs/*/bloc.yaml"}, "data/blocs/{khối}/bloc.yaml", blocSchema},
+	{"bloc", []string{"data/blocs/*/bloc.yaml", "data/blocs/*/bloc.yml"}, "data/blocs/{khối}/bloc.yaml", blocSchema},
 	// Year files are named after a year from 1945 to 2100, so they start
 	// with 1 or 2; bloc.yaml does not.
-	{"year", []string{"data/blocs/*/1*.yaml", "data/blocs/*/2*.yaml"}, "data/blocs/{khối}/{năm}.yaml", yearSchema},
+	{"year", []string{"data/blocs/*/1*.yaml", "data/blocs/*/2*.yaml", "data/blocs/*/1*.yml", "data/blocs/*/2*.yml"}, "data/blocs/{khối}/{năm}.yaml", yearSchema},
 	{"article", nil, "content/news/**/{slug}.md (front matter)", articleSchema},
 	{"page", nil, "content/pages/{slug}.md (front matter)", pageSchema},
 }
 
-// All returns every schema, site.yaml first.
-func All() []Schema {
+// All returns every schema, site.yaml first, as For(nil).
+func All() []Schema { return For(nil) }
+
+// For returns every schema, site.yaml first, for the site s: the fields
+// that name a unit, bloc or award kind take only those of s. With nil,
+// they take any identifier and the messages are in Vietnamese.
+func For(s *Site) []Schema {
 	out := make([]Schema, len(kinds))
 	for i, k := range kinds {
-		out[i] = Schema{Name: k.name, File: k.name + ".schema.json", Match: k.match, JSON: encode(k.document())}
+		out[i] = Schema{Name: k.name, File: k.name + ".schema.json", Match: k.match, JSON: encode(k.document(s))}
 	}
 	return out
 }
@@ -83,7 +88,7 @@ func Names() []string {
 func Bundle() []byte {
 	defs := node{}
 	for _, k := range kinds {
-		defs[k.name] = k.body().with("title", k.title)
+		defs[k.name] = localize(k.body(), nil).with("title", k.title)
 	}
 	return encode(node{
 		"$schema":     Draft,
@@ -93,8 +98,8 @@ func Bundle() []byte {
 	})
 }
 
-func (k kind) document() node {
-	return k.body().with("$schema", Draft).with("title", k.title)
+func (k kind) document(s *Site) node {
+	return localize(k.body(), s).with("$schema", Draft).with("title", k.title)
 }
 
 // encode writes n as indented JSON. Maps are written with sorted keys, so
