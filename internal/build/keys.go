@@ -305,7 +305,12 @@ func (k *keys) blocYear(y *model.BlocYear) uint64 {
 		h.kind(a.Kind)
 		h.unit(a.Unit)
 		h.int(a.Count)
-		h.str(string(a.Status), a.Decision)
+		h.str(string(a.Status), a.DecisionNote)
+		for _, s := range a.History {
+			h.str(string(s.Status))
+			h.time(s.Date)
+		}
+		h.decision(a.Decision)
 	}
 	for _, m := range y.Models {
 		h.unit(m.Unit)
@@ -418,7 +423,16 @@ func (h *hasher) blocFull(b *model.Bloc) {
 }
 
 func (h *hasher) kind(a *model.AwardKind) {
-	h.str(a.ID, a.Name, a.Short)
+	h.str(a.ID, a.Name, a.Short, string(a.Class))
 	h.int(a.Rank)
 	h.bool(a.BuiltIn)
+}
+
+// decision writes a decision's own fields: what an award's link to it shows.
+func (h *hasher) decision(d *model.Decision) {
+	h.bool(d != nil)
+	if d != nil {
+		h.str(d.ID, d.Number, d.Issuer, string(d.Level), d.Signer, d.Title, d.File)
+		h.time(d.Date)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
@@ -81,7 +82,7 @@ func checkResult(t *testing.T, file string, src []byte, result any, l *diag.List
 		if d.Path != file && !strings.HasPrefix(file, d.Path+"/") {
 			t.Errorf("message about %s, not %s: %s", d.Path, file, d)
 		}
-		if d.Message == "" || d.Code == "" {
+		if d.Text(msg.English) == "" || d.Code == "" {
 			t.Errorf("message without text or code: %+v", d)
 		}
 		if len(src) > 0 && d.Path == file && (d.Line < 1 || d.Column < 1) {

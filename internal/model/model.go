@@ -14,18 +14,21 @@ import (
 type Site struct {
 	Config Config
 
-	Units     []*Unit      // in Vietnamese alphabetical order of Name
-	Blocs     []*Bloc      // by Order, then Name
-	Awards    []*AwardKind // by Rank, then Name
-	Years     []*Year      // ascending
-	Articles  []*Article   // newest first, drafts included only when asked for
-	Pages     []*Page      // standalone pages, by Slug
-	Static    []string     // site-relative paths of files under static/, slash-separated, sorted
-	unitByID  map[string]*Unit
-	blocByID  map[string]*Bloc
-	awardByID map[string]*AwardKind
-	yearByNum map[int]*Year
-	articleBy map[string]*Article
+	Units      []*Unit      // in Vietnamese alphabetical order of Name
+	Blocs      []*Bloc      // by Order, then Name
+	Awards     []*AwardKind // by Rank, then Name
+	Years      []*Year      // ascending
+	Articles   []*Article   // newest first, drafts included only when asked for
+	Pages      []*Page      // standalone pages, by Slug
+	Decisions  []*Decision  // of data/decisions.yaml, newest first, then by ID
+	Notices    []*Notice    // public consultations: open ones first, each part newest first
+	Static     []string     // site-relative paths of files under static/, slash-separated, sorted
+	unitByID   map[string]*Unit
+	blocByID   map[string]*Bloc
+	awardByID  map[string]*AwardKind
+	yearByNum  map[int]*Year
+	articleBy  map[string]*Article
+	decisionBy map[string]*Decision
 }
 
 // Config is site.yaml.
@@ -166,10 +169,11 @@ type Event struct {
 	Goals []string
 }
 
-// AwardStatus says whether an award was proposed or conferred.
+// AwardStatus is the stage an award has reached in its course, from the
+// bloc's proposal to the decision (records.go holds the other stages).
 type AwardStatus string
 
-// The statuses of an award.
+// The first and the usual last stage of an award.
 const (
 	Conferred AwardStatus = "conferred" // đã tặng
 	Proposed  AwardStatus = "proposed"  // đề nghị
@@ -180,9 +184,10 @@ type AwardKind struct {
 	ID      string
 	Name    string
 	Short   string
-	Rank    int      // 1 = highest precedence
-	Awards  []*Award // every award of this kind, by year, then bloc, then unit
-	BuiltIn bool     // from the built-in catalogue, not data/awards.yaml
+	Rank    int        // 1 = highest precedence
+	Class   AwardClass // an emulation title or a form of commendation
+	Awards  []*Award   // every award of this kind, by year, then bloc, then unit
+	BuiltIn bool       // from the built-in catalogue, not data/awards.yaml
 }
 
 // ShortName is Short when set, else Name.
@@ -200,7 +205,11 @@ type Award struct {
 	Unit     *Unit // nil when only Count is known
 	Count    int   // 1 when Unit is set
 	Status   AwardStatus
-	Decision string
+	// History is the stages the award reached, in the order of its
+	// course, each with its date when known; the last is Status.
+	History      []Step
+	Decision     *Decision // the record of data/decisions.yaml; nil when none is named
+	DecisionNote string    // the decision as free text, when it names no record
 }
 
 // Model is a good practice (mô hình, cách làm hay) of a unit in one year.

@@ -178,7 +178,7 @@ func blocYear(y *model.BlocYear) BlocYear {
 		j.Members = append(j.Members, Membership{Unit: m.Unit.ID, Rank: m.Rank, Score: m.Score, Rating: string(m.Rating), Role: RoleName(m.Role)})
 	}
 	for _, a := range y.Awards {
-		j.Awards = append(j.Awards, Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Count: a.Count, Status: string(a.Status), Decision: a.Decision})
+		j.Awards = append(j.Awards, Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Count: a.Count, Status: string(a.Status), Decision: a.DecisionText()})
 	}
 	for _, m := range y.Models {
 		j.Models = append(j.Models, Model{Unit: unitID(m.Unit), Name: m.Name, Summary: m.Summary})

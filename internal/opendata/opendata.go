@@ -287,7 +287,7 @@ func AwardRows(site *model.Site) [][]string {
 				unit, name = a.Unit.ID, a.Unit.Name
 			}
 			rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), a.Kind.ID, a.Kind.Name,
-				unit, name, strconv.Itoa(a.Count), string(a.Status), a.Decision})
+				unit, name, strconv.Itoa(a.Count), string(a.Status), a.DecisionText()})
 		}
 	})
 	return rows

@@ -106,7 +106,7 @@ func AwardsTable(as []*model.Award) Table {
 			unit, name = a.Unit.ID, a.Unit.Name
 		}
 		t.Rows = append(t.Rows, []any{y.Bloc.ID, y.Bloc.Name, y.Year, a.Kind.ID, a.Kind.Name,
-			unit, name, a.Count, StatusLabel(a.Status), orNil(a.Decision)})
+			unit, name, a.Count, StatusLabel(a.Status), orNil(a.DecisionText())})
 	}
 	return t
 }

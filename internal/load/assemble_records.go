@@ -1,0 +1,137 @@
+package load
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+
+	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/vn"
+)
+
+// minWorkingDays is the shortest comment window of a consultation: 10
+// working days (Nghị định 98/2023/NĐ-CP, article 46; Nghị định
+// 152/2025/NĐ-CP).
+const minWorkingDays = 10
+
+// decisions builds the decisions of data/decisions.yaml and checks that
+// each one's file is a file under static/.
+func (a *assembler) decisions() {
+	df := a.files.Decisions
+	if df == nil {
+		return
+	}
+	static := map[string]bool{}
+	for _, s := range a.files.Static {
+		static[s] = true
+	}
+	for _, e := range df.Decisions {
+		d := e.Decision
+		if d.File != "" {
+			if p, ok := staticPath(d.File); ok && static[p] {
+				d.File = p
+			} else {
+				a.diags.Error(df.Path, e.FileAt.Line, e.FileAt.Column, "decision-file-missing", d.File)
+				d.File = ""
+			}
+		}
+		a.site.Decisions = append(a.site.Decisions, &d)
+	}
+	slices.SortStableFunc(a.site.Decisions, func(x, y *model.Decision) int {
+		return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(x.ID, y.ID))
+	})
+}
+
+// resolveDecisions links each award that names a decision by id to its
+// record, reporting an id that data/decisions.yaml does not have.
+func (a *assembler) resolveDecisions() {
+	byID := map[string]*model.Decision{}
+	for _, d := range a.site.Decisions {
+		byID[d.ID] = d
+	}
+	ids := slices.Sorted(maps.Keys(byID))
+	for _, y := range a.site.Years {
+		for _, by := range y.Blocs {
+			for _, aw := range by.Awards {
+				place := a.awardAt[aw]
+				id := place.entry.DecisionID
+				if id.ID == "" {
+					continue
+				}
+				d := byID[id.ID]
+				if d == nil {
+					a.diags.Error(place.file, id.Line, id.Column, "unknown-decision", id.ID, diag.DidYouMean(id.ID, ids))
+					continue
+				}
+				aw.Decision = d
+				d.Awards = append(d.Awards, aw)
+				if aw.Status == model.Conferred || aw.Status == model.NotConferred {
+					last := &aw.History[len(aw.History)-1]
+					if last.Date.IsZero() {
+						// A new slice: the history of the parsed entry is
+						// shared with the next assembly.
+						aw.History = slices.Clone(aw.History)
+						aw.History[len(aw.History)-1].Date = d.Date
+					}
+				}
+			}
+		}
+	}
+}
+
+// notices builds the public consultations, resolving their award kinds and
+// units, checking their windows against the holidays, and closing those
+// whose window ended before the build's date.
+func (a *assembler) notices() {
+	today := a.opts.today()
+	first, last := vn.HolidayYears()
+	for _, f := range sortedBy(a.files.Notices, func(f *NoticeFile) string { return f.Path }) {
+		if f.ID == "" {
+			continue
+		}
+		n := &model.Notice{ID: f.ID, Path: f.Path, Title: f.Title, Year: f.Year, Published: f.Published, From: f.From, To: f.To, Contact: f.Contact, Basis: f.Basis}
+		if f.Award.ID != "" {
+			n.Kind = a.kindByID[f.Award.ID]
+			if n.Kind == nil {
+				a.diags.Errorf(f.Path, f.Award.Line, f.Award.Column, "unknown-award", "unknown award %q; use an award kind of the catalogue or add it to data/awards.yaml%s", f.Award.ID, diag.DidYouMean(f.Award.ID, a.kindIDs))
+			}
+		}
+		for _, e := range f.Candidates {
+			c := model.Candidate{Name: e.Name, Person: e.Person, Position: e.Position, UnitName: e.UnitName}
+			if e.Unit.ID != "" {
+				c.Unit = a.unit(f.Path, e.Unit)
+				if c.Unit == nil {
+					continue
+				}
+				if !c.Person {
+					c.Name = c.Unit.Name
+				}
+			}
+			n.Candidates = append(n.Candidates, c)
+		}
+		if !f.From.IsZero() && !f.To.IsZero() && !f.To.Before(f.From) {
+			days, known := vn.WorkingDays(f.From, f.To)
+			switch {
+			case !known:
+				a.diags.Warn(f.Path, f.ToAt.Line, f.ToAt.Column, "notice-holidays-unknown", first, last, minWorkingDays)
+			case days < minWorkingDays:
+				a.diags.Warn(f.Path, f.ToAt.Line, f.ToAt.Column, "notice-window-short", days, minWorkingDays)
+			}
+			if known {
+				n.WorkingDays = days
+			}
+			n.Closed = f.To.Before(today)
+		}
+		a.site.Notices = append(a.site.Notices, n)
+	}
+	slices.SortStableFunc(a.site.Notices, func(x, y *model.Notice) int {
+		if x.Closed != y.Closed {
+			if x.Closed {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(y.From.Compare(x.From), cmp.Compare(x.ID, y.ID))
+	})
+}
