@@ -97,6 +97,22 @@ func (k *keys) page(p *pages.Page) (uint64, bool) {
 	switch p.Kind {
 	case "home", "blocs", "units", "years", "awards", "search", "data", "404":
 		h.u64(k.all)
+	case "decisions":
+		for _, d := range k.site.Decisions {
+			h.decision(d)
+			h.int(len(d.Awards))
+		}
+	case "decision":
+		h.decision(p.Decision)
+		for _, a := range p.Decision.Awards {
+			h.u64(k.blocYears[a.BlocYear])
+		}
+	case "notices":
+		for _, n := range k.site.Notices {
+			h.notice(n)
+		}
+	case "notice":
+		h.notice(p.Notice)
 	case "article":
 		h.u64(k.articles[p.Article])
 	case "news":
@@ -188,6 +204,11 @@ func (k *keys) extra(x Extra) (uint64, bool) {
 	case feeds.Atom:
 		h.str("atom")
 		k.allArticles(h)
+	case feeds.Notices:
+		h.str("notices")
+		for _, n := range k.site.Notices {
+			h.notice(n)
+		}
 	case feeds.Sitemap, opendata.Extra:
 		h.str("everything")
 		h.u64(k.all)
@@ -210,6 +231,12 @@ func (k *keys) everything(h *hasher) {
 	}
 	for _, a := range k.site.Articles {
 		h.u64(k.listings[a])
+	}
+	for _, d := range k.site.Decisions {
+		h.decision(d)
+	}
+	for _, n := range k.site.Notices {
+		h.notice(n)
 	}
 }
 
@@ -426,6 +453,25 @@ func (h *hasher) kind(a *model.AwardKind) {
 	h.str(a.ID, a.Name, a.Short, string(a.Class))
 	h.int(a.Rank)
 	h.bool(a.BuiltIn)
+}
+
+// notice writes all of a public consultation: its fields, its state on
+// the build's date, its award kind and its candidates with their units.
+func (h *hasher) notice(n *model.Notice) {
+	h.str(n.ID, n.Path, n.Title, n.Contact, n.Basis)
+	h.int(n.Year, n.WorkingDays, len(n.Candidates))
+	h.bool(n.Closed, n.Kind != nil)
+	for _, t := range []time.Time{n.Published, n.From, n.To} {
+		h.time(t)
+	}
+	if n.Kind != nil {
+		h.kind(n.Kind)
+	}
+	for _, c := range n.Candidates {
+		h.unit(c.Unit)
+		h.str(c.Name, c.Position, c.UnitName)
+		h.bool(c.Person)
+	}
 }
 
 // decision writes a decision's own fields: what an award's link to it shows.

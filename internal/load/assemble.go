@@ -477,6 +477,7 @@ func (a *assembler) link() {
 			return cmp.Or(cmp.Compare(x.BlocYear.Year, y.BlocYear.Year), a.compareKinds(x.Kind, y.Kind))
 		})
 	}
+	a.flags()
 	for _, art := range a.site.Articles {
 		for _, b := range art.Blocs {
 			b.Articles = append(b.Articles, art)

@@ -51,6 +51,9 @@ func (a *assembler) resolveDecisions() {
 		byID[d.ID] = d
 	}
 	ids := slices.Sorted(maps.Keys(byID))
+	for _, b := range a.site.Blocs {
+		b.HasAwards = len(b.Awards) > 0
+	}
 	for _, y := range a.site.Years {
 		for _, by := range y.Blocs {
 			for _, aw := range by.Awards {
@@ -134,4 +137,31 @@ func (a *assembler) notices() {
 		}
 		return cmp.Or(y.From.Compare(x.From), cmp.Compare(x.ID, y.ID))
 	})
+}
+
+// flags computes once what the pages ask of the model as a whole: which
+// results a table of members has, whether a bloc or year records awards,
+// the tally and the span of years of each award kind.
+func (a *assembler) flags() {
+	for _, b := range a.site.Blocs {
+		for _, y := range b.Years {
+			y.Results = model.ResultsOf(y.Members)
+			b.Awards = append(b.Awards, y.Awards...)
+		}
+	}
+	for _, y := range a.site.Years {
+		for _, by := range y.Blocs {
+			y.HasAwards = y.HasAwards || len(by.Awards) > 0
+		}
+	}
+	for _, u := range a.site.Units {
+		u.Results = model.ResultsOf(u.Memberships)
+		u.HasRole = slices.ContainsFunc(u.Memberships, func(m *model.Membership) bool { return m.Role != model.RoleMember })
+	}
+	for _, k := range a.site.Awards {
+		k.Tally = model.TallyOf(k.Awards)
+		if n := len(k.Awards); n > 0 {
+			k.FirstYear, k.LastYear = k.Awards[0].BlocYear.Year, k.Awards[n-1].BlocYear.Year
+		}
+	}
 }

@@ -59,6 +59,8 @@ type Unit struct {
 	Dissolved    int     // last year it existed; 0 when it still exists
 
 	Memberships []*Membership // by year, then bloc
+	Results     Results       // which results its memberships give
+	HasRole     bool          // it was leader or deputy in some year
 	Awards      []*Award      // by year, then rank of the award kind
 	Models      []*Model      // by year
 	Articles    []*Article    // newest first
@@ -93,6 +95,8 @@ type Bloc struct {
 	Order           int
 	Years           []*BlocYear // ascending
 	Articles        []*Article  // newest first
+	HasAwards       bool        // some year records an award or a proposal
+	Awards          []*Award    // the awards of its years, by year
 }
 
 // ShortName is Short when set, else Name.
@@ -139,6 +143,7 @@ type BlocYear struct {
 	Year       int
 	Path       string        // source file, relative to the site folder
 	Members    []*Membership // by rank (unranked last), then name
+	Results    Results       // which results the members give
 	Leader     *Unit
 	Deputies   []*Unit
 	NextLeader *Unit // nil when not given
@@ -181,13 +186,17 @@ const (
 
 // AwardKind is a kind of award in the catalogue.
 type AwardKind struct {
-	ID      string
-	Name    string
-	Short   string
-	Rank    int        // 1 = highest precedence
-	Class   AwardClass // an emulation title or a form of commendation
-	Awards  []*Award   // every award of this kind, by year, then bloc, then unit
-	BuiltIn bool       // from the built-in catalogue, not data/awards.yaml
+	ID     string
+	Name   string
+	Short  string
+	Rank   int        // 1 = highest precedence
+	Class  AwardClass // an emulation title or a form of commendation
+	Awards []*Award   // every award of this kind, by year, then bloc, then unit
+	Tally  Tally      // the collectives of Awards by the end of their course
+	// FirstYear and LastYear are the years of the first and last of
+	// Awards; 0 when there is none.
+	FirstYear, LastYear int
+	BuiltIn             bool // from the built-in catalogue, not data/awards.yaml
 }
 
 // ShortName is Short when set, else Name.
@@ -229,9 +238,10 @@ type Figure struct {
 
 // Year is one emulation year across all blocs.
 type Year struct {
-	Year     int
-	Blocs    []*BlocYear // in bloc order
-	Articles []*Article  // newest first
+	Year      int
+	Blocs     []*BlocYear // in bloc order
+	Articles  []*Article  // newest first
+	HasAwards bool        // some bloc records an award or a proposal this year
 }
 
 // Article is a news article from content/news.

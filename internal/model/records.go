@@ -130,3 +130,66 @@ type Candidate struct {
 	Position string // of an individual
 	UnitName string // an individual's unit when it is not a unit of the site
 }
+
+// Results says which results a list of memberships gives, so that a table
+// shows only the columns that have values.
+type Results struct {
+	Rank, Score, Rating bool
+}
+
+// ResultsOf returns the results given by ms.
+func ResultsOf(ms []*Membership) Results {
+	var r Results
+	for _, m := range ms {
+		r.Rank = r.Rank || m.Rank > 0
+		r.Score = r.Score || m.Score != nil
+		r.Rating = r.Rating || m.Rating != RatingNone
+	}
+	return r
+}
+
+// Tally counts the collectives of some awards by where their course
+// stands: a proposal is never counted as an award.
+type Tally struct {
+	Conferred    int // conferred by a decision
+	Pending      int // proposed, submitted or under consultation
+	NotConferred int // not approved
+}
+
+// TallyOf counts the collectives of as.
+func TallyOf(as []*Award) Tally {
+	var t Tally
+	for _, a := range as {
+		switch {
+		case a.Status == Conferred:
+			t.Conferred += a.Count
+		case a.Status == NotConferred:
+			t.NotConferred += a.Count
+		default:
+			t.Pending += a.Count
+		}
+	}
+	return t
+}
+
+// Pending reports whether the award's course has not ended: proposed,
+// submitted or under consultation.
+func (a *Award) Pending() bool { return !a.Decided() }
+
+// DecisionYear is the decisions of one calendar year.
+type DecisionYear struct {
+	Year      int
+	Decisions []*Decision
+}
+
+// DecisionsByYear groups s.Decisions by year, newest first.
+func (s *Site) DecisionsByYear() []DecisionYear {
+	var out []DecisionYear
+	for _, d := range s.Decisions {
+		if n := len(out); n == 0 || out[n-1].Year != d.Year() {
+			out = append(out, DecisionYear{Year: d.Year()})
+		}
+		out[len(out)-1].Decisions = append(out[len(out)-1].Decisions, d)
+	}
+	return out
+}

@@ -21,6 +21,8 @@ const (
 	KindAward    = "k" // khen thưởng: an award kind
 	KindBlocYear = "y" // a bloc's year
 	KindPage     = "p" // a standalone page
+	KindDecision = "q" // quyết định: a decision on awards
+	KindNotice   = "l" // lấy ý kiến: a public consultation
 	KindArticle  = "a"
 )
 
@@ -36,6 +38,10 @@ func kindOfPage(kind string) string {
 		return KindBlocYear
 	case "page":
 		return KindPage
+	case "decision":
+		return KindDecision
+	case "notice":
+		return KindNotice
 	}
 	return ""
 }
@@ -281,7 +287,7 @@ func documents(site *model.Site, plan []*pages.Page) []Doc {
 // kinds, bloc years and standalone pages, each kind in the plan's order.
 func pageDocuments(plan []*pages.Page) []Doc {
 	var docs []Doc
-	for _, kind := range []string{KindYear, KindAward, KindBlocYear, KindPage} {
+	for _, kind := range []string{KindYear, KindAward, KindBlocYear, KindPage, KindDecision, KindNotice} {
 		for _, p := range plan {
 			if kindOfPage(p.Kind) != kind {
 				continue
@@ -290,6 +296,10 @@ func pageDocuments(plan []*pages.Page) []Doc {
 			switch {
 			case p.Year != nil:
 				d.Key = strconv.Itoa(p.Year.Year)
+			case p.Decision != nil:
+				// Its number typed any way ("45/qd-ubnd", "45 QĐ UBND")
+				// folds to the terms of the key.
+				d.Names, d.Key = []string{p.Decision.Number}, p.Decision.Number
 			case p.Award != nil && p.Award.Short != "":
 				d.Names = []string{p.Award.Short}
 			case p.Bloc != nil && p.Bloc.Short != "":
