@@ -12,7 +12,7 @@ import (
 // Page is one output page: where it goes and what it shows. Exactly one of
 // the model fields is set for a page about one thing; list pages set none.
 type Page struct {
-	Kind        string // the template: "home", "bloc", "unit", "search", "data", …
+	Kind        string // the template: "home", "bloc", "unit", "decision", "notice", "search", "data", …
 	Path        string // site-relative: "" for home, "khoi/khoi-8/", "404.html"
 	Title       string
 	Description string
@@ -52,6 +52,7 @@ type Translator func(key string) string
 
 // Plan returns every page of the site in a stable order: home, the lists,
 // then each bloc, bloc year, unit, year, award kind, news page and article,
+// the decisions and each decision, the public consultations and each one,
 // the search and open data pages, each standalone page, and the 404 page last.
 func Plan(site *model.Site, t Translator) []*Page {
 	var out []*Page
