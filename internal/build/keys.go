@@ -338,6 +338,10 @@ func (k *keys) blocYear(y *model.BlocYear) uint64 {
 			h.time(s.Date)
 		}
 		h.decision(a.Decision)
+		h.bool(a.Notice != nil)
+		if a.Notice != nil {
+			h.notice(a.Notice)
+		}
 	}
 	for _, m := range y.Models {
 		h.unit(m.Unit)

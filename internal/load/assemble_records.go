@@ -127,6 +127,7 @@ func (a *assembler) notices() {
 			n.Closed = f.To.Before(today)
 		}
 		a.site.Notices = append(a.site.Notices, n)
+		a.linkNotice(n)
 	}
 	slices.SortStableFunc(a.site.Notices, func(x, y *model.Notice) int {
 		if x.Closed != y.Closed {
@@ -137,6 +138,25 @@ func (a *assembler) notices() {
 		}
 		return cmp.Or(y.From.Compare(x.From), cmp.Compare(x.ID, y.ID))
 	})
+}
+
+// linkNotice links to n each award of its kind and year whose unit it
+// lists as a candidate collective; of two such notices, the later one.
+func (a *assembler) linkNotice(n *model.Notice) {
+	if n.Kind == nil || n.Year == 0 {
+		return
+	}
+	i := slices.IndexFunc(a.site.Years, func(y *model.Year) bool { return y.Year == n.Year })
+	if i < 0 {
+		return
+	}
+	for _, by := range a.site.Years[i].Blocs {
+		for _, aw := range by.Awards {
+			if aw.Kind == n.Kind && aw.Unit != nil && (aw.Notice == nil || n.From.After(aw.Notice.From)) && slices.ContainsFunc(n.Candidates, func(c model.Candidate) bool { return !c.Person && c.Unit == aw.Unit }) {
+				aw.Notice = n
+			}
+		}
+	}
 }
 
 // flags computes once what the pages ask of the model as a whole: which

@@ -148,6 +148,15 @@ func TestNoticeClosesAfterItsWindow(t *testing.T) {
 		if !slices.Equal(n.Candidates, want) {
 			t.Errorf("candidates = %+v", n.Candidates)
 		}
+		var linked []string
+		for _, aw := range site.Unit("hoi-nguoi-cao-tuoi").Awards {
+			if aw.Notice != nil {
+				linked = append(linked, aw.Kind.ID+" "+aw.Notice.ID)
+			}
+		}
+		if !slices.Equal(linked, []string{"co-thi-dua-tinh co-thi-dua-tinh-2024"}) {
+			t.Errorf("the awards the notice lists link to it: %v", linked)
+		}
 	}
 }
 

@@ -216,9 +216,12 @@ type Award struct {
 	Status   AwardStatus
 	// History is the stages the award reached, in the order of its
 	// course, each with its date when known; the last is Status.
-	History      []Step
-	Decision     *Decision // the record of data/decisions.yaml; nil when none is named
-	DecisionNote string    // the decision as free text, when it names no record
+	History  []Step
+	Decision *Decision // the record of data/decisions.yaml; nil when none is named
+	// Notice is the public consultation that lists the award's unit for
+	// its kind and year; nil when there is none.
+	Notice       *Notice
+	DecisionNote string // the decision as free text, when it names no record
 }
 
 // Model is a good practice (mô hình, cách làm hay) of a unit in one year.
