@@ -11,6 +11,7 @@ import (
 
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 func runCheck(args []string, e *env) int {
@@ -77,7 +78,7 @@ type jsonDiagnostic struct {
 func printJSON(e *env, _ string, ds []diag.Diagnostic) {
 	out := make([]jsonDiagnostic, len(ds))
 	for i, d := range ds {
-		out[i] = jsonDiagnostic{Path: d.Path, Line: d.Line, Column: d.Column, Severity: d.Severity.String(), Code: d.Code, Message: d.Message}
+		out[i] = jsonDiagnostic{Path: d.Path, Line: d.Line, Column: d.Column, Severity: d.Severity.String(), Code: d.Code, Message: d.Text(msg.English)}
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
@@ -103,7 +104,7 @@ func printGitHub(e *env, source string, ds []diag.Diagnostic) {
 		if d.Code != "" {
 			props = append(props, "title="+escapeProperty("thidua "+d.Code))
 		}
-		fmt.Fprintf(e.stdout, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), escapeData(d.Message))
+		fmt.Fprintf(e.stdout, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), escapeData(d.Text(msg.English)))
 	}
 }
 

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/build"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // newFlags returns a FlagSet for one command whose --help prints usage
@@ -79,6 +81,29 @@ type siteFlags struct {
 	source  *string
 	drafts  *bool
 	maxSize *byteSize
+	now     *dateFlag
+}
+
+// dateFlag is a flag value of a day, written 2025-03-04, read in Vietnam's
+// time; its zero value means today.
+type dateFlag struct{ t time.Time }
+
+func (d *dateFlag) String() string {
+	if d.t.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+func (d *dateFlag) Type() string { return "date" }
+
+func (d *dateFlag) Set(s string) error {
+	t, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), vn.TimeZone())
+	if err != nil {
+		return fmt.Errorf("%q is not a date; write it like 2025-03-04", s)
+	}
+	d.t = t
+	return nil
 }
 
 // addSiteFlags adds the site flags to fs; draftsUsage says what -D does for
@@ -88,12 +113,20 @@ func addSiteFlags(fs *pflag.FlagSet, draftsUsage string) siteFlags {
 		source:  fs.StringP("source", "s", ".", "the site folder"),
 		drafts:  fs.BoolP("buildDrafts", "D", false, draftsUsage),
 		maxSize: maxFileSizeFlag(fs),
+		now:     nowFlag(fs),
 	}
+}
+
+// nowFlag adds --now to fs.
+func nowFlag(fs *pflag.FlagSet) *dateFlag {
+	d := &dateFlag{}
+	fs.Var(d, "now", "the build's date, like 2025-03-04: public consultations whose comment period ended before it are shown closed (default today); give it for the same output on any day")
+	return d
 }
 
 // options are the build options the site flags give, with the built-in theme.
 func (f siteFlags) options() build.Options {
-	return build.Options{Source: *f.source, BuildDrafts: *f.drafts, MaxFileSize: int64(*f.maxSize), Theme: thidua.Theme()}
+	return build.Options{Source: *f.source, BuildDrafts: *f.drafts, MaxFileSize: int64(*f.maxSize), Theme: thidua.Theme(), Now: f.now.t}
 }
 
 // noArgs reports a positional argument of a command that takes none, and

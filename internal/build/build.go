@@ -39,11 +39,15 @@ type Options struct {
 	Destination string // the output folder
 	BaseURL     string // overrides site.yaml's baseURL when not ""
 	BuildDrafts bool
-	MaxFileSize int64   // the largest YAML or Markdown file read, in bytes; 0 means load.DefaultMaxFileSize
-	Strict      bool    // warnings stop the build too
-	Theme       fs.FS   // the built-in theme: layouts/, static/, i18n/
-	Workers     int     // pages rendered at once; 0 means GOMAXPROCS
-	Extras      []Extra // nil means DefaultExtras
+	MaxFileSize int64 // the largest YAML or Markdown file read, in bytes; 0 means load.DefaultMaxFileSize
+	Strict      bool  // warnings stop the build too
+	// Now is the build's date, which closes the public consultations
+	// whose window ended before it (--now); zero means today, read at
+	// each build or rebuild.
+	Now     time.Time
+	Theme   fs.FS   // the built-in theme: layouts/, static/, i18n/
+	Workers int     // pages rendered at once; 0 means GOMAXPROCS
+	Extras  []Extra // nil means DefaultExtras
 	// Progress, when not nil, is called now and then with how many pages
 	// are written of how many.
 	Progress func(done, total int)
@@ -95,7 +99,7 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
 	fsys := load.NewRootFS(root)
-	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize})
+	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now})
 	fsys.Close()
 	if !diags.HasErrors(false) {
 		stampUpdated(opts.Source, site)

@@ -14,7 +14,7 @@ import (
 // Options.Extras is nil: the search index, the Atom feed, the sitemap and
 // the open data downloads, and the chart library.
 func DefaultExtras() []Extra {
-	return []Extra{search.Extra{}, feeds.Atom{}, feeds.Sitemap{}, opendata.Extra{}, charts.Library{}}
+	return []Extra{search.Extra{}, feeds.Atom{}, feeds.Notices{}, feeds.Sitemap{}, opendata.Extra{}, charts.Library{}}
 }
 
 // builderExtras are DefaultExtras with a search index that keeps the terms

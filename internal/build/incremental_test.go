@@ -9,8 +9,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // copyDemo copies the demo site, the repository's root, into a temporary
@@ -90,7 +92,7 @@ func writeFile(t *testing.T, site, rel, content string) {
 func TestIncrementalEqualsFull(t *testing.T) {
 	site := copyDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	opts := Options{Source: site, Destination: dest, Theme: thidua.Theme()}
+	opts := Options{Source: site, Destination: dest, Theme: thidua.Theme(), Now: time.Date(2025, 3, 1, 0, 0, 0, 0, vn.TimeZone())}
 	b, err := NewBuilder(opts, "")
 	if err != nil {
 		t.Fatal(err)
@@ -164,6 +166,32 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	os.Remove(filepath.Join(site, added))
 	if st := build("article deleted", added); st.Removed == 0 {
 		t.Errorf("article deleted: %+v; want its page removed", st)
+	}
+
+	// A decision's record: its page, the pages of the awards that link to
+	// it and the lists are rendered again, and nothing else of the records.
+	decisions := "data/decisions.yaml"
+	st = build("decision edited", edit2(t, site, decisions, "number: 316/QĐ-UBND", "number: 317/QĐ-UBND"))
+	if st.Whole || st.Parsed != 1 || st.Rendered*4 > pages {
+		t.Errorf("decision edited: %+v; want one file parsed and a few pages of %d rendered", st, pages)
+	}
+	if got := readTree(t, dest)["quyet-dinh/qd-316-ubnd-2025/index.html"]; !bytes.Contains(got, []byte("317/QĐ-UBND")) {
+		t.Error("decision edited: its page does not show the new number")
+	}
+	build("decision added and named", edit2(t, site, decisions, "- id: qd-316-ubnd-2025", "- {id: qd-1-ubnd-2025, number: 1/QĐ-UBND, date: 2025-03-21, issuer: {body: UBND tỉnh, level: tinh}}\n- id: qd-316-ubnd-2025"),
+		edit2(t, site, year, "decision: qd-315-ubnd-2025", "decision: qd-1-ubnd-2025"))
+
+	notice := "data/consultations/co-thi-dua-tinh-2024.yaml"
+	st = build("notice edited", edit2(t, site, notice, "to: 2025-03-03", "to: 2025-02-27"))
+	if st.Whole || st.Parsed != 1 || st.Rendered*4 > pages {
+		t.Errorf("notice edited: %+v; want one file parsed and a few pages of %d rendered", st, pages)
+	}
+	added2 := "data/consultations/bang-khen-tinh-2025.yaml"
+	writeFile(t, site, added2, "title: Lấy ý kiến về Bằng khen năm 2025\naward: bang-khen-tinh\nfrom: 2025-03-03\nto: 2025-03-17\ncontact: Ban Thi đua - Khen thưởng\nbasis: Điều 46 Nghị định 98/2023/NĐ-CP\ncandidates: [{unit: hoi-khuyen-hoc}]\n")
+	build("notice added", added2)
+	os.Remove(filepath.Join(site, added2))
+	if st := build("notice removed", added2); st.Removed == 0 {
+		t.Errorf("notice removed: %+v; want its page removed", st)
 	}
 
 	edit(t, site, "data/units.yaml", "name: Hội Người cao tuổi tỉnh", "name: Hội Người cao tuổi tỉnh Bình Thuận")

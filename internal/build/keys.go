@@ -93,6 +93,22 @@ func (k *keys) page(p *pages.Page) (uint64, bool) {
 	switch p.Kind {
 	case pages.KindHome, pages.KindBlocs, pages.KindUnits, pages.KindYears, pages.KindAwards, pages.KindSearch, pages.KindData, pages.KindNotFound:
 		h.u64(k.all)
+	case pages.KindDecisions:
+		for _, d := range k.site.Decisions {
+			h.decision(d)
+			h.int(len(d.Awards))
+		}
+	case pages.KindDecision:
+		h.decision(p.Decision)
+		for _, a := range p.Decision.Awards {
+			h.u64(k.blocYears[a.BlocYear])
+		}
+	case pages.KindNotices:
+		for _, n := range k.site.Notices {
+			h.notice(n)
+		}
+	case pages.KindNotice:
+		h.notice(p.Notice)
 	case pages.KindArticle:
 		h.u64(k.articles[p.Article])
 	case pages.KindNews:
@@ -195,6 +211,12 @@ func (k *keys) everything(h *hasher) {
 	}
 	for _, a := range k.site.Articles {
 		h.u64(k.listings[a])
+	}
+	for _, d := range k.site.Decisions {
+		h.decision(d)
+	}
+	for _, n := range k.site.Notices {
+		h.notice(n)
 	}
 }
 
@@ -307,7 +329,16 @@ func (k *keys) blocYear(y *model.BlocYear) uint64 {
 		h.kind(a.Kind)
 		h.unit(a.Unit)
 		h.int(a.Count)
-		h.str(string(a.Status), a.Decision)
+		h.str(string(a.Status), a.DecisionNote)
+		for _, s := range a.History {
+			h.str(string(s.Status))
+			h.time(s.Date)
+		}
+		h.decision(a.Decision)
+		h.bool(a.Notice != nil)
+		if a.Notice != nil {
+			h.notice(a.Notice)
+		}
 	}
 	for _, m := range y.Models {
 		h.unit(m.Unit)
@@ -422,7 +453,35 @@ func (h *hasher) blocFull(b *model.Bloc) {
 }
 
 func (h *hasher) kind(a *model.AwardKind) {
-	h.str(a.ID, a.Name, a.Short)
+	h.str(a.ID, a.Name, a.Short, string(a.Class))
 	h.int(a.Rank)
 	h.bool(a.BuiltIn)
+}
+
+// notice writes all of a public consultation: its fields, its state on
+// the build's date, its award kind and its candidates with their units.
+func (h *hasher) notice(n *model.Notice) {
+	h.str(n.ID, n.Path, n.Title, n.Contact, n.Basis)
+	h.int(n.Year, n.WorkingDays, len(n.Candidates))
+	h.bool(n.Closed, n.Kind != nil)
+	for _, t := range []time.Time{n.Published, n.From, n.To} {
+		h.time(t)
+	}
+	if n.Kind != nil {
+		h.kind(n.Kind)
+	}
+	for _, c := range n.Candidates {
+		h.unit(c.Unit)
+		h.str(c.Name, c.Position, c.UnitName)
+		h.bool(c.Person)
+	}
+}
+
+// decision writes a decision's own fields: what an award's link to it shows.
+func (h *hasher) decision(d *model.Decision) {
+	h.bool(d != nil)
+	if d != nil {
+		h.str(d.ID, d.Number, d.Issuer, string(d.Level), d.Signer, d.Title, d.File)
+		h.time(d.Date)
+	}
 }

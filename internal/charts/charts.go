@@ -559,12 +559,13 @@ func (b *Builder) describe(s spec, notes []string) string {
 
 // byKind counts the collectives of awards per category, one series per
 // award kind in the catalogue's order; cat gives an award's category index,
-// or -1 to leave it out.
+// or -1 to leave it out. An award not conferred is not counted; one still
+// pending is, and the chart says so (hasProposed).
 func byKind(kinds []*model.AwardKind, awards []*model.Award, n int, cat func(*model.Award) int) []series {
 	counts := map[*model.AwardKind][]float64{}
 	for _, a := range awards {
 		i := cat(a)
-		if i < 0 {
+		if i < 0 || a.Status == model.NotConferred {
 			continue
 		}
 		if counts[a.Kind] == nil {
@@ -582,7 +583,7 @@ func byKind(kinds []*model.AwardKind, awards []*model.Award, n int, cat func(*mo
 }
 
 func hasProposed(awards []*model.Award) bool {
-	return slices.ContainsFunc(awards, func(a *model.Award) bool { return a.Status == model.Proposed })
+	return slices.ContainsFunc(awards, (*model.Award).Pending)
 }
 
 func yearLabels(years []int) []string {

@@ -140,12 +140,11 @@ func (b *Builder) recipientsByYear(k *model.AwardKind) spec {
 	proposed := series{name: b.t("status-proposed"), values: make([]float64, len(years)), color: 3}
 	for _, a := range k.Awards {
 		i := slices.Index(years, a.BlocYear.Year)
-		if i < 0 {
-			continue
-		}
-		if a.Status == model.Proposed {
+		switch {
+		case i < 0 || a.Status == model.NotConferred:
+		case a.Pending():
 			proposed.values[i] += float64(a.Count)
-		} else {
+		default:
 			conferred.values[i] += float64(a.Count)
 		}
 	}

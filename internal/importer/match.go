@@ -218,10 +218,16 @@ func roleOf(cell string) (model.Role, bool) {
 // statusOf reads an award's status: Đã tặng, Đề nghị, or the ids.
 func statusOf(cell string) (model.AwardStatus, bool) {
 	w := folded(cell)
-	for _, s := range []model.AwardStatus{model.Conferred, model.Proposed} {
+	for _, s := range model.Stages {
 		if w == folded(opendata.StatusLabel(s)) || w == string(s) {
 			return s, true
 		}
+	}
+	switch w {
+	case "da cong nhan":
+		return model.Conferred, true
+	case "khong duoc cong nhan":
+		return model.NotConferred, true
 	}
 	switch w {
 	case "da khen", "da khen thuong", "da co quyet dinh":

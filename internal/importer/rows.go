@@ -263,7 +263,7 @@ func (rd *reader) awards() []awardRow {
 				ok = false
 			}
 		}
-		a.decision = rd.value(r, fDecision)
+		a.decision = decisionRef(rd.site, rd.value(r, fDecision))
 		if !ok {
 			return
 		}
@@ -306,4 +306,16 @@ func (rd *reader) kind(r int) *model.AwardKind {
 	}
 	rd.errorAt(rd.t.ref(r, 0), "import-no-award", r+1)
 	return nil
+}
+
+// decisionRef is the id of the decision of data/decisions.yaml that the
+// cell names by its id or its number (as the downloads write it, in any
+// case), or the cell as it is when no record matches.
+func decisionRef(site *model.Site, cell string) string {
+	for _, d := range site.Decisions {
+		if cell == d.ID || folded(cell) == folded(d.Number) {
+			return d.ID
+		}
+	}
+	return cell
 }

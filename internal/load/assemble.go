@@ -29,6 +29,9 @@ func Assemble(files *Files, opts Options) (*model.Site, *diag.List) {
 	a.blocYears()
 	a.articles()
 	a.pages()
+	a.decisions()
+	a.resolveDecisions()
+	a.notices()
 	a.link()
 	a.site.Index()
 	return a.site, a.diags
@@ -51,6 +54,15 @@ type assembler struct {
 	blocByID   map[string]*model.Bloc
 	blocIDs    []string
 	blocRank   map[*model.Bloc]int // place of a bloc in Site.Blocs
+	// awardAt is where each award's entry is, for the checks that need
+	// the decisions.
+	awardAt map[*model.Award]awardPlace
+}
+
+// awardPlace is the entry of an award in its year file.
+type awardPlace struct {
+	file  string
+	entry *AwardEntry
 }
 
 // at formats a place for messages that name a second place.
@@ -85,13 +97,14 @@ func (a *assembler) awards() {
 				k.Name = cmp.Or(e.Name, k.Name)
 				k.Short = cmp.Or(e.Short, k.Short)
 				k.Rank = cmp.Or(e.Rank, k.Rank)
+				k.Class = cmp.Or(e.Class, k.Class)
 				k.BuiltIn = false
 				continue
 			}
 			if e.Name == "" || e.Rank == 0 {
 				a.diags.Errorf(af.Path, e.At.Line, e.At.Column, "missing-field", "award kind %q is not in the built-in catalogue, so it needs both name and rank", e.ID.ID)
 			}
-			k := &model.AwardKind{ID: e.ID.ID, Name: e.Name, Short: e.Short, Rank: e.Rank}
+			k := &model.AwardKind{ID: e.ID.ID, Name: e.Name, Short: e.Short, Rank: e.Rank, Class: cmp.Or(e.Class, model.ClassForm)}
 			a.kindByID[k.ID] = k
 			kinds = append(kinds, k)
 		}
@@ -280,13 +293,13 @@ func (a *assembler) blocYears() {
 			}
 		}
 		by.NextLeader = a.unit(f.Path, f.NextLeader)
-		for _, e := range f.Awards {
+		for i, e := range f.Awards {
 			k := a.kindByID[e.Award.ID]
 			if k == nil {
 				a.diags.Errorf(f.Path, e.Award.Line, e.Award.Column, "unknown-award", "unknown award %q; use an award kind of the catalogue or add it to data/awards.yaml%s", e.Award.ID, diag.DidYouMean(e.Award.ID, a.kindIDs))
 				continue
 			}
-			aw := &model.Award{Kind: k, BlocYear: by, Count: e.Count, Status: e.Status, Decision: e.Decision}
+			aw := &model.Award{Kind: k, BlocYear: by, Count: e.Count, Status: e.Status, History: e.History, DecisionNote: e.DecisionNote}
 			if e.Unit.ID != "" {
 				ms := members[e.Unit.ID]
 				if ms == nil {
@@ -295,6 +308,10 @@ func (a *assembler) blocYears() {
 				aw.Unit = ms.Unit
 			}
 			by.Awards = append(by.Awards, aw)
+			if a.awardAt == nil {
+				a.awardAt = map[*model.Award]awardPlace{}
+			}
+			a.awardAt[aw] = awardPlace{f.Path, &f.Awards[i]}
 		}
 		for _, e := range f.Models {
 			if ms := members[e.Unit.ID]; ms != nil {
@@ -473,6 +490,7 @@ func (a *assembler) link() {
 			return cmp.Or(cmp.Compare(x.BlocYear.Year, y.BlocYear.Year), a.compareKinds(x.Kind, y.Kind))
 		})
 	}
+	a.flags()
 	for _, art := range a.site.Articles {
 		for _, b := range art.Blocs {
 			b.Articles = append(b.Articles, art)

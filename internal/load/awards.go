@@ -8,24 +8,27 @@ import (
 // builtinAwards is the built-in catalogue of award kinds for collectives
 // (docs/format.md, "award kinds"), highest first; a kind's rank is its
 // place in the list.
-var builtinAwards = [...]struct{ id, name string }{
-	{"huan-chuong-lao-dong-hang-nhat", "Huân chương Lao động hạng Nhất"},
-	{"huan-chuong-lao-dong-hang-nhi", "Huân chương Lao động hạng Nhì"},
-	{"huan-chuong-lao-dong-hang-ba", "Huân chương Lao động hạng Ba"},
-	{"co-thi-dua-chinh-phu", "Cờ thi đua của Chính phủ"},
-	{"bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ"},
-	{"co-thi-dua-tinh", "Cờ thi đua của Ủy ban nhân dân tỉnh"},
-	{"bang-khen-tinh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
-	{"tap-the-lao-dong-xuat-sac", "Tập thể lao động xuất sắc"},
-	{"tap-the-lao-dong-tien-tien", "Tập thể lao động tiên tiến"},
-	{"giay-khen", "Giấy khen"},
+var builtinAwards = [...]struct {
+	id, name string
+	class    model.AwardClass
+}{
+	{"huan-chuong-lao-dong-hang-nhat", "Huân chương Lao động hạng Nhất", model.ClassForm},
+	{"huan-chuong-lao-dong-hang-nhi", "Huân chương Lao động hạng Nhì", model.ClassForm},
+	{"huan-chuong-lao-dong-hang-ba", "Huân chương Lao động hạng Ba", model.ClassForm},
+	{"co-thi-dua-chinh-phu", "Cờ thi đua của Chính phủ", model.ClassTitle},
+	{"bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ", model.ClassForm},
+	{"co-thi-dua-tinh", "Cờ thi đua của Ủy ban nhân dân tỉnh", model.ClassTitle},
+	{"bang-khen-tinh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", model.ClassForm},
+	{"tap-the-lao-dong-xuat-sac", "Tập thể lao động xuất sắc", model.ClassTitle},
+	{"tap-the-lao-dong-tien-tien", "Tập thể lao động tiên tiến", model.ClassTitle},
+	{"giay-khen", "Giấy khen", model.ClassForm},
 }
 
 // BuiltinAwards returns a fresh copy of the built-in catalogue, ranks 1..10.
 func BuiltinAwards() []*model.AwardKind {
 	out := make([]*model.AwardKind, len(builtinAwards))
 	for i, a := range builtinAwards {
-		out[i] = &model.AwardKind{ID: a.id, Name: a.name, Rank: i + 1, BuiltIn: true}
+		out[i] = &model.AwardKind{ID: a.id, Name: a.name, Rank: i + 1, Class: a.class, BuiltIn: true}
 	}
 	return out
 }
@@ -44,6 +47,7 @@ type AwardKindEntry struct {
 	Name  string
 	Short string
 	Rank  int
+	Class model.AwardClass // "" when not given
 }
 
 // ParseAwards reads data/awards.yaml: a list of award kinds that add to or
@@ -57,11 +61,12 @@ func ParseAwards(file string, src []byte) (*AwardsFile, *diag.List) {
 	}
 	seen := map[string]Pos{}
 	for _, n := range d.list(root, "data/awards.yaml", "award kinds, each starting with \"- id:\"") {
-		f, ok := d.mapping(n, "an award kind", []string{"id", "name", "short", "rank"}, []string{"id"})
+		f, ok := d.mapping(n, "an award kind", []string{"id", "name", "short", "rank", "class"}, []string{"id"})
 		if !ok {
 			continue
 		}
-		a := AwardKindEntry{At: f.at, ID: d.ident(f, "id"), Name: d.str(f, "name"), Short: d.str(f, "short")}
+		a := AwardKindEntry{At: f.at, ID: d.ident(f, "id"), Name: d.str(f, "name"), Short: d.str(f, "short"),
+			Class: model.AwardClass(d.oneOf(f, "class", []string{string(model.ClassTitle), string(model.ClassForm)}))}
 		if r, p, ok := d.integer(f, "rank"); ok {
 			if r < 1 {
 				d.errorf(p, "bad-value", "field \"rank\" is %d; give 1 for the highest award, 2 for the next, and so on", r)

@@ -87,12 +87,16 @@ type MemberEntry struct {
 
 // AwardEntry is one award, or proposal, of a year.
 type AwardEntry struct {
-	At       Pos
-	Award    Ident
-	Unit     Ident // ID "" when only Count is known
-	Count    int
-	Status   model.AwardStatus
-	Decision string
+	At      Pos
+	Award   Ident
+	Unit    Ident // ID "" when only Count is known
+	Count   int
+	Status  model.AwardStatus
+	History []model.Step
+	// DecisionID names a record of data/decisions.yaml; DecisionNote is
+	// a decision written as free text instead.
+	DecisionID   Ident
+	DecisionNote string
 }
 
 // ModelEntry is one good practice of a year.
@@ -164,14 +168,12 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 	y.Covenant = d.event(f, "covenant")
 	y.Review = d.event(f, "review")
 	for _, n := range d.seq(f, "awards") {
-		af, ok := d.mapping(n, "an award", []string{"award", "unit", "count", "status", "decision"}, []string{"award"})
+		af, ok := d.mapping(n, "an award", []string{"award", "unit", "count", "status", "history", "decision"}, []string{"award"})
 		if !ok {
 			continue
 		}
-		a := AwardEntry{At: af.at, Award: d.ident(af, "award"), Status: model.Conferred, Decision: d.str(af, "decision")}
-		if s := d.oneOf(af, "status", []string{string(model.Proposed), string(model.Conferred)}); s != "" {
-			a.Status = model.AwardStatus(s)
-		}
+		a := AwardEntry{At: af.at, Award: d.ident(af, "award"), Status: model.Conferred}
+		d.awardCourse(af, &a)
 		unit, hasUnit := d.ident(af, "unit"), af.has("unit")
 		count, countAt, hasCount := d.integer(af, "count")
 		switch {

@@ -167,7 +167,7 @@ var checks = []check{
 	}, []string{
 		"data/blocs/khoi-8/2024.yaml:4:5: error: an award gives both unit and count; give unit for a named unit, or count for unnamed ones",
 		"data/blocs/khoi-8/2024.yaml:5:5: error: an award gives neither unit nor count; give unit for a named unit, or count for unnamed ones",
-		"data/blocs/khoi-8/2024.yaml:6:13: error: field \"status\" is \"given\"; use one of proposed, conferred",
+		"data/blocs/khoi-8/2024.yaml:6:13: error: field \"status\" is \"given\"; use one of proposed, submitted, consultation, conferred, not_conferred",
 		"data/blocs/khoi-8/2024.yaml:7:31: error: field \"count\" is 0; give how many units received it, 1 or more",
 	}},
 	{"site.yaml without title and baseURL", map[string]string{
@@ -224,7 +224,7 @@ var checks = []check{
 		"content/news/anh.jpg: warning: the file is ignored; articles are .md files; put images and other files under static/",
 		"data/blocs/khoi-8/notes.txt: warning: the file is ignored; a bloc folder holds bloc.yaml and one <year>.yaml per year, like 2024.yaml",
 		"data/blocs/khoi-9: error: the bloc folder has no bloc.yaml; add one with the bloc's name",
-		"data/unit.yaml: warning: the file is ignored; data/ holds units.yaml, awards.yaml and the folder blocs/ (did you mean \"units.yaml\"?)",
+		"data/unit.yaml: warning: the file is ignored; data/ holds units.yaml, awards.yaml, decisions.yaml and the folders blocs/ and consultations/ (did you mean \"units.yaml\"?)",
 	}},
 	{"predecessors", map[string]string{
 		"data/units.yaml": "- {id: hoi-khuyen-hoc, name: Hội Khuyến học tỉnh, predecessors: [hoi-khuyen-hoc, hoi-nguoi-cao-tuoi, hoi-nguoi-cao-tuoi, hoi-x]}\n- {id: hoi-nguoi-cao-tuoi, name: Hội Người cao tuổi tỉnh}\n- {id: hoi-chu-thap-do, name: Hội Chữ thập đỏ tỉnh}\n- {id: hoi-nan-nhan-chat-doc-da-cam, name: Hội Nạn nhân}\n- {id: doan-luat-su, name: Đoàn Luật sư tỉnh}\n- {id: hoi-dong-y, name: Hội Đông y tỉnh}\n- {id: ban-dan-toc, name: Ban Dân tộc tỉnh}\n- {id: lien-minh-htx, name: Liên minh HTX}\n",
@@ -253,10 +253,15 @@ func apply(t *testing.T, files map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func TestChecks(t *testing.T) {
-	for _, c := range checks {
+func TestChecks(t *testing.T) { runChecks(t, checks, Options{}) }
+
+// runChecks loads each variant of the valid site with opts and compares
+// its diagnostics with those the check wants; with PRINT set, it prints
+// them instead.
+func runChecks(t *testing.T, cs []check, opts Options) {
+	for _, c := range cs {
 		t.Run(c.name, func(t *testing.T) {
-			_, diags := Site(apply(t, c.files), Options{})
+			_, diags := Site(apply(t, c.files), opts)
 			got := lines(diags)
 			if os.Getenv("PRINT") != "" {
 				fmt.Printf("CASE %s\n", c.name)

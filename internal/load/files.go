@@ -11,9 +11,11 @@ import (
 // watcher keeps one, calls Set or Remove for each file that changed, and
 // assembles again.
 type Files struct {
-	Config    *ConfigFile // nil when the folder has no site.yaml
-	Units     *UnitsFile  // nil when it has no data/units.yaml
-	Awards    *AwardsFile // nil when it has no data/awards.yaml
+	Config    *ConfigFile    // nil when the folder has no site.yaml
+	Units     *UnitsFile     // nil when it has no data/units.yaml
+	Awards    *AwardsFile    // nil when it has no data/awards.yaml
+	Decisions *DecisionsFile // nil when it has no data/decisions.yaml
+	Notices   []*NoticeFile
 	Blocs     []*BlocFile
 	BlocYears []*BlocYearFile
 	Articles  []*ArticleFile
@@ -66,7 +68,10 @@ func (f *Files) Remove(p string) {
 		f.Units = nil
 	case f.Awards != nil && f.Awards.Path == p:
 		f.Awards = nil
+	case f.Decisions != nil && f.Decisions.Path == p:
+		f.Decisions = nil
 	}
+	f.Notices = slices.DeleteFunc(f.Notices, func(n *NoticeFile) bool { return n.Path == p })
 	f.Blocs = slices.DeleteFunc(f.Blocs, func(b *BlocFile) bool { return b.Path == p })
 	f.BlocYears = slices.DeleteFunc(f.BlocYears, func(y *BlocYearFile) bool { return y.Path == p })
 	f.Articles = slices.DeleteFunc(f.Articles, func(a *ArticleFile) bool { return a.Path == p })
@@ -84,6 +89,10 @@ func (f *Files) put(v any) {
 		f.Units = v
 	case *AwardsFile:
 		f.Awards = v
+	case *DecisionsFile:
+		f.Decisions = v
+	case *NoticeFile:
+		f.Notices = replace(f.Notices, v, func(n *NoticeFile) bool { return n.Path == v.Path })
 	case *BlocFile:
 		f.Blocs = replace(f.Blocs, v, func(b *BlocFile) bool { return b.Path == v.Path })
 	case *BlocYearFile:

@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/thidua/thidua/internal/diag"
@@ -36,6 +37,19 @@ type Options struct {
 	// MaxFileSize is the largest YAML or Markdown file Site reads, in
 	// bytes; a larger one is an error. 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Now is the date of the build: a consultation whose window ended
+	// before it is closed. The zero time means today.
+	Now time.Time
+}
+
+// today is the date of opts.Now, or of today, in Vietnam's time, at midnight.
+func (o Options) today() time.Time {
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.In(vn.TimeZone())
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, vn.TimeZone())
 }
 
 func (o Options) maxFileSize() int64 {
@@ -129,6 +143,10 @@ func parseFile(k kind, p string, src []byte, bodies *Bodies) parsed {
 		r.value, r.diags = ParseUnits(p, src)
 	case kindAwards:
 		r.value, r.diags = ParseAwards(p, src)
+	case kindDecisions:
+		r.value, r.diags = ParseDecisions(p, src)
+	case kindNotice:
+		r.value, r.diags = ParseNotice(p, src)
 	case kindBloc:
 		r.value, r.diags = ParseBloc(p, src)
 	case kindBlocYear:
@@ -367,6 +385,8 @@ const (
 	kindConfig
 	kindUnits
 	kindAwards
+	kindDecisions
+	kindNotice
 	kindBloc
 	kindBlocYear
 	kindArticle
@@ -390,6 +410,10 @@ func classify(p string) kind {
 		return kindUnits
 	case p == "data/awards.yaml":
 		return kindAwards
+	case p == "data/decisions.yaml":
+		return kindDecisions
+	case len(parts) == 3 && parts[0] == "data" && parts[1] == "consultations" && (path.Ext(p) == ".yaml" || path.Ext(p) == ".yml"):
+		return kindNotice
 	case len(parts) == 4 && parts[1] == "blocs" && parts[0] == "data" && (parts[3] == "bloc.yaml" || parts[3] == "bloc.yml"):
 		return kindBloc
 	case len(parts) == 4 && parts[1] == "blocs" && parts[0] == "data" && (path.Ext(p) == ".yaml" || path.Ext(p) == ".yml"):
@@ -433,7 +457,9 @@ func ignoredHint(p string) string {
 	parts := strings.Split(p, "/")
 	switch {
 	case len(parts) == 2 && parts[0] == "data":
-		return "data/ holds units.yaml, awards.yaml and the folder blocs/" + diag.DidYouMean(parts[1], []string{"units.yaml", "awards.yaml"})
+		return "data/ holds units.yaml, awards.yaml, decisions.yaml and the folders blocs/ and consultations/" + diag.DidYouMean(parts[1], []string{"units.yaml", "awards.yaml", "decisions.yaml"})
+	case len(parts) >= 3 && parts[0] == "data" && parts[1] == "consultations":
+		return "a consultation notice is a .yaml file directly in data/consultations/, like co-thi-dua-chinh-phu-2024.yaml"
 	case len(parts) == 4 && parts[0] == "data" && parts[1] == "blocs":
 		return "a bloc folder holds bloc.yaml and one <year>.yaml per year, like 2024.yaml"
 	case len(parts) >= 2 && parts[0] == "data" && parts[1] == "blocs":

@@ -150,8 +150,17 @@ func TestValidSiteBlocYear(t *testing.T) {
 	if !slices.Equal(awards, want) {
 		t.Errorf("awards = %v, want %v", awards, want)
 	}
-	if by.Awards[2].Count != 2 || by.Awards[0].Count != 1 || !strings.HasPrefix(by.Awards[0].Decision, "Quyết định số 45") {
+	if by.Awards[2].Count != 2 || by.Awards[0].Count != 1 || by.Awards[0].Decision != site.Decision("qd-45-2025") || by.Awards[0].Decision == nil {
 		t.Errorf("award counts or decision wrong: %+v", by.Awards)
+	}
+	if d := site.Decision("qd-45-2025"); d == nil || len(d.Awards) != 1 || d.Awards[0] != by.Awards[0] || d.Level != model.LevelProvince || d.Number != "45/QĐ-UBND" {
+		t.Errorf("decision = %+v", d)
+	}
+	if h := by.Awards[0].History; len(h) != 1 || h[0].Status != model.Conferred || !h[0].Date.Equal(time.Date(2025, 1, 20, 0, 0, 0, 0, vn.TimeZone())) {
+		t.Errorf("history of a conferred award takes the decision's date: %+v", h)
+	}
+	if k := site.Award("co-thi-dua-tinh"); k.Class != model.ClassTitle || site.Award("bang-khen-tinh").Class != model.ClassForm {
+		t.Errorf("classes: %q", k.Class)
 	}
 	wantDate := time.Date(2024, 3, 27, 0, 0, 0, 0, vn.TimeZone())
 	if by.Covenant == nil || !by.Covenant.Date.Equal(wantDate) || by.Covenant.Date.Location() != vn.TimeZone() || !slices.Equal(by.Covenant.Goals, []string{"Hoàn thành chỉ tiêu"}) {

@@ -9,6 +9,9 @@ func (s *Site) Bloc(id string) *Bloc { return s.blocByID[id] }
 // Award returns the award kind with the id, or nil.
 func (s *Site) Award(id string) *AwardKind { return s.awardByID[id] }
 
+// Decision returns the decision with the id, or nil.
+func (s *Site) Decision(id string) *Decision { return s.decisionBy[id] }
+
 // Year returns the emulation year, or nil when no bloc has a file for it.
 func (s *Site) Year(year int) *Year { return s.yearByNum[year] }
 
@@ -51,6 +54,10 @@ func (s *Site) Index() {
 	s.yearByNum = make(map[int]*Year, len(s.Years))
 	for _, y := range s.Years {
 		s.yearByNum[y.Year] = y
+	}
+	s.decisionBy = make(map[string]*Decision, len(s.Decisions))
+	for _, d := range s.Decisions {
+		s.decisionBy[d.ID] = d
 	}
 	s.articleBy = make(map[string]*Article, len(s.Articles))
 	for _, a := range s.Articles {

@@ -14,18 +14,21 @@ import (
 type Site struct {
 	Config Config
 
-	Units     []*Unit      // in Vietnamese alphabetical order of Name
-	Blocs     []*Bloc      // by Order, then Name
-	Awards    []*AwardKind // by Rank, then Name
-	Years     []*Year      // ascending
-	Articles  []*Article   // newest first, drafts included only when asked for
-	Pages     []*Page      // standalone pages, by Slug
-	Static    []string     // site-relative paths of files under static/, slash-separated, sorted
-	unitByID  map[string]*Unit
-	blocByID  map[string]*Bloc
-	awardByID map[string]*AwardKind
-	yearByNum map[int]*Year
-	articleBy map[string]*Article
+	Units      []*Unit      // in Vietnamese alphabetical order of Name
+	Blocs      []*Bloc      // by Order, then Name
+	Awards     []*AwardKind // by Rank, then Name
+	Years      []*Year      // ascending
+	Articles   []*Article   // newest first, drafts included only when asked for
+	Pages      []*Page      // standalone pages, by Slug
+	Decisions  []*Decision  // of data/decisions.yaml, newest first, then by ID
+	Notices    []*Notice    // public consultations: open ones first, each part newest first
+	Static     []string     // site-relative paths of files under static/, slash-separated, sorted
+	unitByID   map[string]*Unit
+	blocByID   map[string]*Bloc
+	awardByID  map[string]*AwardKind
+	yearByNum  map[int]*Year
+	articleBy  map[string]*Article
+	decisionBy map[string]*Decision
 }
 
 // Config is site.yaml.
@@ -56,6 +59,8 @@ type Unit struct {
 	Dissolved    int     // last year it existed; 0 when it still exists
 
 	Memberships []*Membership // by year, then bloc
+	Results     Results       // which results its memberships give
+	HasRole     bool          // it was leader or deputy in some year
 	Awards      []*Award      // by year, then rank of the award kind
 	Models      []*Model      // by year
 	Articles    []*Article    // newest first
@@ -90,6 +95,8 @@ type Bloc struct {
 	Order           int
 	Years           []*BlocYear // ascending
 	Articles        []*Article  // newest first
+	HasAwards       bool        // some year records an award or a proposal
+	Awards          []*Award    // the awards of its years, by year
 }
 
 // ShortName is Short when set, else Name.
@@ -136,6 +143,7 @@ type BlocYear struct {
 	Year       int
 	Path       string        // source file, relative to the site folder
 	Members    []*Membership // by rank (unranked last), then name
+	Results    Results       // which results the members give
 	Leader     *Unit
 	Deputies   []*Unit
 	NextLeader *Unit // nil when not given
@@ -166,10 +174,11 @@ type Event struct {
 	Goals []string
 }
 
-// AwardStatus says whether an award was proposed or conferred.
+// AwardStatus is the stage an award has reached in its course, from the
+// bloc's proposal to the decision (records.go holds the other stages).
 type AwardStatus string
 
-// The statuses of an award.
+// The first and the usual last stage of an award.
 const (
 	Conferred AwardStatus = "conferred" // đã tặng
 	Proposed  AwardStatus = "proposed"  // đề nghị
@@ -177,12 +186,17 @@ const (
 
 // AwardKind is a kind of award in the catalogue.
 type AwardKind struct {
-	ID      string
-	Name    string
-	Short   string
-	Rank    int      // 1 = highest precedence
-	Awards  []*Award // every award of this kind, by year, then bloc, then unit
-	BuiltIn bool     // from the built-in catalogue, not data/awards.yaml
+	ID     string
+	Name   string
+	Short  string
+	Rank   int        // 1 = highest precedence
+	Class  AwardClass // an emulation title or a form of commendation
+	Awards []*Award   // every award of this kind, by year, then bloc, then unit
+	Tally  Tally      // the collectives of Awards by the end of their course
+	// FirstYear and LastYear are the years of the first and last of
+	// Awards; 0 when there is none.
+	FirstYear, LastYear int
+	BuiltIn             bool // from the built-in catalogue, not data/awards.yaml
 }
 
 // ShortName is Short when set, else Name.
@@ -200,7 +214,14 @@ type Award struct {
 	Unit     *Unit // nil when only Count is known
 	Count    int   // 1 when Unit is set
 	Status   AwardStatus
-	Decision string
+	// History is the stages the award reached, in the order of its
+	// course, each with its date when known; the last is Status.
+	History  []Step
+	Decision *Decision // the record of data/decisions.yaml; nil when none is named
+	// Notice is the public consultation that lists the award's unit for
+	// its kind and year; nil when there is none.
+	Notice       *Notice
+	DecisionNote string // the decision as free text, when it names no record
 }
 
 // Model is a good practice (mô hình, cách làm hay) of a unit in one year.
@@ -220,9 +241,10 @@ type Figure struct {
 
 // Year is one emulation year across all blocs.
 type Year struct {
-	Year     int
-	Blocs    []*BlocYear // in bloc order
-	Articles []*Article  // newest first
+	Year      int
+	Blocs     []*BlocYear // in bloc order
+	Articles  []*Article  // newest first
+	HasAwards bool        // some bloc records an award or a proposal this year
 }
 
 // Article is a news article from content/news.
@@ -275,7 +297,8 @@ const (
 	// pages' titles, the years, the blocs and the award kinds.
 	PartFrame Parts = 1 << iota
 	// PartRecords is the units, the blocs' years with their members and
-	// awards, and what a list of articles shows of each article.
+	// awards, the decisions and consultation notices, and what a list of
+	// articles shows of each article.
 	PartRecords
 	// PartArticles is the whole of every article, its body included.
 	PartArticles

@@ -54,6 +54,7 @@ func tables() []map[string]Text {
 		common(),
 		yaml(),
 		schema(),
+		recordsAwards(),
 	}
 }
 

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -193,7 +194,7 @@ func schema(cols []Column, byTitle bool) *Schema {
 func siteColumns(names []string) []Column {
 	var out []Column
 	for _, n := range names {
-		for _, c := range append(append(memberColumns(), awardTableColumns()...), yearColumns()...) {
+		for _, c := range slices.Concat(memberColumns(), awardTableColumns(), yearColumns(), recordColumns()) {
 			if c.Name != n {
 				continue
 			}
@@ -203,7 +204,7 @@ func siteColumns(names []string) []Column {
 			case "role":
 				c.Description = "leader (khối trưởng), deputy (khối phó) hoặc member (thành viên)"
 			case "status":
-				c.Description = "conferred (đã tặng) hoặc proposed (đề nghị)"
+				c.Description = "proposed (đề nghị), submitted (đã trình cấp trên), consultation (đang lấy ý kiến), conferred (đã tặng, công nhận) hoặc not_conferred (không được tặng, công nhận); chỉ conferred là đã được khen thưởng"
 			}
 			out = append(out, c)
 			break

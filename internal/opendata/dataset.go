@@ -11,11 +11,50 @@ import (
 // Dataset is thidua.json: the whole site with every reference as an id.
 // Its fields are written in the order declared, so keys never move.
 type Dataset struct {
-	Site     SiteInfo    `json:"site"`
-	Awards   []AwardKind `json:"award_kinds"`
-	Units    []Unit      `json:"units"`
-	Blocs    []Bloc      `json:"blocs"`
-	Articles []Article   `json:"articles"`
+	Site      SiteInfo    `json:"site"`
+	Awards    []AwardKind `json:"award_kinds"`
+	Units     []Unit      `json:"units"`
+	Blocs     []Bloc      `json:"blocs"`
+	Decisions []Decision  `json:"decisions"`
+	Notices   []Notice    `json:"consultations"`
+	Articles  []Article   `json:"articles"`
+}
+
+// Decision is a decision on awards.
+type Decision struct {
+	ID     string `json:"id"`
+	Number string `json:"number"`
+	Date   string `json:"date"` // 2006-01-02
+	Issuer string `json:"issuer"`
+	Level  string `json:"level"`
+	Signer string `json:"signer,omitempty"`
+	Title  string `json:"title,omitempty"`
+	File   string `json:"file,omitempty"` // absolute URL
+}
+
+// Notice is a public consultation; of an individual it holds only the
+// name, position and unit.
+type Notice struct {
+	ID         string      `json:"id"`
+	Title      string      `json:"title"`
+	Award      string      `json:"award,omitempty"`
+	Year       int         `json:"year,omitempty"`
+	Published  string      `json:"published,omitempty"`
+	From       string      `json:"from"`
+	To         string      `json:"to"`
+	Closed     bool        `json:"closed"`
+	Contact    string      `json:"contact"`
+	Basis      string      `json:"basis"`
+	Candidates []Candidate `json:"candidates"`
+}
+
+// Candidate is one candidate of a notice.
+type Candidate struct {
+	Name     string `json:"name"`
+	Person   bool   `json:"person,omitempty"`
+	Position string `json:"position,omitempty"`
+	Unit     string `json:"unit,omitempty"`      // a unit of the site
+	UnitName string `json:"unit_name,omitempty"` // an individual's unit outside the site
 }
 
 // SiteInfo is the part of site.yaml a reader of the data needs.
@@ -93,11 +132,19 @@ type Event struct {
 
 // Award is an award or a proposal.
 type Award struct {
-	Award    string `json:"award"`
-	Unit     string `json:"unit,omitempty"`
-	Count    int    `json:"count"`
-	Status   string `json:"status"`
-	Decision string `json:"decision,omitempty"`
+	Award      string `json:"award"`
+	Unit       string `json:"unit,omitempty"`
+	Count      int    `json:"count"`
+	Status     string `json:"status"`
+	Decision   string `json:"decision,omitempty"`
+	DecisionID string `json:"decision_id,omitempty"`
+	History    []Step `json:"history,omitempty"`
+}
+
+// Step is a stage an award reached, with its date when known.
+type Step struct {
+	Status string `json:"status"`
+	Date   string `json:"date,omitempty"` // 2006-01-02
 }
 
 // Model is a good practice of a unit.
@@ -133,11 +180,23 @@ type Article struct {
 func NewDataset(site *model.Site) Dataset {
 	base := site.Config.BaseURL.String()
 	d := Dataset{
-		Site:     SiteInfo{Title: site.Config.Title, URL: base, Province: site.Config.Province, Language: site.Config.Language},
-		Awards:   []AwardKind{},
-		Units:    []Unit{},
-		Blocs:    []Bloc{},
-		Articles: []Article{},
+		Site:      SiteInfo{Title: site.Config.Title, URL: base, Province: site.Config.Province, Language: site.Config.Language},
+		Awards:    []AwardKind{},
+		Units:     []Unit{},
+		Blocs:     []Bloc{},
+		Decisions: []Decision{},
+		Notices:   []Notice{},
+		Articles:  []Article{},
+	}
+	for _, dc := range site.Decisions {
+		j := Decision{ID: dc.ID, Number: dc.Number, Date: dc.Date.Format(time.DateOnly), Issuer: dc.Issuer, Level: string(dc.Level), Signer: dc.Signer, Title: dc.Title}
+		if dc.File != "" {
+			j.File = base + dc.File
+		}
+		d.Decisions = append(d.Decisions, j)
+	}
+	for _, n := range site.Notices {
+		d.Notices = append(d.Notices, notice(n))
 	}
 	for _, k := range site.Awards {
 		d.Awards = append(d.Awards, AwardKind{ID: k.ID, Name: k.Name, Short: k.Short, Rank: k.Rank})
@@ -178,13 +237,36 @@ func blocYear(y *model.BlocYear) BlocYear {
 		j.Members = append(j.Members, Membership{Unit: m.Unit.ID, Rank: m.Rank, Score: m.Score, Rating: string(m.Rating), Role: RoleName(m.Role)})
 	}
 	for _, a := range y.Awards {
-		j.Awards = append(j.Awards, Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Count: a.Count, Status: string(a.Status), Decision: a.Decision})
+		ja := Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Count: a.Count, Status: string(a.Status), Decision: a.DecisionText(), DecisionID: decisionID(a)}
+		for _, s := range a.History {
+			st := Step{Status: string(s.Status)}
+			if !s.Date.IsZero() {
+				st.Date = s.Date.Format(time.DateOnly)
+			}
+			ja.History = append(ja.History, st)
+		}
+		j.Awards = append(j.Awards, ja)
 	}
 	for _, m := range y.Models {
 		j.Models = append(j.Models, Model{Unit: unitID(m.Unit), Name: m.Name, Summary: m.Summary})
 	}
 	for _, f := range y.Figures {
 		j.Figures = append(j.Figures, Figure{Label: f.Label, Value: f.Value, Unit: f.Unit})
+	}
+	return j
+}
+
+func notice(n *model.Notice) Notice {
+	j := Notice{ID: n.ID, Title: n.Title, Year: n.Year, From: n.From.Format(time.DateOnly), To: n.To.Format(time.DateOnly),
+		Closed: n.Closed, Contact: n.Contact, Basis: n.Basis, Candidates: []Candidate{}}
+	if n.Kind != nil {
+		j.Award = n.Kind.ID
+	}
+	if !n.Published.IsZero() {
+		j.Published = n.Published.Format(time.DateOnly)
+	}
+	for _, c := range n.Candidates {
+		j.Candidates = append(j.Candidates, Candidate{Name: c.Name, Person: c.Person, Position: c.Position, Unit: unitID(c.Unit), UnitName: c.UnitName})
 	}
 	return j
 }

@@ -30,11 +30,33 @@ func RoleLabel(r model.Role) string {
 	return "Thành viên"
 }
 
-// StatusLabel is an award's status as those downloads write it: "Đã tặng"
-// or "Đề nghị".
+// StatusLabel is an award's status as those downloads write it: "Đề
+// nghị", "Đã trình cấp trên", "Đang lấy ý kiến", "Đã tặng" or "Không được
+// tặng".
 func StatusLabel(s model.AwardStatus) string {
-	if s == model.Proposed {
+	switch s {
+	case model.Proposed:
 		return "Đề nghị"
+	case model.Submitted:
+		return "Đã trình cấp trên"
+	case model.Consultation:
+		return "Đang lấy ý kiến"
+	case model.NotConferred:
+		return "Không được tặng"
 	}
 	return "Đã tặng"
+}
+
+// StageLabel is StatusLabel with the verb of the award's kind: an
+// emulation title is recognised ("Đã công nhận", "Không được công nhận").
+func StageLabel(a *model.Award) string {
+	if a.Kind != nil && a.Kind.IsTitle() {
+		switch a.Status {
+		case model.Conferred:
+			return "Đã công nhận"
+		case model.NotConferred:
+			return "Không được công nhận"
+		}
+	}
+	return StatusLabel(a.Status)
 }

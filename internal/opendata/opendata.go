@@ -40,10 +40,14 @@ const (
 	MembershipsXLSX = pages.DataPath + "memberships.xlsx"
 	LeadersXLSX     = pages.DataPath + "leaders.xlsx"
 	PackageJSON     = pages.DataPath + "datapackage.json"
+	DecisionsCSV    = pages.DataPath + "decisions.csv"
+	NoticesCSV      = pages.DataPath + "consultations.csv"
 )
 
 var (
-	awardColumns      = []string{"bloc", "bloc_name", "year", "award", "award_name", "unit", "unit_name", "count", "status", "decision"}
+	awardColumns      = []string{"bloc", "bloc_name", "year", "award", "award_name", "unit", "unit_name", "count", "status", "decision", "decision_id"}
+	decisionColumns   = []string{"id", "number", "date", "issuer", "level", "signer", "title", "file", "awards", "url"}
+	noticeColumns     = []string{"notice", "title", "award", "award_name", "year", "from", "to", "closed", "candidate", "candidate_kind", "position", "unit", "unit_name", "contact", "basis", "url"}
 	membershipColumns = []string{"bloc", "bloc_name", "year", "unit", "unit_name", "rank", "score", "rating", "role"}
 	leaderColumns     = []string{"bloc", "bloc_name", "year", "leader", "leader_name", "deputies", "deputy_names", "next_leader", "next_leader_name"}
 )
@@ -54,6 +58,8 @@ func Files() []File {
 		{Name: "awards.csv", Path: AwardsCSV, Columns: awardColumns},
 		{Name: "memberships.csv", Path: MembershipsCSV, Columns: membershipColumns},
 		{Name: "leaders.csv", Path: LeadersCSV, Columns: leaderColumns},
+		{Name: "decisions.csv", Path: DecisionsCSV, Columns: decisionColumns},
+		{Name: "consultations.csv", Path: NoticesCSV, Columns: noticeColumns},
 		{Name: "awards.xlsx", Path: AwardsXLSX, Sheets: []Table{{Name: AwardsSheet, Slug: "khen-thuong", Columns: awardTableColumns()}}},
 		{Name: "memberships.xlsx", Path: MembershipsXLSX, Sheets: []Table{{Name: MembersSheet, Slug: "thanh-vien", Columns: memberColumns()}}},
 		{Name: "leaders.xlsx", Path: LeadersXLSX, Sheets: []Table{{Name: YearsSheet, Slug: "khoi-truong", Columns: yearColumns()}}},
@@ -104,6 +110,8 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		{AwardsCSV, awardColumns, AwardRows(site)},
 		{MembershipsCSV, membershipColumns, MembershipRows(site)},
 		{LeadersCSV, leaderColumns, LeaderRows(site)},
+		{DecisionsCSV, decisionColumns, DecisionRows(site)},
+		{NoticesCSV, noticeColumns, NoticeRows(site)},
 	}
 	for _, t := range tables {
 		if err := output.WriteFile(create, t.path, func(w io.Writer) error { return WriteCSV(w, t.head, t.rows) }); err != nil {
@@ -291,7 +299,7 @@ func AwardRows(site *model.Site) [][]string {
 				unit, name = a.Unit.ID, a.Unit.Name
 			}
 			rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), a.Kind.ID, a.Kind.Name,
-				unit, name, strconv.Itoa(a.Count), string(a.Status), a.Decision})
+				unit, name, strconv.Itoa(a.Count), string(a.Status), a.DecisionText(), decisionID(a)})
 		}
 	})
 	return rows

@@ -45,8 +45,8 @@ func trickySite() *model.Site {
 		{Unit: c, BlocYear: y24, Role: model.RoleDeputy},
 	}
 	y24.Awards = []*model.Award{
-		{Kind: co, BlocYear: y24, Unit: a, Count: 1, Status: model.Proposed, Decision: "-45/QĐ-UBND, ngày \"20/01\""},
-		{Kind: gk, BlocYear: y24, Count: 2, Status: model.Conferred, Decision: "@quyết định"},
+		{Kind: co, BlocYear: y24, Unit: a, Count: 1, Status: model.Proposed, DecisionNote: "-45/QĐ-UBND, ngày \"20/01\""},
+		{Kind: gk, BlocYear: y24, Count: 2, Status: model.Conferred, DecisionNote: "@quyết định"},
 	}
 	y24.Models = []*model.Model{{Unit: a, BlocYear: y24, Name: "Câu lạc bộ", Summary: "+355 thành viên"}}
 	bloc.Years = []*model.BlocYear{y23, y24}
@@ -196,7 +196,7 @@ func TestAwardsCSV(t *testing.T) {
 					}
 					want := map[string]string{"bloc": b.ID, "bloc_name": b.Name, "year": strconv.Itoa(y.Year),
 						"award": a.Kind.ID, "award_name": a.Kind.Name, "unit": unit, "unit_name": name,
-						"count": strconv.Itoa(a.Count), "status": string(a.Status), "decision": a.Decision}
+						"count": strconv.Itoa(a.Count), "status": string(a.Status), "decision": a.DecisionText()}
 					for k, v := range want {
 						if r[k] != v {
 							t.Errorf("row %d: %s = %q, want %q", i, k, r[k], v)
@@ -301,7 +301,7 @@ func TestDatasetJSON(t *testing.T) {
 				}
 				for n, a := range y.Awards {
 					ja := jy.Awards[n]
-					if ja.Award != a.Kind.ID || ja.Count != a.Count || ja.Status != string(a.Status) || ja.Decision != a.Decision || (a.Unit != nil && ja.Unit != a.Unit.ID) {
+					if ja.Award != a.Kind.ID || ja.Count != a.Count || ja.Status != string(a.Status) || ja.Decision != a.DecisionText() || (a.Unit != nil && ja.Unit != a.Unit.ID) {
 						t.Errorf("%s %d award %d: %+v", b.ID, y.Year, n, ja)
 					}
 				}

@@ -58,7 +58,7 @@ func awardTableColumns() []Column {
 		{"award_name", "Hình thức khen thưởng", "string", "tên hình thức khen thưởng", 40},
 		colUnit, colUnitName,
 		{"count", "Số lượng", "integer", "số tập thể được khen; 1 khi có tên đơn vị", 9},
-		{"status", "Tình trạng", "string", "Đã tặng (đã có quyết định) hoặc Đề nghị", 11},
+		{"status", "Tình trạng", "string", "Đề nghị, Đã trình cấp trên, Đang lấy ý kiến (chưa có quyết định), Đã tặng hoặc Đã công nhận (đã có quyết định), Không được tặng hoặc Không được công nhận", 11},
 		{"decision", "Số quyết định", "string", "số và ngày của quyết định khen thưởng, nếu có", 40},
 	}
 }
@@ -106,7 +106,7 @@ func AwardsTable(as []*model.Award) Table {
 			unit, name = a.Unit.ID, a.Unit.Name
 		}
 		t.Rows = append(t.Rows, []any{y.Bloc.ID, y.Bloc.Name, y.Year, a.Kind.ID, a.Kind.Name,
-			unit, name, a.Count, StatusLabel(a.Status), orNil(a.Decision)})
+			unit, name, a.Count, StageLabel(a), orNil(a.DecisionText())})
 	}
 	return t
 }

@@ -25,6 +25,8 @@ type Page struct {
 	Award      *model.AwardKind
 	Article    *model.Article
 	Standalone *model.Page
+	Decision   *model.Decision
+	Notice     *model.Notice
 
 	Articles []*model.Article // the news list page's share of articles
 	Pager    *Pager
@@ -50,6 +52,7 @@ type Translator func(key string) string
 
 // Plan returns every page of the site in a stable order: home, the lists,
 // then each bloc, bloc year, unit, year, award kind, news page and article,
+// the decisions and each decision, the public consultations and each one,
 // the search and open data pages, each standalone page, and the 404 page last.
 func Plan(site *model.Site, t Translator) []*Page {
 	var out []*Page
@@ -93,6 +96,17 @@ func Plan(site *model.Site, t Translator) []*Page {
 	news := Crumb{Title: t("news"), Path: NewsPath}
 	for _, a := range site.Articles {
 		add(&Page{Kind: KindArticle, Path: ArticlePath(a), Title: a.Title, Description: a.Summary, Crumbs: []Crumb{home, news}, Article: a})
+	}
+	decisions := Crumb{Title: t("decisions"), Path: DecisionsPath}
+	add(&Page{Kind: KindDecisions, Path: DecisionsPath, Title: t("decisions"), Description: describe(t, "desc_decisions", site, ""), Crumbs: []Crumb{home}})
+	for _, d := range site.Decisions {
+		add(&Page{Kind: KindDecision, Path: DecisionPath(d), Title: t("decision_word") + " " + d.Number, Description: decisionDescription(d),
+			Crumbs: []Crumb{home, decisions}, Decision: d})
+	}
+	notices := Crumb{Title: t("notices"), Path: NoticesPath}
+	add(&Page{Kind: KindNotices, Path: NoticesPath, Title: t("notices"), Description: describe(t, "desc_notices", site, ""), Crumbs: []Crumb{home}})
+	for _, n := range site.Notices {
+		add(&Page{Kind: KindNotice, Path: NoticePath(n), Title: n.Title, Description: n.Title + ".", Crumbs: []Crumb{home, notices}, Notice: n})
 	}
 	add(&Page{Kind: KindSearch, Path: SearchPath, Title: t("search"), Description: describe(t, "desc_search", site, ""), Crumbs: []Crumb{home}})
 	add(&Page{Kind: KindData, Path: DataPath, Title: t("open_data"), Description: describe(t, "desc_data", site, ""), Crumbs: []Crumb{home}})
@@ -157,6 +171,16 @@ func blocYearDescription(y *model.BlocYear, t Translator) string {
 	}
 	fmt.Fprintf(&b, " %d %s.", len(y.Members), t("units_count"))
 	return b.String()
+}
+
+// decisionDescription is the number, date, issuer and subject of a
+// decision: "45/QĐ-UBND ngày 20/01/2025 – Ủy ban nhân dân tỉnh Bình Thuận: Về việc …"
+func decisionDescription(d *model.Decision) string {
+	s := d.Number + " – " + d.Date.Format("02/01/2006") + " – " + d.Issuer
+	if d.Title != "" {
+		s += ": " + d.Title
+	}
+	return s + "."
 }
 
 // unitDescription names a unit and the blocs it was in, with the span of

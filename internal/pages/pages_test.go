@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/thidua/thidua/internal/model"
 )
@@ -234,6 +235,36 @@ func TestDescriptions(t *testing.T) {
 	for _, p := range Plan(s, tr) {
 		if w, ok := want[p.Path]; ok && p.Description != w {
 			t.Errorf("%s: description %q, want %q", p.Path, p.Description, w)
+		}
+	}
+}
+
+// TestPlanHasDecisionsAndNotices: a page per decision and per public
+// consultation, under their lists, with their crumbs and a description
+// that gives a decision's number, date and issuer.
+func TestPlanHasDecisionsAndNotices(t *testing.T) {
+	s := testSite(0)
+	s.Decisions = []*model.Decision{{ID: "qd-45-2025", Number: "45/QĐ-UBND", Date: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC), Issuer: "UBND tỉnh", Title: "Về việc tặng Cờ thi đua"}}
+	s.Notices = []*model.Notice{{ID: "co-thi-dua-2024", Title: "Lấy ý kiến"}}
+	plan := Plan(s, identity)
+	byPath := map[string]*Page{}
+	for _, p := range plan {
+		byPath[p.Path] = p
+	}
+	d, n := byPath["quyet-dinh/qd-45-2025/"], byPath["lay-y-kien/co-thi-dua-2024/"]
+	switch {
+	case byPath[DecisionsPath] == nil || byPath[DecisionsPath].Kind != "decisions", byPath[NoticesPath] == nil || byPath[NoticesPath].Kind != "notices":
+		t.Fatal("the lists of decisions and consultations are missing")
+	case d == nil || d.Kind != "decision" || d.Decision != s.Decisions[0] || d.Title != "decision_word 45/QĐ-UBND" || len(d.Crumbs) != 2 || d.Crumbs[1].Path != DecisionsPath:
+		t.Errorf("decision page %+v", d)
+	case d.Description != "45/QĐ-UBND – 20/01/2025 – UBND tỉnh: Về việc tặng Cờ thi đua.":
+		t.Errorf("decision description %q", d.Description)
+	case n == nil || n.Kind != "notice" || n.Notice != s.Notices[0] || len(n.Crumbs) != 2 || n.Crumbs[1].Path != NoticesPath:
+		t.Errorf("notice page %+v", n)
+	}
+	for _, x := range []any{s.Decisions[0], s.Notices[0]} {
+		if p, err := PathOf(x); err != nil || byPath[p] == nil {
+			t.Errorf("PathOf(%T) = %q, %v", x, p, err)
 		}
 	}
 }

@@ -21,7 +21,11 @@ const (
 	NewsPath   = "tin-tuc/"
 	SearchPath = "tim-kiem/"
 	DataPath   = "du-lieu/"
-	NotFound   = "404.html"
+	// DecisionsPath and NoticesPath are the decisions and the public
+	// consultations.
+	DecisionsPath = "quyet-dinh/"
+	NoticesPath   = "lay-y-kien/"
+	NotFound      = "404.html"
 )
 
 // BlocPath is the path of a bloc's page.
@@ -40,6 +44,12 @@ func YearPath(year int) string { return YearsPath + strconv.Itoa(year) + "/" }
 
 // AwardPath is the path of an award kind's page.
 func AwardPath(k *model.AwardKind) string { return AwardsPath + k.ID + "/" }
+
+// DecisionPath is the path of a decision's page.
+func DecisionPath(d *model.Decision) string { return DecisionsPath + d.ID + "/" }
+
+// NoticePath is the path of a public consultation's page.
+func NoticePath(n *model.Notice) string { return NoticesPath + n.ID + "/" }
 
 // ArticlePath is the path of a news article.
 func ArticlePath(a *model.Article) string { return NewsPath + a.Slug + "/" }
@@ -75,6 +85,10 @@ func PathOf(x any) (string, error) {
 		return ArticlePath(v), nil
 	case *model.Page:
 		return StandalonePath(v), nil
+	case *model.Decision:
+		return DecisionPath(v), nil
+	case *model.Notice:
+		return NoticePath(v), nil
 	case *Page:
 		return v.Path, nil
 	}

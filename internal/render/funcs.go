@@ -35,8 +35,10 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return r.T("role-" + string(x))
 		},
-		"status": func(x model.AwardStatus) string { return r.T("status-" + string(x)) },
-		"year":   strconv.Itoa,
+		"status":      func(x model.AwardStatus) string { return r.T("status-" + string(x)) },
+		"awardsTable": awardsTable,
+		"stageKey":    model.StageKey,
+		"year":        strconv.Itoa,
 		// clip N S: S cut at a word to at most N characters, "…" at the end.
 		"clip":        func(n int, s string) string { return vn.Clip(s, n) },
 		"cardSummary": func(s string) string { return vn.Clip(s, MaxCardSummary) },

@@ -67,6 +67,9 @@ func awardsSchema() node {
 			"name":  text("Tên đầy đủ; bắt buộc với hình thức mới.", "The full name; required for a new kind."),
 			"short": text("Tên gọn cho biểu đồ.", "A short name for charts."),
 			"rank":  integer(1, "Thứ bậc, 1 là cao nhất; bắt buộc với hình thức mới.", "Precedence, 1 is the highest; required for a new kind."),
+			"class": oneOf([]string{string(model.ClassTitle), string(model.ClassForm)},
+				"danh-hieu: danh hiệu thi đua (được công nhận); hinh-thuc: hình thức khen thưởng (được tặng; mặc định cho hình thức mới).",
+				"danh-hieu: an emulation title (recognised); hinh-thuc: a form of commendation (given; the default for a new kind)."),
 		})
 	// A kind that is not built in needs a name and a rank.
 	kind["if"] = node{"required": []string{"id"}, "properties": node{"id": node{"not": node{"enum": builtin}}}}
@@ -108,9 +111,12 @@ func yearSchema() node {
 			"award": ref(refAward, "Mã hình thức khen thưởng.", "The award kind."),
 			"unit":  unit("Đơn vị được đề nghị/khen; là thành viên năm đó.", "The unit, a member that year."),
 			"count": integer(1, "Số tập thể, khi không công bố tên.", "How many units, when they were not named."),
-			"status": oneOf([]string{string(model.Proposed), string(model.Conferred)},
-				"proposed: mới đề nghị; conferred: đã có quyết định tặng (mặc định).", "proposed, or conferred (the default)").with("default", string(model.Conferred)).with(enumKey, "schema-bad-status"),
-			"decision": text("Số, ngày quyết định: Quyết định số 45/QĐ-UBND ngày 20/01/2025.", "The decision's number and date."),
+			"status": oneOf(stages(),
+				"Bước đã đến của quá trình khen thưởng: proposed (khối đề nghị), submitted (đã trình cấp trên), consultation (đang lấy ý kiến nhân dân), conferred (đã có quyết định tặng, công nhận; mặc định), not_conferred (không được tặng, công nhận).",
+				"The stage reached: proposed, submitted, consultation, conferred (the default) or not_conferred.").with("default", string(model.Conferred)).with(enumKey, "schema-bad-status"),
+			"history": object("Ngày của từng bước đã qua, khi biết: proposed: 2025-01-08.", "The date of each stage passed, where known.", nil, historyFields()),
+			"decision": text("Mã quyết định trong data/decisions.yaml, như qd-45-ubnd-2025 (cách cũ: số, ngày quyết định ghi tự do, có cảnh báo).",
+				"The id of a decision of data/decisions.yaml (the old free text still works, with a warning)."),
 		})
 	award["oneOf"] = []node{{"required": []string{"unit"}}, {"required": []string{"count"}}}
 	return object("Khối thi đua trong một năm thi đua; tên tệp là năm, như 2024.yaml.",
@@ -167,4 +173,65 @@ func pageSchema() node {
 		"slug":    ident("Địa chỉ /{slug}/; mặc định là tên tệp.", "The address /{slug}/; defaults to the file name."),
 		"summary": text("Mô tả ngắn; mặc định là đoạn đầu.", "A short description; defaults to the first paragraph."),
 	})
+}
+
+// stages are the statuses of an award's course.
+func stages() []string {
+	out := make([]string, len(model.Stages))
+	for i, st := range model.Stages {
+		out[i] = string(st)
+	}
+	return out
+}
+
+func historyFields() map[string]node {
+	out := map[string]node{}
+	for _, st := range stages() {
+		out[st] = date("Ngày của bước "+st+".", "The date of stage "+st+".")
+	}
+	return out
+}
+
+func decisionsSchema() node {
+	levels := make([]string, len(model.Levels))
+	for i, l := range model.Levels {
+		levels[i] = string(l)
+	}
+	d := object("Một quyết định khen thưởng.", "A decision on awards.", []string{"id", "number", "date", "issuer"}, map[string]node{
+		"id":     ident("Mã quyết định, là địa chỉ /quyet-dinh/{id}/; các khen thưởng ghi decision: {id}.", "The decision's identifier, its address /quyet-dinh/{id}/; awards name it by decision: {id}."),
+		"number": text("Số, ký hiệu: 45/QĐ-UBND.", "The number: 45/QĐ-UBND."),
+		"date":   date("Ngày ký: 2025-01-20.", "The date it was signed."),
+		"issuer": object("Cơ quan ban hành.", "The issuing body.", []string{"body", "level"}, map[string]node{
+			"body":  text("Tên cơ quan: Ủy ban nhân dân tỉnh Bình Thuận.", "The body's name."),
+			"level": oneOf(levels, "Cấp: trung-uong, tinh, huyen, xa.", "The level: central, province, district, commune."),
+		}),
+		"signer": text("Người ký: Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn A.", "Who signed it."),
+		"title":  text("Trích yếu: Về việc tặng Cờ thi đua…", "What it is about."),
+		"file":   text("Bản PDF, một tệp trong static/: /van-ban/qd-45-ubnd-2025.pdf.", "The PDF, a file under static/."),
+	})
+	return nullable(list(d, "Các quyết định khen thưởng, mỗi quyết định bắt đầu bằng \"- id:\".", "The decisions, each starting with \"- id:\"."))
+}
+
+func consultationSchema() node {
+	candidate := object("Một tập thể (unit, hoặc name khi ngoài các khối) hoặc một cá nhân (person, position, unit hoặc unit_name); không ghi ngày sinh hay thông tin cá nhân khác.",
+		"A collective (unit, or name) or an individual (person, position, unit or unit_name); no birth date or other personal data.", nil, map[string]node{
+			"unit":      ident("Mã đơn vị của trang.", "A unit of the site."),
+			"name":      text("Tên tập thể không thuộc khối nào.", "A collective outside the blocs."),
+			"person":    text("Họ tên cá nhân.", "An individual's name."),
+			"position":  text("Chức vụ của cá nhân.", "The individual's position."),
+			"unit_name": text("Tên đơn vị của cá nhân, khi không phải đơn vị của trang.", "The individual's unit, when not a unit of the site."),
+		})
+	return object("Thông báo lấy ý kiến nhân dân về danh sách đề nghị khen thưởng; tên tệp là mã, là địa chỉ /lay-y-kien/{mã}/.",
+		"A public consultation on the candidates for an honour; the file name is its id, its address /lay-y-kien/{id}/.",
+		[]string{"title", "award", "from", "to", "contact", "basis", "candidates"}, map[string]node{
+			"title":      text("Tiêu đề thông báo.", "The notice's title."),
+			"award":      ident("Mã hình thức khen thưởng.", "The award kind."),
+			"year":       year("Năm thi đua của thành tích.", "The emulation year of the results."),
+			"published":  date("Ngày đăng thông báo.", "The notice's date."),
+			"from":       date("Ngày bắt đầu nhận ý kiến.", "The first day of the comment window."),
+			"to":         date("Ngày cuối nhận ý kiến; ít nhất 10 ngày làm việc sau from.", "The last day of the window; at least 10 working days."),
+			"contact":    text("Nơi gửi ý kiến: cơ quan, địa chỉ, thư điện tử, điện thoại.", "Where to send comments."),
+			"basis":      text("Căn cứ pháp lý: Điều 46 Nghị định 98/2023/NĐ-CP.", "The legal basis."),
+			"candidates": list(candidate, "Danh sách lấy ý kiến.", "The candidates.").with("minItems", 1),
+		})
 }

@@ -23,7 +23,7 @@ const Draft = "https://json-schema.org/draft/2020-12/schema"
 
 // Schema is the JSON Schema of one kind of file of a site folder.
 type Schema struct {
-	Name  string   // "site", "units", "awards", "bloc", "year", "article" or "page"
+	Name  string   // "site", "units", "awards", "decisions", "consultation", "bloc", "year", "article" or "page"
 	File  string   // the file name it is written under: "year.schema.json"
 	Match []string // globs of the YAML files it describes, relative to the site folder; nil for front matter
 	JSON  []byte   // the schema, indented, ending in a newline
@@ -42,6 +42,8 @@ var kinds = []kind{
 	{"site", []string{"site.yaml"}, "site.yaml", siteSchema},
 	{"units", []string{"data/units.yaml"}, "data/units.yaml", unitsSchema},
 	{"awards", []string{"data/awards.yaml"}, "data/awards.yaml", awardsSchema},
+	{"decisions", []string{"data/decisions.yaml"}, "data/decisions.yaml", decisionsSchema},
+	{"consultation", []string{"data/consultations/*.yaml", "data/consultations/*.yml"}, "data/consultations/{mã}.yaml", consultationSchema},
 	{"bloc", []string{"data/blocs/*/bloc.yaml", "data/blocs/*/bloc.yml"}, "data/blocs/{khối}/bloc.yaml", blocSchema},
 	// Year files are named after a year from 1945 to 2100, so they start
 	// with 1 or 2; bloc.yaml does not.

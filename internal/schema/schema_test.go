@@ -310,6 +310,12 @@ var brokenFiles = map[string]edit{
 	"article year out of range":    {"content/news/2025/khoi-8-tong-ket-2024.md", substitute("year: 2024", "year: 1900")},
 	"article blocs not identifier": {"content/news/2025/khoi-8-tong-ket-2024.md", substitute("blocs: [khoi-8]", "blocs: [Khối 8]")},
 	"page field typo":              {"content/pages/gioi-thieu.md", substitute("title:", "tittle:")},
+	"year award history typo":      {"data/blocs/khoi-8/2024.yaml", substitute("history: {proposed: 2025-01-08, submitted: 2025-01-20, consultation:", "history: {proposed: 2025-01-08, submited: 2025-01-20, consultation:")},
+	"award kind class in words":    {"data/awards.yaml", substitute("rank: 11", "rank: 11\n  class: danh hiệu")},
+	"decision without issuer":      {"data/decisions.yaml", appendText("- {id: qd-1, number: 1/QĐ-UBND, date: 2025-01-02}\n")},
+	"decision level in words":      {"data/decisions.yaml", appendText("- {id: qd-1, number: 1/QĐ-UBND, date: 2025-01-02, issuer: {body: UBND tỉnh, level: tỉnh}}\n")},
+	"consultation without basis":   {"data/consultations/co-thi-dua-tinh-2024.yaml", substitute("basis:", "basic:")},
+	"consultation candidate typo":  {"data/consultations/co-thi-dua-tinh-2024.yaml", substitute("position: Chủ tịch Hội", "postion: Chủ tịch Hội")},
 }
 
 // goodVariants are ways of writing that both accept.

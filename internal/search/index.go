@@ -21,6 +21,8 @@ const (
 	KindAward    = "k" // khen thưởng: an award kind
 	KindBlocYear = "y" // a bloc's year
 	KindPage     = "p" // a standalone page
+	KindDecision = "q" // quyết định: a decision on awards
+	KindNotice   = "l" // lấy ý kiến: a public consultation
 	KindArticle  = "a"
 )
 
@@ -36,6 +38,10 @@ func kindOfPage(kind pages.Kind) string {
 		return KindBlocYear
 	case pages.KindPage:
 		return KindPage
+	case pages.KindDecision:
+		return KindDecision
+	case pages.KindNotice:
+		return KindNotice
 	}
 	return ""
 }
@@ -278,9 +284,10 @@ func documents(site *model.Site, plan []*pages.Page) []Doc {
 
 // pageDocuments are the docs of the pages of the plan that are neither a
 // bloc, a unit nor an article: the years (whose key is the year), award
-// kinds, bloc years and standalone pages, each kind in the plan's order.
+// kinds, bloc years, standalone pages, decisions (whose key is the
+// number) and consultation notices, each kind in the plan's order.
 func pageDocuments(plan []*pages.Page) []Doc {
-	order := []string{KindYear, KindAward, KindBlocYear, KindPage}
+	order := []string{KindYear, KindAward, KindBlocYear, KindPage, KindDecision, KindNotice}
 	byKind := make(map[string][]Doc, len(order))
 	for _, p := range plan {
 		kind := kindOfPage(p.Kind)
@@ -291,6 +298,10 @@ func pageDocuments(plan []*pages.Page) []Doc {
 		switch {
 		case p.Year != nil:
 			d.Key = strconv.Itoa(p.Year.Year)
+		case p.Decision != nil:
+			// Its number typed any way ("45/qd-ubnd", "45 QĐ UBND")
+			// folds to the terms of the key.
+			d.Names, d.Key = []string{p.Decision.Number}, p.Decision.Number
 		case p.Award != nil && p.Award.Short != "":
 			d.Names = []string{p.Award.Short}
 		case p.Bloc != nil && p.Bloc.Short != "":

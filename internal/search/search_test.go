@@ -16,6 +16,7 @@ import (
 
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 // vectors are the cases of testdata/fold_vectors.json, which the browser
@@ -102,8 +103,32 @@ func recordsSite() *model.Site {
 		{ID: "bang-khen-tinh", Name: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
 	}
 	s.Pages = []*model.Page{{Slug: "gioi-thieu", Title: "Giới thiệu", Summary: "Về trang thi đua của tỉnh."}}
+	day := func(d int) time.Time { return time.Date(2025, 1, d, 0, 0, 0, 0, vn.TimeZone()) }
+	s.Decisions = []*model.Decision{
+		{ID: "qd-455-ttg-2025", Number: "455/QĐ-TTg", Date: day(24), Issuer: "Thủ tướng Chính phủ", Title: "Về việc tặng Cờ thi đua của Chính phủ"},
+		{ID: "qd-45-ubnd-2025", Number: "45/QĐ-UBND", Date: day(20), Issuer: "Ủy ban nhân dân tỉnh", Title: "Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh"},
+	}
+	s.Notices = []*model.Notice{{ID: "co-thi-dua-tinh-2024", Title: "Lấy ý kiến nhân dân về các tập thể đề nghị tặng Cờ thi đua năm 2024", From: day(6), To: day(20)}}
 	s.Index()
 	return s
+}
+
+// TestSearchFindsADecisionByItsNumber checks that a decision's number,
+// typed with or without its marks, in any case, whole or cut after the
+// letters of its kind, finds its page first.
+func TestSearchFindsADecisionByItsNumber(t *testing.T) {
+	b := buildIndex(recordsSite())
+	for _, q := range []string{"45/QĐ-UBND", "45/qd-ubnd", "45 qđ", "45 QD UBND"} {
+		if got := paths(b, b.Search(q)); len(got) == 0 || got[0] != "quyet-dinh/qd-45-ubnd-2025/" {
+			t.Errorf("%q finds %v, want quyet-dinh/qd-45-ubnd-2025/ first", q, got)
+		}
+	}
+	if got := paths(b, b.Search("455/QĐ-TTg")); len(got) == 0 || got[0] != "quyet-dinh/qd-455-ttg-2025/" {
+		t.Errorf("455/QĐ-TTg finds %v", got)
+	}
+	if got := paths(b, b.Search("lay y kien co thi dua")); len(got) == 0 || got[0] != "lay-y-kien/co-thi-dua-tinh-2024/" {
+		t.Errorf("a consultation is not found first: %v", got)
+	}
 }
 
 // TestSearchFindsEveryPageKind is issue 18's: years, award kinds, bloc
@@ -115,7 +140,7 @@ func TestSearchFindsEveryPageKind(t *testing.T) {
 	for _, d := range b.Index.Docs {
 		kinds[d.Kind]++
 	}
-	if want := map[string]int{KindBloc: 2, KindUnit: 3, KindYear: 2, KindAward: 2, KindBlocYear: 4, KindPage: 1, KindArticle: 3}; !maps.Equal(kinds, want) {
+	if want := map[string]int{KindBloc: 2, KindUnit: 3, KindYear: 2, KindAward: 2, KindBlocYear: 4, KindPage: 1, KindDecision: 2, KindNotice: 1, KindArticle: 3}; !maps.Equal(kinds, want) {
 		t.Errorf("docs by kind = %v, want %v", kinds, want)
 	}
 	for _, c := range []struct{ query, first string }{
@@ -144,7 +169,7 @@ func TestGrouped(t *testing.T) {
 	b := buildIndex(recordsSite())
 	hits := b.Search("2024")
 	got := paths(b, b.Grouped(hits))
-	want := []string{"nam/2024/", "khoi/khoi-8/2024/", "khoi/khoi-9/2024/", "tin-tuc/tong-ket/", "tin-tuc/khuyen-hoc/", "don-vi/hoi-nguoi-cao-tuoi/"}
+	want := []string{"nam/2024/", "khoi/khoi-8/2024/", "khoi/khoi-9/2024/", "lay-y-kien/co-thi-dua-tinh-2024/", "tin-tuc/tong-ket/", "tin-tuc/khuyen-hoc/", "don-vi/hoi-nguoi-cao-tuoi/"}
 	if !slices.Equal(got, want) {
 		t.Errorf("grouped = %v, want %v", got, want)
 	}
