@@ -146,10 +146,11 @@ func (k *keys) page(p *pages.Page) (uint64, bool) {
 		k.articleList(h, u.Articles)
 	case pages.KindYear:
 		h.int(p.Year.Year)
+		h.bool(p.Year.HasAwards)
 		k.years(h, p.Year.Blocs)
 		k.articleList(h, p.Year.Articles)
 	case pages.KindAward:
-		h.kind(p.Award)
+		h.kindFull(p.Award)
 		seen := map[*model.BlocYear]bool{}
 		for _, a := range p.Award.Awards {
 			if !seen[a.BlocYear] {
@@ -217,6 +218,9 @@ func (k *keys) everything(h *hasher) {
 	}
 	for _, n := range k.site.Notices {
 		h.notice(n)
+	}
+	for _, a := range k.site.Awards {
+		h.kindFull(a)
 	}
 }
 
@@ -307,6 +311,7 @@ func (k *keys) blocYear(y *model.BlocYear) uint64 {
 	h.int(y.Year)
 	h.str(y.Path)
 	h.time(y.Updated)
+	h.results(y.Results)
 	for _, m := range y.Members {
 		h.unit(m.Unit)
 		h.int(m.Rank)
@@ -426,6 +431,8 @@ func (h *hasher) unit(u *model.Unit) {
 // unitFull writes a unit's own fields.
 func (h *hasher) unitFull(u *model.Unit) {
 	h.unit(u)
+	h.results(u.Results)
+	h.bool(u.HasRole)
 	h.str(u.Website)
 	h.time(u.Updated)
 	for _, f := range u.Formerly {
@@ -449,7 +456,17 @@ func (h *hasher) bloc(b *model.Bloc) {
 // blocFull writes a bloc's own fields.
 func (h *hasher) blocFull(b *model.Bloc) {
 	h.bloc(b)
+	h.bool(b.HasAwards)
 	h.str(b.Description, string(b.DescriptionHTML))
+}
+
+// results writes which results a unit's or a bloc year's members give.
+func (h *hasher) results(r model.Results) { h.bool(r.Rank, r.Score, r.Rating) }
+
+// kindFull writes an award kind with what is counted of its awards.
+func (h *hasher) kindFull(a *model.AwardKind) {
+	h.kind(a)
+	h.int(a.Tally.Conferred, a.Tally.Pending, a.Tally.NotConferred, a.FirstYear, a.LastYear)
 }
 
 func (h *hasher) kind(a *model.AwardKind) {
