@@ -22,8 +22,16 @@ func schema() map[string]Text {
 			"the rating is one of: xuat-sac (excellent), tot (good), hoan-thanh (completed), khong-hoan-thanh (not completed)",
 		},
 		"schema-bad-status": {
-			"trạng thái là proposed (mới đề nghị) hoặc conferred (đã có quyết định tặng)",
-			"the status is proposed or conferred",
+			"bước là một trong: proposed (khối đề nghị), submitted (đã trình cấp trên), consultation (đang lấy ý kiến nhân dân), conferred (đã có quyết định tặng, công nhận), not_conferred (không được tặng, công nhận)",
+			"the stage is one of: proposed, submitted, consultation, conferred, not_conferred",
+		},
+		"schema-bad-class": {
+			"loại là danh-hieu (danh hiệu thi đua, được công nhận) hoặc hinh-thuc (hình thức khen thưởng, được tặng)",
+			"the class is danh-hieu (an emulation title) or hinh-thuc (a form of commendation)",
+		},
+		"schema-bad-level": {
+			"cấp là một trong: trung-uong (Trung ương), tinh (tỉnh), huyen (huyện), xa (xã)",
+			"the level is one of: trung-uong (central), tinh (province), huyen (district), xa (commune)",
 		},
 		"schema-bad-language": {
 			"ngôn ngữ là vi (tiếng Việt) hoặc en (tiếng Anh)",

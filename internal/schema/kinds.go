@@ -69,7 +69,7 @@ func awardsSchema() node {
 			"rank":  integer(1, "Thứ bậc, 1 là cao nhất; bắt buộc với hình thức mới.", "Precedence, 1 is the highest; required for a new kind."),
 			"class": oneOf([]string{string(model.ClassTitle), string(model.ClassForm)},
 				"danh-hieu: danh hiệu thi đua (được công nhận); hinh-thuc: hình thức khen thưởng (được tặng; mặc định cho hình thức mới).",
-				"danh-hieu: an emulation title (recognised); hinh-thuc: a form of commendation (given; the default for a new kind)."),
+				"danh-hieu: an emulation title (recognised); hinh-thuc: a form of commendation (given; the default for a new kind).").with(enumKey, "schema-bad-class"),
 		})
 	// A kind that is not built in needs a name and a rank.
 	kind["if"] = node{"required": []string{"id"}, "properties": node{"id": node{"not": node{"enum": builtin}}}}
@@ -203,7 +203,7 @@ func decisionsSchema() node {
 		"date":   date("Ngày ký: 2025-01-20.", "The date it was signed."),
 		"issuer": object("Cơ quan ban hành.", "The issuing body.", []string{"body", "level"}, map[string]node{
 			"body":  text("Tên cơ quan: Ủy ban nhân dân tỉnh Bình Thuận.", "The body's name."),
-			"level": oneOf(levels, "Cấp: trung-uong, tinh, huyen, xa.", "The level: central, province, district, commune."),
+			"level": oneOf(levels, "Cấp: trung-uong, tinh, huyen, xa.", "The level: central, province, district, commune.").with(enumKey, "schema-bad-level"),
 		}),
 		"signer": text("Người ký: Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn A.", "Who signed it."),
 		"title":  text("Trích yếu: Về việc tặng Cờ thi đua…", "What it is about."),
