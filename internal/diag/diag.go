@@ -73,7 +73,7 @@ func (d Diagnostic) String() string {
 			fmt.Fprintf(&b, ":%d", d.Column)
 		}
 	}
-	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Message)
+	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Text(msg.English))
 	return b.String()
 }
 
