@@ -414,10 +414,9 @@ func (a *assembler) blocYears() {
 		}
 		if e := f.Flag; e != nil {
 			if ms := members[e.Holder.ID]; ms != nil {
+				// The flag is handed over at the review of the year before,
+				// when its last holder may have existed for the last time.
 				by.Flag = &model.Flag{Holder: ms.Unit, From: a.unit(f.Path, e.From), Date: e.Date}
-				if by.Flag.From != nil {
-					a.exists(f.Path, e.From.Pos, by.Flag.From, f.Year, "flag")
-				}
 			}
 		}
 		for _, e := range f.Models {

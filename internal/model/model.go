@@ -91,8 +91,11 @@ func (u *Unit) ShortName() string {
 }
 
 // former is the earlier name the unit bore in year, or nil when it bore
-// its current name then.
+// its current name then or year is 0.
 func (u *Unit) former(year int) *FormerName {
+	if year == 0 {
+		return nil
+	}
 	var in *FormerName
 	for i := range u.Formerly {
 		f := &u.Formerly[i]
@@ -105,7 +108,7 @@ func (u *Unit) former(year int) *FormerName {
 
 // NameIn is the name the unit bore in year: the earlier name of Formerly
 // whose until is the first at or after year, else Name. Every page, chart
-// and download scoped to a year names a unit by it.
+// and download scoped to a year names a unit by it; year 0 gives Name.
 func (u *Unit) NameIn(year int) string {
 	if f := u.former(year); f != nil {
 		return f.Name
@@ -163,6 +166,29 @@ func (u *Unit) LastYear() int {
 // tell: not before Established nor after LastYear.
 func (u *Unit) ExistsIn(year int) bool {
 	return (u.Established == 0 || year >= u.Established) && (u.LastYear() == 0 || year <= u.LastYear())
+}
+
+// MergedFrom are the predecessors that were merged into the unit, or that
+// ceased with no Ending and name it as their successor.
+func (u *Unit) MergedFrom() []*Unit {
+	var out []*Unit
+	for _, p := range u.Predecessors {
+		if p.Ending == nil || !p.Ending.Split {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// SplitFrom are the predecessors that were split into the unit and others.
+func (u *Unit) SplitFrom() []*Unit {
+	var out []*Unit
+	for _, p := range u.Predecessors {
+		if p.Ending != nil && p.Ending.Split {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // InBlocs reports whether the unit was a member of any bloc in any year.

@@ -61,3 +61,24 @@ func TestLastYearAndExistsIn(t *testing.T) {
 		}
 	}
 }
+
+func TestNameInYearZeroIsTheCurrentName(t *testing.T) {
+	u := &Unit{Name: "Sở Dân tộc và Tôn giáo", Formerly: []FormerName{{Name: "Ban Dân tộc tỉnh", Until: 2024}}}
+	if got := u.NameIn(0); got != u.Name {
+		t.Errorf("NameIn(0) = %q", got)
+	}
+}
+
+func TestMergedFromAndSplitFrom(t *testing.T) {
+	u := &Unit{ID: "so-moi"}
+	merged := &Unit{ID: "so-a", Ending: &Ending{Year: 2025, Into: []*Unit{u}}}
+	split := &Unit{ID: "so-b", Ending: &Ending{Year: 2025, Into: []*Unit{u, {ID: "so-c"}}, Split: true}}
+	old := &Unit{ID: "so-d", Dissolved: 2020}
+	u.Predecessors = []*Unit{merged, split, old}
+	if got := u.MergedFrom(); !slices.Equal(got, []*Unit{merged, old}) {
+		t.Errorf("MergedFrom() = %v", got)
+	}
+	if got := u.SplitFrom(); !slices.Equal(got, []*Unit{split}) {
+		t.Errorf("SplitFrom() = %v", got)
+	}
+}

@@ -158,7 +158,7 @@ func TestMembershipsCSV(t *testing.T) {
 					r := rows[i]
 					i++
 					want := map[string]string{"bloc": b.ID, "bloc_name": b.Name, "year": strconv.Itoa(y.Year),
-						"unit": m.Unit.ID, "unit_name": m.Unit.Name, "rating": string(m.Rating), "role": RoleName(m.Role)}
+						"unit": m.Unit.ID, "unit_name": m.Unit.NameIn(y.Year), "rating": string(m.Rating), "role": RoleName(m.Role)}
 					for k, v := range want {
 						if r[k] != v {
 							t.Errorf("row %d: %s = %q, want %q", i, k, r[k], v)
@@ -190,9 +190,9 @@ func TestAwardsCSV(t *testing.T) {
 				for _, a := range y.Awards {
 					r := rows[i]
 					i++
-					unit, name := "", ""
+					unit, name := "", a.Recipient
 					if a.Unit != nil {
-						unit, name = a.Unit.ID, a.Unit.Name
+						unit, name = a.Unit.ID, a.Unit.NameIn(y.Year)
 					}
 					want := map[string]string{"bloc": b.ID, "bloc_name": b.Name, "year": strconv.Itoa(y.Year),
 						"award": a.Kind.ID, "award_name": a.Kind.Name, "unit": unit, "unit_name": name,
@@ -331,7 +331,7 @@ func TestDatasetKeyOrder(t *testing.T) {
 		}
 		last = i
 	}
-	member := `{"unit":"hoi-a","rank":1,"score":98.5,"rating":"xuat-sac","role":"leader"}`
+	member := `{"unit":"hoi-a","name":"Hội\"Ngườicaotuổi\",tỉnh","rank":1,"score":98.5,"rating":"xuat-sac","role":"leader"}`
 	if !strings.Contains(strings.Join(strings.Fields(raw), ""), member) {
 		t.Errorf("no member written as %s in\n%s", member, raw)
 	}
