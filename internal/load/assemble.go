@@ -275,6 +275,7 @@ func unitList(us []*model.Unit) string {
 // before it was established.
 func (a *assembler) exists(file string, p Pos, u *model.Unit, year int, field string) {
 	switch {
+	case u.ExistsIn(year):
 	case u.LastYear() != 0 && year > u.LastYear():
 		a.diags.Error(file, p.Line, p.Column, "unit-ceased", u.ID, field, year, u.LastYear(), at(a.files.Units.Path, a.endAt[u]))
 	case u.Established != 0 && year < u.Established:

@@ -191,9 +191,6 @@ func (u *Unit) SplitFrom() []*Unit {
 	return out
 }
 
-// InBlocs reports whether the unit was a member of any bloc in any year.
-func (u *Unit) InBlocs() bool { return len(u.Memberships) > 0 }
-
 // Bloc is an emulation bloc (khối thi đua).
 type Bloc struct {
 	ID              string
