@@ -38,7 +38,7 @@ var (
 	colBlocName = Column{"bloc_name", "Khối", "string", "tên khối thi đua", 30}
 	colYear     = Column{"year", "Năm", "integer", "năm thi đua", 7}
 	colUnit     = Column{"unit", "Mã đơn vị", "string", "mã định danh của đơn vị, không đổi theo thời gian", 22}
-	colUnitName = Column{"unit_name", "Tên đơn vị", "string", "tên đơn vị", 40}
+	colUnitName = Column{"unit_name", "Tên đơn vị", "string", "tên đơn vị mang trong năm thi đua đó (tên cũ nếu sau này đổi tên); với khen thưởng, tên tập thể ngoài danh sách đơn vị khi không có mã", 40}
 )
 
 // memberColumns are the columns of a table of members.
