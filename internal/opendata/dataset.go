@@ -103,7 +103,7 @@ type BlocYear struct {
 // Membership is a unit in a bloc's year, with its results.
 type Membership struct {
 	Unit   string   `json:"unit"`
-	Name   string   `json:"name"` // the unit's name that year
+	Name   string   `json:"name,omitempty"` // the unit's name that year, when it is not its current name
 	Rank   int      `json:"rank,omitempty"`
 	Score  *float64 `json:"score,omitempty"`
 	Rating string   `json:"rating,omitempty"`
@@ -120,7 +120,7 @@ type Event struct {
 type Award struct {
 	Award    string `json:"award"`
 	Unit     string `json:"unit,omitempty"`
-	Name     string `json:"name,omitempty"` // the unit's name that year, or a recipient's not in units
+	Name     string `json:"name,omitempty"` // the unit's name that year when it is not its current name, or a recipient's not in units
 	Count    int    `json:"count"`
 	Status   string `json:"status"`
 	Decision string `json:"decision,omitempty"`
@@ -207,12 +207,12 @@ func blocYear(y *model.BlocYear) BlocYear {
 	j := BlocYear{Year: y.Year, Members: []Membership{}, Leader: unitID(y.Leader), Deputies: unitIDs(y.Deputies),
 		NextLeader: unitID(y.NextLeader), Covenant: event(y.Covenant), Review: event(y.Review)}
 	for _, m := range y.Members {
-		j.Members = append(j.Members, Membership{Unit: m.Unit.ID, Name: m.Unit.NameIn(y.Year), Rank: m.Rank, Score: m.Score, Rating: string(m.Rating), Role: RoleName(m.Role)})
+		j.Members = append(j.Members, Membership{Unit: m.Unit.ID, Name: nameThen(m.Unit, y.Year), Rank: m.Rank, Score: m.Score, Rating: string(m.Rating), Role: RoleName(m.Role)})
 	}
 	for _, a := range y.Awards {
 		name := a.Recipient
 		if a.Unit != nil {
-			name = a.Unit.NameIn(y.Year)
+			name = nameThen(a.Unit, y.Year)
 		}
 		j.Awards = append(j.Awards, Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Name: name, Count: a.Count, Status: string(a.Status), Decision: a.Decision})
 	}
@@ -229,6 +229,17 @@ func blocYear(y *model.BlocYear) BlocYear {
 		j.Figures = append(j.Figures, Figure{Label: f.Label, Value: f.Value, Unit: f.Unit})
 	}
 	return j
+}
+
+// nameThen is the name u bore in year when it is not its current name, or
+// "": a row names a unit by its id, and by its name only when the name of
+// the units list is not the one of the year (thidua.json of a large site
+// stays the size it was).
+func nameThen(u *model.Unit, year int) string {
+	if u.Renamed(year) {
+		return u.NameIn(year)
+	}
+	return ""
 }
 
 func event(e *model.Event) *Event {

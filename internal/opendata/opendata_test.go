@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"os"
@@ -331,7 +332,7 @@ func TestDatasetKeyOrder(t *testing.T) {
 		}
 		last = i
 	}
-	member := `{"unit":"hoi-a","name":"Hội\"Ngườicaotuổi\",tỉnh","rank":1,"score":98.5,"rating":"xuat-sac","role":"leader"}`
+	member := `{"unit":"hoi-a","rank":1,"score":98.5,"rating":"xuat-sac","role":"leader"}`
 	if !strings.Contains(strings.Join(strings.Fields(raw), ""), member) {
 		t.Errorf("no member written as %s in\n%s", member, raw)
 	}
@@ -364,6 +365,35 @@ func TestEncodeDatasetIsEncodeJSON(t *testing.T) {
 		}
 		if whole.String() != parts.String() {
 			t.Errorf("encodeDataset gives\n%s\nencodeJSON gives\n%s", parts.String(), whole.String())
+		}
+	}
+}
+
+// TestDatasetNamesInForce: a row of thidua.json names a unit by the name it
+// bore that year when that is not its current name, and a recipient with
+// no id by its name.
+func TestDatasetNamesInForce(t *testing.T) {
+	d := NewDataset(loadedSite(t))
+	names := map[string]string{}
+	for _, b := range d.Blocs {
+		for _, y := range b.Years {
+			for _, m := range y.Members {
+				names[fmt.Sprint(y.Year, " ", m.Unit)] = m.Name
+			}
+			for _, a := range y.Awards {
+				if a.Unit == "" && a.Count == 1 {
+					names[fmt.Sprint(y.Year, " recipient")] = a.Name
+				}
+			}
+		}
+	}
+	for key, want := range map[string]string{
+		"2023 hoi-khuyen-hoc": "Hội Khuyến học tỉnh Mẫu",
+		"2024 hoi-khuyen-hoc": "",
+		"2024 recipient":      "Nhân dân và cán bộ huyện Phú Quý",
+	} {
+		if got := names[key]; got != want {
+			t.Errorf("%s: name %q, want %q", key, got, want)
 		}
 	}
 }
