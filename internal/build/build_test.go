@@ -124,10 +124,11 @@ func TestPageCountAndDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// home, blocs, 2 blocs, 3 bloc years, units, 7 units, years, 2 years,
-	// awards, 10 built-in award kinds, 2 news pages, 3 articles, decisions,
-	// 1 decision, consultations, 2 consultations, 1 page, search, data, 404.
-	if res.Pages != 1+1+2+3+1+7+1+2+1+10+2+3+1+1+1+2+1+1+1+1 {
+	// home, blocs, 2 blocs, 3 bloc years, units, 8 units (one outside the
+	// blocs), years, 2 years, awards, 10 built-in award kinds, 2 news
+	// pages, 3 articles, decisions, 1 decision, consultations, 2
+	// consultations, 1 page, search, data, 404.
+	if res.Pages != 1+1+2+3+1+8+1+2+1+10+2+3+1+1+1+2+1+1+1+1 {
 		t.Errorf("%d pages", res.Pages)
 	}
 	if _, err := os.Stat(filepath.Join(dst, "tin-tuc/nhap/index.html")); err == nil {
@@ -374,5 +375,51 @@ func TestProgress(t *testing.T) {
 			t.Errorf("progress %v after %d: out of order or range", c, prev)
 		}
 		prev = c[0]
+	}
+}
+
+// TestDemoNamesInForce: the demo's pages, downloads and search name a
+// renamed unit by the name it bore each year, and record the rotating
+// flag of the seeds (handed to the MTTQ for 2022).
+func TestDemoNamesInForce(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: copyDemo(t), Destination: dst, Theme: thidua.Theme(), Strict: true}
+	if res, err := Run(context.Background(), opts); err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Diagnostics)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dst, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	past := `<a href="/don-vi/ban-dan-toc/">Ban Dân tộc tỉnh</a> <span class="now-name">(nay là Sở Dân tộc và Tôn giáo)</span>`
+	present := `<a href="/don-vi/ban-dan-toc/">Sở Dân tộc và Tôn giáo</a></th>`
+	if p := read("khoi/van-hoa-xa-hoi/2023/index.html"); !strings.Contains(p, past) || strings.Contains(p, ">Sở Dân tộc và Tôn giáo</a>") {
+		t.Errorf("2023 does not name ban-dan-toc as it was named then, with its name now a click away")
+	}
+	if p := read("khoi/van-hoa-xa-hoi/2025/index.html"); !strings.Contains(p, present) || strings.Contains(p, "Ban Dân tộc tỉnh") {
+		t.Errorf("2025 does not name ban-dan-toc by its name now")
+	}
+	if p := read("don-vi/ban-dan-toc/index.html"); !strings.Contains(p, "<li>Ban Dân tộc tỉnh <span class=\"muted\">(đến năm 2024)</span></li>") ||
+		!strings.Contains(p, "<li>Sở Dân tộc và Tôn giáo <span class=\"muted\">(từ năm 2025)</span></li>") {
+		t.Errorf("the unit page does not list its names with their years")
+	}
+	if csv := read("du-lieu/memberships.csv"); !strings.Contains(csv, ",2023,ban-dan-toc,Ban Dân tộc tỉnh,") {
+		t.Errorf("memberships.csv does not name ban-dan-toc as it was named in 2023")
+	}
+	if p := read("don-vi/so-ke-hoach-dau-tu/index.html"); !strings.Contains(p, `<dt>Hợp nhất vào</dt><dd><a href="/don-vi/so-tai-chinh/">Sở Tài chính</a> <span class="muted">(từ năm 2025)</span>`) || strings.Contains(p, "Giải thể") {
+		t.Errorf("the merged unit's page does not say what it was merged into")
+	}
+	if p := read("don-vi/so-tai-chinh/index.html"); !strings.Contains(p, `<dt>Hợp nhất từ</dt><dd><a href="/don-vi/so-ke-hoach-dau-tu/">Sở Kế hoạch và Đầu tư</a>`) {
+		t.Errorf("the successor's page does not say what was merged into it")
+	}
+	flag := `<td data-label="Đơn vị giữ cờ"><a href="/don-vi/uy-ban-mttq/">Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh</a></td><td data-label="Nhận cờ từ"><a href="/don-vi/lien-doan-lao-dong/">Liên đoàn Lao động tỉnh</a></td><td class="tight" data-label="Ngày trao cờ"><time datetime="2022-01-14">`
+	if p := read("khoi/mttq-doan-the/index.html"); !strings.Contains(p, flag) {
+		t.Errorf("the MTTQ bloc's page does not show the flag handed to the MTTQ for 2022")
+	}
+	if p := read("khen-thuong/index.html"); strings.Contains(p, "luân lưu") {
+		t.Errorf("the rotating flag is still an award kind")
 	}
 }

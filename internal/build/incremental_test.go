@@ -196,6 +196,14 @@ func TestIncrementalEqualsFull(t *testing.T) {
 
 	edit(t, site, "data/units.yaml", "name: Hội Người cao tuổi tỉnh", "name: Hội Người cao tuổi tỉnh Bình Thuận")
 	build("unit renamed", "data/units.yaml")
+	// A rename kept in formerly changes the name of the years before it
+	// on every page of those years, and the unit's own.
+	edit(t, site, "data/units.yaml", "  name: Hội Khuyến học tỉnh\n", "  name: Hội Khuyến học tỉnh\n  formerly:\n    - {name: Hội Khuyến học Bình Thuận, short: HKH Bình Thuận, until: 2022}\n")
+	build("unit renamed with its former name", "data/units.yaml")
+	edit(t, site, "data/units.yaml", "{name: Ban Dân tộc tỉnh, short: Ban Dân tộc, until: 2024}", "{name: Ban Dân tộc tỉnh, short: Ban Dân tộc, until: 2023}")
+	build("former name's last year", "data/units.yaml")
+	edit(t, site, "data/units.yaml", "merged_into: {unit: so-tai-chinh, year: 2025}", "merged_into: {unit: so-cong-thuong, year: 2025}")
+	build("merger's successor", "data/units.yaml")
 
 	edit(t, site, "data/units.yaml", "- id: uy-ban-mttq", "- id: hoi-moi-thanh-lap\n  name: Hội Mới thành lập\n- id: uy-ban-mttq")
 	writeFile(t, site, "data/blocs/khoi-moi/bloc.yaml", "name: Khối thi đua mới\norder: 99\n")

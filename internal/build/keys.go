@@ -134,6 +134,10 @@ func (k *keys) page(p *pages.Page) (uint64, bool) {
 		for _, m := range u.Memberships {
 			h.u64(k.blocYears[m.BlocYear])
 		}
+		// A recipient outside the blocs shows the bloc years of its awards.
+		for _, a := range u.Awards {
+			h.u64(k.blocYears[a.BlocYear])
+		}
 		for _, l := range [][]*model.Unit{u.Predecessors, u.Successors} {
 			for _, o := range l {
 				h.unitFull(o)
@@ -334,7 +338,7 @@ func (k *keys) blocYear(y *model.BlocYear) uint64 {
 		h.kind(a.Kind)
 		h.unit(a.Unit)
 		h.int(a.Count)
-		h.str(string(a.Status), a.DecisionNote)
+		h.str(string(a.Status), a.DecisionNote, a.Recipient)
 		for _, s := range a.History {
 			h.str(string(s.Status))
 			h.time(s.Date)
@@ -344,6 +348,12 @@ func (k *keys) blocYear(y *model.BlocYear) uint64 {
 		if a.Notice != nil {
 			h.notice(a.Notice)
 		}
+	}
+	h.bool(y.Flag != nil)
+	if f := y.Flag; f != nil {
+		h.unit(f.Holder)
+		h.unit(f.From)
+		h.time(f.Date)
 	}
 	for _, m := range y.Models {
 		h.unit(m.Unit)
@@ -419,12 +429,26 @@ func (h *hasher) time(t time.Time) {
 	h.int(offset)
 }
 
-// unit writes what a link to a unit shows.
+// unit writes what a link to a unit shows: its name in any year (so its
+// earlier names), and when it existed.
 func (h *hasher) unit(u *model.Unit) {
 	h.bool(u != nil)
-	if u != nil {
-		h.str(u.ID, u.Name, u.Short, u.Kind)
-		h.int(u.Dissolved)
+	if u == nil {
+		return
+	}
+	h.str(u.ID, u.Name, u.Short, u.Kind)
+	h.int(u.Dissolved, u.Established, len(u.Formerly))
+	for _, f := range u.Formerly {
+		h.str(f.Name, f.Short)
+		h.int(f.Until)
+	}
+	h.bool(u.Ending != nil)
+	if e := u.Ending; e != nil {
+		h.int(e.Year, len(e.Into))
+		h.bool(e.Split)
+		for _, o := range e.Into {
+			h.str(o.ID)
+		}
 	}
 }
 
@@ -435,10 +459,6 @@ func (h *hasher) unitFull(u *model.Unit) {
 	h.bool(u.HasRole)
 	h.str(u.Website)
 	h.time(u.Updated)
-	for _, f := range u.Formerly {
-		h.str(f.Name)
-		h.int(f.Until)
-	}
 	for _, l := range [][]*model.Unit{u.Predecessors, u.Successors} {
 		h.int(len(l))
 		for _, o := range l {

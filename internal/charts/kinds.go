@@ -167,7 +167,7 @@ func (b *Builder) memberScores(y *model.BlocYear) spec {
 	names := make([]string, len(y.Members))
 	scores := make([]float64, len(y.Members))
 	for i, m := range y.Members {
-		names[i] = m.Unit.ShortName()
+		names[i] = m.Unit.ShortIn(y.Year)
 		scores[i] = math.NaN()
 		if m.Score != nil {
 			scores[i] = *m.Score

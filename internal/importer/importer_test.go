@@ -158,7 +158,7 @@ func TestUpdateAddsMembersAndRoles(t *testing.T) {
 	}
 	csv = strings.Replace(csv, "Sở Kế hoạch và Đầu tư", "Hội Y học cổ truyền", 1)
 	dir = testSite(t, map[string]string{"data/blocs/khoi-a/2024.yaml": commented,
-		"data/units.yaml": strings.Replace(mustRead(t, "../build/testdata/site/data/units.yaml"), "  dissolved: 2023\n", "", 1)})
+		"data/units.yaml": strings.Replace(mustRead(t, "../build/testdata/site/data/units.yaml"), "  merged_into: {unit: hoi-dong-y, year: 2024}\n", "", 1)})
 	res = run(t, dir, []byte(csv), Options{File: "a.csv"})
 	if !res.OK() {
 		t.Fatalf("errors:\n%s", diagnostics(res))

@@ -45,15 +45,16 @@ type assembler struct {
 	coll  *vn.Collator
 	site  *model.Site
 
-	unitByID   map[string]*model.Unit
-	dissolved  map[*model.Unit]Pos // where data/units.yaml gives a unit's last year
-	unitIDs    []string
-	unitsKnown bool // data/units.yaml was read whole: an id not in it is unknown
-	kindByID   map[string]*model.AwardKind
-	kindIDs    []string
-	blocByID   map[string]*model.Bloc
-	blocIDs    []string
-	blocRank   map[*model.Bloc]int // place of a bloc in Site.Blocs
+	unitByID      map[string]*model.Unit
+	endAt         map[*model.Unit]Pos // where data/units.yaml gives a unit's last year, or its merger or split
+	establishedAt map[*model.Unit]Pos // where data/units.yaml gives a unit's first year
+	unitIDs       []string
+	unitsKnown    bool // data/units.yaml was read whole: an id not in it is unknown
+	kindByID      map[string]*model.AwardKind
+	kindIDs       []string
+	blocByID      map[string]*model.Bloc
+	blocIDs       []string
+	blocRank      map[*model.Bloc]int // place of a bloc in Site.Blocs
 	// awardAt is where each award's entry is, for the checks that need
 	// the decisions.
 	awardAt map[*model.Award]awardPlace
@@ -118,6 +119,8 @@ func (a *assembler) awards() {
 
 func (a *assembler) units() {
 	a.unitByID = map[string]*model.Unit{}
+	a.endAt = map[*model.Unit]Pos{}
+	a.establishedAt = map[*model.Unit]Pos{}
 	uf := a.files.Units
 	if uf == nil {
 		if len(a.files.BlocYears) > 0 {
@@ -130,17 +133,50 @@ func (a *assembler) units() {
 		if e.ID.ID == "" || a.unitByID[e.ID.ID] != nil {
 			continue
 		}
-		u := &model.Unit{ID: e.ID.ID, Name: e.Name, Short: e.Short, Kind: e.Kind, Website: e.Website, Formerly: e.Formerly, Dissolved: e.Dissolved}
+		u := &model.Unit{ID: e.ID.ID, Name: e.Name, Short: e.Short, Kind: e.Kind, Website: e.Website, Formerly: e.Formerly,
+			Established: e.Established, Dissolved: e.Dissolved}
 		a.unitByID[u.ID] = u
-		if u.Dissolved != 0 {
-			if a.dissolved == nil {
-				a.dissolved = map[*model.Unit]Pos{}
-			}
-			a.dissolved[u] = e.DissolvedAt
+		switch {
+		case u.Dissolved != 0:
+			a.endAt[u] = e.DissolvedAt
+		case e.Ending != nil:
+			a.endAt[u] = e.Ending.At
+		}
+		if u.Established != 0 {
+			a.establishedAt[u] = e.EstablishedAt
 		}
 		a.site.Units = append(a.site.Units, u)
 	}
 	a.unitIDs = slices.Sorted(maps.Keys(a.unitByID))
+	link := func(from, to *model.Unit) {
+		if !slices.Contains(to.Predecessors, from) {
+			to.Predecessors = append(to.Predecessors, from)
+		}
+		if !slices.Contains(from.Successors, to) {
+			from.Successors = append(from.Successors, to)
+		}
+	}
+	for _, e := range uf.Units {
+		u := a.unitByID[e.ID.ID]
+		if u == nil || e.Ending == nil {
+			continue
+		}
+		end := &model.Ending{Year: e.Ending.Year, Split: e.Ending.Split}
+		for _, id := range e.Ending.Into {
+			if s := a.unit(uf.Path, id); s != nil {
+				end.Into = append(end.Into, s)
+			}
+		}
+		if len(end.Into) == 0 {
+			continue
+		}
+		u.Ending = end
+		for _, s := range end.Into {
+			if s != u {
+				link(u, s)
+			}
+		}
+	}
 	for _, e := range uf.Units {
 		u := a.unitByID[e.ID.ID]
 		if u == nil {
@@ -152,18 +188,111 @@ func (a *assembler) units() {
 			case pu == nil:
 			case pu == u:
 				a.diags.Errorf(uf.Path, p.Line, p.Column, "bad-id", "unit %q names itself as a predecessor; list the units merged into it", p.ID)
-			case slices.Contains(u.Predecessors, pu):
+			case slices.ContainsFunc(e.Predecessors[:slices.Index(e.Predecessors, p)], func(o Ident) bool { return o.ID == p.ID }):
 				a.diags.Errorf(uf.Path, p.Line, p.Column, "duplicate-id", "predecessor %q is listed twice; keep one", p.ID)
+			case pu.Ending != nil && !slices.Contains(pu.Ending.Into, u):
+				a.diags.Error(uf.Path, p.Line, p.Column, "unit-predecessor-conflict", u.ID, p.ID, unitList(pu.Ending.Into), at(uf.Path, a.endAt[pu]))
 			default:
-				u.Predecessors = append(u.Predecessors, pu)
-				pu.Successors = append(pu.Successors, u)
+				link(pu, u)
 			}
 		}
 	}
+	a.checkEndings(uf)
 	byName := func(x, y *model.Unit) int { return cmp.Or(a.coll.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID)) }
 	slices.SortStableFunc(a.site.Units, byName)
 	for _, u := range a.site.Units {
 		slices.SortStableFunc(u.Successors, byName)
+	}
+}
+
+// checkEndings reports mergers and splits that lead back to the unit they
+// start from, and successors that did not exist in the year of the merger.
+func (a *assembler) checkEndings(uf *UnitsFile) {
+	inCycle := map[*model.Unit]bool{}
+	for _, e := range uf.Units {
+		u := a.unitByID[e.ID.ID]
+		if u == nil || u.Ending == nil || inCycle[u] {
+			continue
+		}
+		if path := mergeCycle(u); path != nil {
+			for _, v := range path {
+				inCycle[v] = true
+			}
+			p := a.endAt[u]
+			a.diags.Error(uf.Path, p.Line, p.Column, "unit-merge-cycle", u.ID, unitPath(path))
+		}
+	}
+	for _, e := range uf.Units {
+		u := a.unitByID[e.ID.ID]
+		if u == nil || u.Ending == nil || inCycle[u] {
+			continue
+		}
+		for _, id := range e.Ending.Into {
+			s, y, p := a.unitByID[id.ID], u.Ending.Year, id.Pos
+			switch {
+			case s == nil || s == u:
+			case s.Established != 0 && s.Established > y:
+				a.diags.Error(uf.Path, p.Line, p.Column, "unit-successor-not-yet", s.ID, s.Established, u.ID, y, at(uf.Path, a.establishedAt[s]))
+			case s.LastYear() != 0 && s.LastYear() < y:
+				a.diags.Error(uf.Path, p.Line, p.Column, "unit-successor-gone", s.ID, s.LastYear(), u.ID, y, at(uf.Path, a.endAt[s]))
+			}
+		}
+	}
+}
+
+// mergeCycle returns the units from u along mergers and splits back to u,
+// u first and last, or nil when no such way exists.
+func mergeCycle(u *model.Unit) []*model.Unit {
+	seen := map[*model.Unit]bool{}
+	var walk func(v *model.Unit, path []*model.Unit) []*model.Unit
+	walk = func(v *model.Unit, path []*model.Unit) []*model.Unit {
+		if v.Ending == nil {
+			return nil
+		}
+		for _, s := range v.Ending.Into {
+			if s == u {
+				return append(slices.Clone(path), s)
+			}
+			if !seen[s] {
+				seen[s] = true
+				if c := walk(s, append(path, s)); c != nil {
+					return c
+				}
+			}
+		}
+		return nil
+	}
+	return walk(u, []*model.Unit{u})
+}
+
+// unitPath is "a → b → a".
+func unitPath(us []*model.Unit) string {
+	ids := make([]string, len(us))
+	for i, u := range us {
+		ids[i] = u.ID
+	}
+	return strings.Join(ids, " → ")
+}
+
+// unitList is "a, b" of the ids of us.
+func unitList(us []*model.Unit) string {
+	ids := make([]string, len(us))
+	for i, u := range us {
+		ids[i] = u.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// exists reports, as an error at p of file, a unit named in field of the
+// year file when it did not exist that year: after its last year, or
+// before it was established.
+func (a *assembler) exists(file string, p Pos, u *model.Unit, year int, field string) {
+	switch {
+	case u.ExistsIn(year):
+	case u.LastYear() != 0 && year > u.LastYear():
+		a.diags.Error(file, p.Line, p.Column, "unit-ceased", u.ID, field, year, u.LastYear(), at(a.files.Units.Path, a.endAt[u]))
+	case u.Established != 0 && year < u.Established:
+		a.diags.Error(file, p.Line, p.Column, "unit-not-yet", u.ID, field, year, u.Established, at(a.files.Units.Path, a.establishedAt[u]))
 	}
 }
 
@@ -243,6 +372,7 @@ func (a *assembler) blocYears() {
 	years := map[int]*model.Year{}
 	raw := map[*model.BlocYear]*BlocYearFile{}
 	missing := map[string]bool{}
+	awarded := map[string]bool{} // units named by an award of any year
 	for _, f := range sortedBy(a.files.BlocYears, func(f *BlocYearFile) string { return f.Path }) {
 		if f.Bloc == "" || f.Year == 0 {
 			continue
@@ -275,9 +405,7 @@ func (a *assembler) blocYears() {
 			} else {
 				inYear[f.Year][u.ID] = placed{bloc: b.ID, file: f.Path, at: m.Unit.Pos}
 			}
-			if u.Dissolved != 0 && f.Year > u.Dissolved {
-				a.diags.Warnf(f.Path, m.Unit.Line, m.Unit.Column, "dissolved", "unit %q is a member in %d, after %d, the last year it existed (dissolved at %s); remove it from members, or correct dissolved", u.ID, f.Year, u.Dissolved, at(a.files.Units.Path, a.dissolved[u]))
-			}
+			a.exists(f.Path, m.Unit.Pos, u, f.Year, "members")
 			ms := &model.Membership{Unit: u, BlocYear: by, Rank: m.Rank, Score: m.Score, Rating: m.Rating}
 			members[u.ID] = ms
 			by.Members = append(by.Members, ms)
@@ -299,19 +427,28 @@ func (a *assembler) blocYears() {
 				a.diags.Errorf(f.Path, e.Award.Line, e.Award.Column, "unknown-award", "unknown award %q; use an award kind of the catalogue or add it to data/awards.yaml%s", e.Award.ID, diag.DidYouMean(e.Award.ID, a.kindIDs))
 				continue
 			}
-			aw := &model.Award{Kind: k, BlocYear: by, Count: e.Count, Status: e.Status, History: e.History, DecisionNote: e.DecisionNote}
+			aw := &model.Award{Kind: k, BlocYear: by, Count: e.Count, Recipient: e.Recipient, Status: e.Status, History: e.History, DecisionNote: e.DecisionNote}
 			if e.Unit.ID != "" {
-				ms := members[e.Unit.ID]
-				if ms == nil {
+				// A recipient may be outside the bloc: a district's people,
+				// a company, a school (docs/format.md, "awards").
+				if aw.Unit = a.unit(f.Path, e.Unit); aw.Unit == nil {
 					continue
 				}
-				aw.Unit = ms.Unit
+				a.exists(f.Path, e.Unit.Pos, aw.Unit, f.Year, "awards")
+				awarded[aw.Unit.ID] = true
 			}
 			by.Awards = append(by.Awards, aw)
 			if a.awardAt == nil {
 				a.awardAt = map[*model.Award]awardPlace{}
 			}
 			a.awardAt[aw] = awardPlace{f.Path, &f.Awards[i]}
+		}
+		if e := f.Flag; e != nil {
+			if ms := members[e.Holder.ID]; ms != nil {
+				// The flag is handed over at the review of the year before,
+				// when its last holder may have existed for the last time.
+				by.Flag = &model.Flag{Holder: ms.Unit, From: a.unit(f.Path, e.From), Date: e.Date}
+			}
 		}
 		for _, e := range f.Models {
 			if ms := members[e.Unit.ID]; ms != nil {
@@ -339,6 +476,9 @@ func (a *assembler) blocYears() {
 			if prev.Year+1 == cur.Year && prev.NextLeader.ID != "" && cur.Leader.ID != "" && prev.NextLeader.ID != cur.Leader.ID {
 				a.diags.Warnf(cur.Path, cur.Leader.Line, cur.Leader.Column, "next-leader", "leader %q differs from next_leader %q chosen at %s; check who leads the bloc in %d", cur.Leader.ID, prev.NextLeader.ID, at(prev.Path, prev.NextLeader.Pos), cur.Year)
 			}
+			if prev.Year+1 == cur.Year && prev.Flag != nil && cur.Flag != nil && cur.Flag.From.ID != "" && cur.Flag.From.ID != prev.Flag.Holder.ID {
+				a.diags.Warn(cur.Path, cur.Flag.From.Line, cur.Flag.From.Column, "flag-from-differs", cur.Flag.From.ID, prev.Flag.Holder.ID, prev.Year, at(prev.Path, prev.Flag.Holder.Pos))
+			}
 		}
 	}
 	if uf := a.files.Units; uf != nil {
@@ -349,7 +489,7 @@ func (a *assembler) blocYears() {
 			}
 		}
 		for _, e := range uf.Units {
-			if e.ID.ID != "" && !placedAnywhere[e.ID.ID] {
+			if e.ID.ID != "" && !placedAnywhere[e.ID.ID] && !awarded[e.ID.ID] {
 				a.diags.Warnf(uf.Path, e.ID.Line, e.ID.Column, "no-bloc", "unit %q is in no bloc in any year; add it to the members of a bloc's year or remove it", e.ID.ID)
 			}
 		}

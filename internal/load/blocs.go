@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -59,8 +60,8 @@ func ParseBloc(file string, src []byte) (*BlocFile, *diag.List) {
 }
 
 // BlocYearFile is data/blocs/<bloc>/<year>.yaml as written. Every unit
-// named in it other than by members and next_leader has been checked to be
-// a member.
+// named in it other than by members, next_leader, the units of awards and
+// the hander of the flag has been checked to be a member.
 type BlocYearFile struct {
 	Path       string
 	Bloc       string // the folder name; "" when it is not a valid identifier
@@ -73,6 +74,7 @@ type BlocYearFile struct {
 	Covenant   *model.Event
 	Review     *model.Event
 	Awards     []AwardEntry
+	Flag       *FlagEntry // nil when the year records no rotating flag
 	Models     []ModelEntry
 	Figures    []model.Figure
 }
@@ -87,16 +89,24 @@ type MemberEntry struct {
 
 // AwardEntry is one award, or proposal, of a year.
 type AwardEntry struct {
-	At      Pos
-	Award   Ident
-	Unit    Ident // ID "" when only Count is known
-	Count   int
-	Status  model.AwardStatus
-	History []model.Step
+	At        Pos
+	Award     Ident
+	Unit      Ident  // ID "" when only Count or Recipient is known
+	Recipient string // the name of a recipient that data/units.yaml does not hold
+	Count     int
+	Status    model.AwardStatus
+	History   []model.Step
 	// DecisionID names a record of data/decisions.yaml; DecisionNote is
 	// a decision written as free text instead.
 	DecisionID   Ident
 	DecisionNote string
+}
+
+// FlagEntry is the rotating flag (cờ luân lưu) of a year as written.
+type FlagEntry struct {
+	Holder Ident
+	From   Ident // ID "" when not given
+	Date   time.Time
 }
 
 // ModelEntry is one good practice of a year.
@@ -134,7 +144,7 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 		}
 		return y, d.diags
 	}
-	f, ok := d.mapping(root, "a bloc's year", []string{"members", "leader", "deputies", "next_leader", "covenant", "review", "awards", "models", "figures"}, []string{"members", "leader"})
+	f, ok := d.mapping(root, "a bloc's year", []string{"members", "leader", "deputies", "next_leader", "covenant", "review", "awards", "flag", "models", "figures"}, []string{"members", "leader"})
 	if !ok {
 		return y, d.diags
 	}
@@ -168,7 +178,7 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 	y.Covenant = d.event(f, "covenant")
 	y.Review = d.event(f, "review")
 	for _, n := range d.seq(f, "awards") {
-		af, ok := d.mapping(n, "an award", []string{"award", "unit", "count", "status", "history", "decision"}, []string{"award"})
+		af, ok := d.mapping(n, "an award", []string{"award", "unit", "recipient", "count", "status", "history", "decision"}, []string{"award"})
 		if !ok {
 			continue
 		}
@@ -176,13 +186,23 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 		d.awardCourse(af, &a)
 		unit, hasUnit := d.ident(af, "unit"), af.has("unit")
 		count, countAt, hasCount := d.integer(af, "count")
+		if af.has("recipient") {
+			if hasUnit || af.has("count") {
+				d.error(af.at, "award-recipient-and")
+			} else if a.Recipient = d.str(af, "recipient"); a.Award.ID != "" && a.Recipient != "" {
+				a.Count = 1
+				y.Awards = append(y.Awards, a)
+			}
+			continue
+		}
 		switch {
 		case hasUnit && af.has("count"):
 			d.errorf(af.at, "bad-award", "an award gives both unit and count; give unit for a named unit, or count for unnamed ones")
 		case !hasUnit && !af.has("count"):
 			d.errorf(af.at, "bad-award", "an award gives neither unit nor count; give unit for a named unit, or count for unnamed ones")
 		case hasUnit:
-			if !isMember(unit, "award unit") {
+			// Not only a member: a recipient may be outside the bloc.
+			if unit.ID == "" {
 				continue
 			}
 			a.Unit, a.Count = unit, 1
@@ -195,6 +215,7 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 			y.Awards = append(y.Awards, a)
 		}
 	}
+	y.Flag = d.flag(f, y.Year, members)
 	for _, n := range d.seq(f, "models") {
 		mf, ok := d.mapping(n, "a model", []string{"unit", "name", "summary"}, []string{"unit", "name"})
 		if !ok {
@@ -214,6 +235,35 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 		y.Figures = append(y.Figures, model.Figure{Label: d.str(ff, "label"), Value: v, Unit: d.str(ff, "unit")})
 	}
 	return y, d.diags
+}
+
+// flag reads the rotating flag of a year: {holder, from, date}, the holder
+// a member; nil when it is absent or wrong.
+func (d *decoder) flag(f fields, year int, members []string) *FlagEntry {
+	v := f.vals["flag"]
+	if v == nil || isNull(v) {
+		return nil
+	}
+	ff, ok := d.mapping(v, "field \"flag\"", []string{"holder", "from", "date"}, []string{"holder"})
+	if !ok {
+		return nil
+	}
+	e := &FlagEntry{Holder: d.ident(ff, "holder"), From: d.ident(ff, "from")}
+	if ff.has("date") {
+		e.Date = d.date(ff, "date")
+	}
+	if e.Holder.ID == "" {
+		return nil
+	}
+	if !slices.Contains(members, e.Holder.ID) {
+		d.error(e.Holder.Pos, "flag-holder-not-member", e.Holder.ID, year)
+		return nil
+	}
+	if e.From.ID == e.Holder.ID {
+		d.error(e.From.Pos, "flag-from-holder", e.Holder.ID)
+		e.From = Ident{}
+	}
+	return e
 }
 
 // yearName is "2024", or "this year" when the file name is not a year.

@@ -119,7 +119,7 @@ var checks = []check{
 	}, []string{
 		"data/blocs/khoi-8/2024.yaml:2:9: error: leader \"hoi-chu-thap-do\" is not a member of the bloc in 2024; add it to members or name a member",
 		"data/blocs/khoi-8/2024.yaml:3:12: error: deputy \"hoi-chu-thap-do\" is not a member of the bloc in 2024; add it to members or name a member",
-		"data/blocs/khoi-8/2024.yaml:5:30: error: award unit \"hoi-nguoi-cao-tuo\" is not a member of the bloc in 2024; add it to members or name a member (did you mean \"hoi-nguoi-cao-tuoi\"?)",
+		"data/blocs/khoi-8/2024.yaml:5:30: error: unknown unit \"hoi-nguoi-cao-tuo\"; add it to data/units.yaml or fix the id (did you mean \"hoi-nguoi-cao-tuoi\"?)",
 		"data/blocs/khoi-8/2024.yaml:7:12: error: model unit \"doan-luat-su\" is not a member of the bloc in 2024; add it to members or name a member",
 	}},
 	{"a unit in two blocs in one year", map[string]string{
@@ -213,7 +213,74 @@ var checks = []check{
 	{"a member after the unit was dissolved", map[string]string{
 		"data/blocs/khoi-7/2025.yaml": "members: [lien-minh-htx, doan-luat-su, ban-dan-toc]\nleader: doan-luat-su\n",
 	}, []string{
-		"data/blocs/khoi-7/2025.yaml:1:40: warning: unit \"ban-dan-toc\" is a member in 2025, after 2024, the last year it existed (dissolved at data/units.yaml:19:14); remove it from members, or correct dissolved",
+		"data/blocs/khoi-7/2025.yaml:1:40: error: unit \"ban-dan-toc\" is named in members in 2025, but it existed only until 2024 (at data/units.yaml:19:14); name its successor, or correct the year in data/units.yaml",
+	}},
+	{"a member and an award recipient after a merger, and before a unit was established", map[string]string{
+		"data/units.yaml":             mergedUnits,
+		"data/blocs/khoi-7/2025.yaml": "members: [lien-minh-htx, doan-luat-su, hoi-dong-y]\nleader: doan-luat-su\nawards:\n  - {award: bang-khen-tinh, unit: ban-dan-toc}\n",
+		"data/blocs/khoi-7/2023.yaml": "members: [lien-minh-htx, doan-luat-su, ban-dan-toc]\nleader: doan-luat-su\n",
+	}, []string{
+		"data/blocs/khoi-7/2023.yaml:1:11: error: unit \"lien-minh-htx\" is named in members in 2023, but it was established in 2024 (at data/units.yaml:10:69); name a unit that existed that year, or correct established",
+		"data/blocs/khoi-7/2025.yaml:4:35: error: unit \"ban-dan-toc\" is named in awards in 2025, but it existed only until 2024 (at data/units.yaml:8:58); name its successor, or correct the year in data/units.yaml",
+	}},
+	{"merge cycle", map[string]string{
+		"data/units.yaml": mergedUnits + "- {id: hoi-a, name: Hội A, merged_into: {unit: hoi-b, year: 2025}}\n- {id: hoi-b, name: Hội B, split_into: {units: [hoi-c, hoi-a], year: 2025}}\n- {id: hoi-c, name: Hội C}\n- {id: hoi-d, name: Hội D, merged_into: {unit: hoi-d, year: 2025}}\n",
+	}, []string{
+		"data/units.yaml:11:8: warning: unit \"hoi-a\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:11:41: error: unit \"hoi-a\" is merged, step by step, back into itself (hoi-a → hoi-b → hoi-a); a unit cannot succeed itself, so correct merged_into or split_into",
+		"data/units.yaml:12:8: warning: unit \"hoi-b\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:13:8: warning: unit \"hoi-c\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:14:8: warning: unit \"hoi-d\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:14:41: error: unit \"hoi-d\" is merged, step by step, back into itself (hoi-d → hoi-d); a unit cannot succeed itself, so correct merged_into or split_into",
+	}},
+	{"successors that did not exist in the year of the merger", map[string]string{
+		"data/units.yaml":             mergedUnits + "- {id: hoi-a, name: Hội A, merged_into: {unit: hoi-b, year: 2022}}\n- {id: hoi-b, name: Hội B, established: 2023}\n- {id: hoi-c, name: Hội C, merged_into: {unit: hoi-a, year: 2023}}\n",
+		"data/blocs/khoi-7/2022.yaml": "members: [doan-luat-su, hoi-a, hoi-c]\nleader: doan-luat-su\n",
+		"data/blocs/khoi-7/2023.yaml": "members: [doan-luat-su, hoi-b]\nleader: doan-luat-su\n",
+	}, []string{
+		"data/blocs/khoi-7/2022.yaml:1:25: error: unit \"hoi-a\" is named in members in 2022, but it existed only until 2021 (at data/units.yaml:11:41); name its successor, or correct the year in data/units.yaml",
+		"data/units.yaml:11:48: error: successor \"hoi-b\" was established in 2023, so it did not exist yet when \"hoi-a\" went into it in 2022 (established at data/units.yaml:12:41); correct the year or the successor",
+		"data/units.yaml:13:48: error: successor \"hoi-a\" existed only until 2021, so it no longer existed when \"hoi-c\" went into it in 2023 (at data/units.yaml:11:41); name a unit that existed that year",
+	}},
+	{"merged_into and split_into written wrong", map[string]string{
+		"data/units.yaml": mergedUnits + "- {id: hoi-a, name: Hội A, dissolved: 2024, merged_into: {unit: doan-luat-su, year: 2025}}\n- {id: hoi-b, name: Hội B, merged_into: {unit: doan-luat-su, year: 2025}, split_into: {units: [hoi-a, hoi-dong-y], year: 2025}}\n- {id: hoi-c, name: Hội C, split_into: {units: [hoi-dong-y, hoi-dong-y], year: 2025}}\n- {id: hoi-d, name: Hội D, established: 2025, merged_into: {unit: hoi-dong-y, year: 2024}}\n- {id: hoi-e, name: Hội E, established: 2025, dissolved: 2024}\n- {id: lien-minh-moi, name: Liên minh mới, predecessors: [ban-dan-toc]}\n",
+	}, []string{
+		"data/units.yaml:11:8: warning: unit \"hoi-a\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:11:39: error: the unit gives both dissolved and merged_into (or split_into); give dissolved for a unit dissolved with no successor, merged_into or split_into for one merged or split",
+		"data/units.yaml:12:8: warning: unit \"hoi-b\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:12:75: error: the unit gives both merged_into and split_into; give merged_into when it went into one unit, split_into when it was split into several",
+		"data/units.yaml:13:8: warning: unit \"hoi-c\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:13:40: error: split_into names one unit only (\"hoi-dong-y\"); a split makes two units or more; for one, write merged_into: {unit: …, year: …}",
+		"data/units.yaml:13:61: error: unit \"hoi-dong-y\" is listed twice in split_into; keep one",
+		"data/units.yaml:14:8: warning: unit \"hoi-d\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:14:60: error: the year of the merger or split, 2024, is not after the year it was established, 2025; correct year or established",
+		"data/units.yaml:15:8: warning: unit \"hoi-e\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:15:58: error: the unit is dissolved in 2024, before it was established in 2025; correct dissolved or established",
+		"data/units.yaml:16:8: warning: unit \"lien-minh-moi\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:16:59: error: unit \"lien-minh-moi\" lists \"ban-dan-toc\" among its predecessors, but that unit went into lien-minh-htx (at data/units.yaml:8:58); make predecessors and merged_into agree",
+	}},
+	{"recipients outside the bloc", map[string]string{
+		"data/units.yaml":             mergedUnits + "- {id: cong-ty-x, name: Công ty X, kind: doanh nghiệp}\n- {id: truong-y, name: Trường Y, kind: trường học}\n",
+		"data/blocs/khoi-7/2024.yaml": "members: [lien-minh-htx, doan-luat-su, hoi-dong-y]\nleader: doan-luat-su\nawards:\n  - {award: bang-khen-tinh, unit: cong-ty-x}\n  - {award: giay-khen, recipient: Nhân dân và cán bộ huyện Phú Quý}\n  - {award: giay-khen, recipient: Trường Z, unit: doan-luat-su}\n  - {award: giay-khen, unit: truong-yy}\n",
+	}, []string{
+		"data/blocs/khoi-7/2024.yaml:6:5: error: the award gives recipient with unit or count; give one: unit for a unit with an id, recipient for the name of a collective not in data/units.yaml, count for unnamed ones",
+		"data/blocs/khoi-7/2024.yaml:7:30: error: unknown unit \"truong-yy\"; add it to data/units.yaml or fix the id (did you mean \"truong-y\"?)",
+		"data/units.yaml:8:8: warning: unit \"ban-dan-toc\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+		"data/units.yaml:12:8: warning: unit \"truong-y\" is in no bloc in any year; add it to the members of a bloc's year or remove it",
+	}},
+	{"rotating flag", map[string]string{
+		"data/blocs/khoi-8/2023.yaml": "members: [hoi-khuyen-hoc, hoi-nguoi-cao-tuoi, hoi-nan-nhan-chat-doc-da-cam]\nleader: hoi-khuyen-hoc\nnext_leader: hoi-nguoi-cao-tuoi\nflag: {holder: hoi-khuyen-hoc}\n",
+		"data/blocs/khoi-7/2024.yaml": "members: [lien-minh-htx, doan-luat-su, hoi-dong-y, ban-dan-toc]\nleader: doan-luat-su\nflag: {holder: hoi-chu-thap-do, from: doan-luat-su}\n",
+		"data/blocs/khoi-7/2023.yaml": "members: [lien-minh-htx, doan-luat-su, hoi-dong-y, ban-dan-toc]\nleader: doan-luat-su\nflag: {holder: hoi-dong-y, from: hoi-dong-y, date: 2023-01-10}\n",
+	}, []string{
+		"data/blocs/khoi-7/2023.yaml:3:34: error: the flag is handed over by its own holder (\"hoi-dong-y\"); in from, name the unit that held it the year before",
+		"data/blocs/khoi-7/2024.yaml:3:16: error: the holder of the rotating flag, \"hoi-chu-thap-do\", is not a member of the bloc in 2024; name a member, or add it to members",
+	}},
+	{"rotating flag handed over by another unit than the last holder", map[string]string{
+		"data/blocs/khoi-8/2023.yaml": "members: [hoi-khuyen-hoc, hoi-nguoi-cao-tuoi, hoi-nan-nhan-chat-doc-da-cam]\nleader: hoi-khuyen-hoc\nnext_leader: hoi-nguoi-cao-tuoi\nflag: {holder: hoi-khuyen-hoc}\n",
+		"data/blocs/khoi-8/2024.yaml": "members: [hoi-khuyen-hoc, hoi-nguoi-cao-tuoi, hoi-chu-thap-do]\nleader: hoi-nguoi-cao-tuoi\nflag: {holder: hoi-nguoi-cao-tuoi, from: hoi-chu-thap-do}\n",
+	}, []string{
+		"data/blocs/khoi-8/2024.yaml:3:42: warning: the flag is handed over by \"hoi-chu-thap-do\", but \"hoi-khuyen-hoc\" held it the year before (2023, at data/blocs/khoi-8/2023.yaml:4:16); check who handed it over",
 	}},
 	{"ignored files and a bloc folder without bloc.yaml", map[string]string{
 		"data/blocs/khoi-8/notes.txt": "ghi chú",
@@ -239,6 +306,20 @@ var checks = []check{
 		"data/units.yaml:1:1: error: data/units.yaml must be a list of units, each starting with \"- id:\", not a map",
 	}},
 }
+
+// mergedUnits is the units of the valid site with ban-dan-toc merged into
+// lien-minh-htx, established the year of the merger, instead of dissolved.
+const mergedUnits = `- id: hoi-nguoi-cao-tuoi
+  name: Hội Người cao tuổi tỉnh
+- id: hoi-khuyen-hoc
+  name: Hội Khuyến học tỉnh
+- {id: hoi-chu-thap-do, name: Hội Chữ thập đỏ tỉnh}
+- {id: hoi-nan-nhan-chat-doc-da-cam, name: Hội Nạn nhân chất độc da cam/dioxin tỉnh}
+- {id: doan-luat-su, name: Đoàn Luật sư tỉnh}
+- {id: ban-dan-toc, name: Ban Dân tộc tỉnh, merged_into: {unit: lien-minh-htx, year: 2025}}
+- {id: hoi-dong-y, name: Hội Đông y tỉnh}
+- {id: lien-minh-htx, name: Liên minh Hợp tác xã tỉnh, established: 2024}
+`
 
 // apply returns the valid site with the files of c replaced, added or removed.
 func apply(t *testing.T, files map[string]string) fstest.MapFS {

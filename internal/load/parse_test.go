@@ -120,9 +120,9 @@ func TestIssue12Case14AliasErrorsPointAtTheAlias(t *testing.T) {
 	}
 	_, d = ParseUnits("data/units.yaml", []byte("- &u {id: hoi-a, name: A, bogus: 1}\n- *u\n- {id: hoi-b, name: B, formerly: [&f {name: X}, *f]}\n"))
 	want = []string{
-		`data/units.yaml:1:27: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, predecessors, dissolved`,
+		`data/units.yaml:1:27: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, established, predecessors, merged_into, split_into, dissolved`,
 		`data/units.yaml:2:3: error: duplicate unit id "hoi-a", also at data/units.yaml:1:11; give each unit its own id`,
-		`data/units.yaml:2:3: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, predecessors, dissolved`,
+		`data/units.yaml:2:3: error: unknown field "bogus"; the fields here are id, name, short, kind, website, formerly, established, predecessors, merged_into, split_into, dissolved`,
 		`data/units.yaml:3:35: error: missing required field "until"`,
 		`data/units.yaml:3:49: error: missing required field "until"`,
 	}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -19,17 +20,31 @@ type UnitsFile struct {
 
 // UnitEntry is one unit of data/units.yaml.
 type UnitEntry struct {
-	At           Pos // the unit's map
-	ID           Ident
-	Name         string
-	Short        string
-	Kind         string
-	Website      string
-	Formerly     []model.FormerName
-	Predecessors []Ident
-	Dissolved    int
-	DissolvedAt  Pos // of the value of dissolved, when it is given
+	At            Pos // the unit's map
+	ID            Ident
+	Name          string
+	Short         string
+	Kind          string
+	Website       string
+	Formerly      []model.FormerName
+	Established   int
+	EstablishedAt Pos // of the value of established, when it is given
+	Predecessors  []Ident
+	Dissolved     int
+	DissolvedAt   Pos          // of the value of dissolved, when it is given
+	Ending        *EndingEntry // merged_into or split_into; nil when neither is given
 }
+
+// EndingEntry is merged_into or split_into of a unit as written.
+type EndingEntry struct {
+	At    Pos     // the field's value
+	Into  []Ident // one unit for merged_into
+	Year  int
+	Split bool
+}
+
+// unitFields are the fields of a unit of data/units.yaml.
+var unitFields = []string{"id", "name", "short", "kind", "website", "formerly", "established", "predecessors", "merged_into", "split_into", "dissolved"}
 
 // ParseUnits reads data/units.yaml: a list of units. The result is never nil.
 func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
@@ -43,7 +58,7 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 	uf.Whole = root.Kind == yaml.SequenceNode
 	seen := map[string]Pos{}
 	for _, n := range d.list(root, "data/units.yaml", "units, each starting with \"- id:\"") {
-		f, ok := d.mapping(n, "a unit", []string{"id", "name", "short", "kind", "website", "formerly", "predecessors", "dissolved"}, []string{"id", "name"})
+		f, ok := d.mapping(n, "a unit", unitFields, []string{"id", "name"})
 		if !ok {
 			continue
 		}
@@ -56,16 +71,29 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 			Website: d.website(f, "website"),
 		}
 		for _, fn := range d.seq(f, "formerly") {
-			ff, ok := d.mapping(fn, "an earlier name", []string{"name", "until"}, []string{"name", "until"})
+			ff, ok := d.mapping(fn, "an earlier name", []string{"name", "short", "until"}, []string{"name", "until"})
 			if !ok {
 				continue
 			}
-			u.Formerly = append(u.Formerly, model.FormerName{Name: d.str(ff, "name"), Until: d.year(ff, "until")})
+			u.Formerly = append(u.Formerly, model.FormerName{Name: d.str(ff, "name"), Short: d.str(ff, "short"), Until: d.year(ff, "until")})
+		}
+		u.Established = d.year(f, "established")
+		if v := f.vals["established"]; v != nil {
+			u.EstablishedAt = d.pos(v)
 		}
 		u.Predecessors = d.idents(f, "predecessors")
 		u.Dissolved = d.year(f, "dissolved")
 		if v := f.vals["dissolved"]; v != nil {
 			u.DissolvedAt = d.pos(v)
+		}
+		u.Ending = d.ending(f)
+		switch {
+		case u.Ending != nil && u.Dissolved != 0:
+			d.error(u.DissolvedAt, "unit-ended-twice")
+		case u.Ending != nil && u.Established != 0 && u.Ending.Year <= u.Established:
+			d.error(u.Ending.At, "unit-ended-early", u.Ending.Year, u.Established)
+		case u.Dissolved != 0 && u.Established > u.Dissolved:
+			d.error(u.DissolvedAt, "unit-dissolved-early", u.Dissolved, u.Established)
 		}
 		if u.ID.ID == "" {
 			continue
@@ -78,6 +106,49 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 		uf.Units = append(uf.Units, u)
 	}
 	return uf, d.diags
+}
+
+// ending reads merged_into ({unit, year}) or split_into ({units, year})
+// of a unit; nil when neither is given or the one given is wrong, which is
+// reported.
+func (d *decoder) ending(f fields) *EndingEntry {
+	if f.has("merged_into") && f.has("split_into") {
+		d.error(d.pos(f.keys["split_into"]), "unit-merged-and-split")
+		return nil
+	}
+	var e *EndingEntry
+	if v := f.vals["merged_into"]; v != nil && !isNull(v) {
+		mf, ok := d.mapping(v, "field \"merged_into\"", []string{"unit", "year"}, []string{"unit", "year"})
+		if !ok {
+			return nil
+		}
+		e = &EndingEntry{At: d.pos(v), Year: d.year(mf, "year")}
+		if id := d.ident(mf, "unit"); id.ID != "" {
+			e.Into = []Ident{id}
+		}
+	}
+	if v := f.vals["split_into"]; v != nil && !isNull(v) {
+		sf, ok := d.mapping(v, "field \"split_into\"", []string{"units", "year"}, []string{"units", "year"})
+		if !ok {
+			return nil
+		}
+		e = &EndingEntry{At: d.pos(v), Year: d.year(sf, "year"), Split: true}
+		for _, id := range d.idents(sf, "units") {
+			if slices.ContainsFunc(e.Into, func(o Ident) bool { return o.ID == id.ID }) {
+				d.error(id.Pos, "unit-split-twice", id.ID)
+				continue
+			}
+			e.Into = append(e.Into, id)
+		}
+		if len(e.Into) == 1 {
+			d.error(e.At, "unit-split-one", e.Into[0].ID)
+			return nil
+		}
+	}
+	if e == nil || e.Year == 0 || len(e.Into) == 0 {
+		return nil
+	}
+	return e
 }
 
 // website returns the web address in the field key, or "" when it is

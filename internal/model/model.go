@@ -53,10 +53,12 @@ type Unit struct {
 	Short        string // "" when none
 	Kind         string
 	Website      string
-	Formerly     []FormerName
-	Predecessors []*Unit // units merged into this one
-	Successors   []*Unit // units this one was merged into
-	Dissolved    int     // last year it existed; 0 when it still exists
+	Formerly     []FormerName // newest first
+	Established  int          // the first year it existed; 0 when not known
+	Predecessors []*Unit      // units merged into this one, or split from it into this one
+	Successors   []*Unit      // units this one was merged or split into
+	Dissolved    int          // the last year of a unit dissolved with no successor; 0 otherwise
+	Ending       *Ending      // how it was merged into another unit or split; nil when it was not
 
 	Memberships []*Membership // by year, then bloc
 	Results     Results       // which results its memberships give
@@ -73,7 +75,16 @@ type Unit struct {
 // FormerName is a name a unit had until the end of a year.
 type FormerName struct {
 	Name  string
+	Short string // "" when none was given
 	Until int
+}
+
+// Ending is how a unit ceased to exist on its own: merged into one unit
+// (hợp nhất vào) or split into several (chia tách thành).
+type Ending struct {
+	Year  int     // the first year its successors stand in its place
+	Into  []*Unit // one unit for a merger, several for a split, in the order written
+	Split bool
 }
 
 // ShortName is Short when set, else Name.
@@ -82,6 +93,107 @@ func (u *Unit) ShortName() string {
 		return u.Short
 	}
 	return u.Name
+}
+
+// former is the earlier name the unit bore in year, or nil when it bore
+// its current name then or year is 0.
+func (u *Unit) former(year int) *FormerName {
+	if year == 0 {
+		return nil
+	}
+	var in *FormerName
+	for i := range u.Formerly {
+		f := &u.Formerly[i]
+		if year <= f.Until && (in == nil || f.Until < in.Until) {
+			in = f
+		}
+	}
+	return in
+}
+
+// NameIn is the name the unit bore in year: the earlier name of Formerly
+// whose until is the first at or after year, else Name. Every page, chart
+// and download scoped to a year names a unit by it; year 0 gives Name.
+func (u *Unit) NameIn(year int) string {
+	if f := u.former(year); f != nil {
+		return f.Name
+	}
+	return u.Name
+}
+
+// ShortIn is the short name the unit bore in year: the earlier name's
+// short, or that name itself when it had none; ShortName when the unit
+// bore its current name.
+func (u *Unit) ShortIn(year int) string {
+	if f := u.former(year); f != nil {
+		if f.Short != "" {
+			return f.Short
+		}
+		return f.Name
+	}
+	return u.ShortName()
+}
+
+// Renamed reports whether the unit bore in year a name other than its
+// current one.
+func (u *Unit) Renamed(year int) bool { return u.former(year) != nil }
+
+// NameSpan is one name of a unit with the years it was borne.
+type NameSpan struct {
+	Name     string
+	From, To int // From 0 when not known; To 0 for the current name
+}
+
+// Names are the unit's names, oldest first, each with its years; the
+// current name last. A year is known from the until of the name before,
+// and Established for the oldest.
+func (u *Unit) Names() []NameSpan {
+	out := make([]NameSpan, 0, len(u.Formerly)+1)
+	from := u.Established
+	for i := len(u.Formerly) - 1; i >= 0; i-- {
+		f := u.Formerly[i]
+		out = append(out, NameSpan{Name: f.Name, From: from, To: f.Until})
+		from = f.Until + 1
+	}
+	return append(out, NameSpan{Name: u.Name, From: from, To: u.LastYear()})
+}
+
+// LastYear is the last year the unit existed on its own: Dissolved, or the
+// year before its merger or split; 0 when it still exists.
+func (u *Unit) LastYear() int {
+	if u.Ending != nil {
+		return u.Ending.Year - 1
+	}
+	return u.Dissolved
+}
+
+// ExistsIn reports whether the unit existed in year, as far as the records
+// tell: not before Established nor after LastYear.
+func (u *Unit) ExistsIn(year int) bool {
+	return (u.Established == 0 || year >= u.Established) && (u.LastYear() == 0 || year <= u.LastYear())
+}
+
+// MergedFrom are the predecessors that were merged into the unit, or that
+// ceased with no Ending and name it as their successor.
+func (u *Unit) MergedFrom() []*Unit {
+	var out []*Unit
+	for _, p := range u.Predecessors {
+		if p.Ending == nil || !p.Ending.Split {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// SplitFrom are the predecessors that were split into the unit and others.
+func (u *Unit) SplitFrom() []*Unit {
+	var out []*Unit
+	for _, p := range u.Predecessors {
+		if p.Ending != nil && p.Ending.Split {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Bloc is an emulation bloc (khối thi đua).
@@ -150,12 +262,21 @@ type BlocYear struct {
 	Covenant   *Event
 	Review     *Event
 	Awards     []*Award // by rank of the award kind, then unit name
+	Flag       *Flag    // the rotating flag; nil when the year records none
 	Models     []*Model
 	Figures    []Figure
 	Articles   []*Article // newest first
 	// Updated is when Path was last committed, in Vietnam's time; zero
 	// when the site folder is not a git repository.
 	Updated time.Time
+}
+
+// Flag is who held a bloc's rotating flag (cờ luân lưu) in a year, and who
+// handed it over at the review conference.
+type Flag struct {
+	Holder *Unit
+	From   *Unit     // nil when not recorded
+	Date   time.Time // of the handover, midnight in Vietnam; zero when not recorded
 }
 
 // Membership is a unit's place in a bloc in one year, with its results.
@@ -209,11 +330,12 @@ func (k *AwardKind) ShortName() string {
 
 // Award is one award, or proposal, for one year's results.
 type Award struct {
-	Kind     *AwardKind
-	BlocYear *BlocYear
-	Unit     *Unit // nil when only Count is known
-	Count    int   // 1 when Unit is set
-	Status   AwardStatus
+	Kind      *AwardKind
+	BlocYear  *BlocYear
+	Unit      *Unit  // nil when only Count or Recipient is known
+	Recipient string // the name of a recipient that data/units.yaml does not hold; "" otherwise
+	Count     int    // 1 when Unit or Recipient is set
+	Status    AwardStatus
 	// History is the stages the award reached, in the order of its
 	// course, each with its date when known; the last is Status.
 	History  []Step

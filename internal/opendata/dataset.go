@@ -81,14 +81,37 @@ type Unit struct {
 	Kind         string       `json:"kind,omitempty"`
 	Website      string       `json:"website,omitempty"`
 	Formerly     []FormerName `json:"formerly,omitempty"`
+	Established  int          `json:"established,omitempty"`
 	Predecessors []string     `json:"predecessors,omitempty"`
+	MergedInto   *MergedInto  `json:"merged_into,omitempty"`
+	SplitInto    *SplitInto   `json:"split_into,omitempty"`
 	Dissolved    int          `json:"dissolved,omitempty"`
 }
 
 // FormerName is a name a unit had until the end of a year.
 type FormerName struct {
 	Name  string `json:"name"`
+	Short string `json:"short,omitempty"`
 	Until int    `json:"until"`
+}
+
+// MergedInto is the unit a unit was merged into, from a year.
+type MergedInto struct {
+	Unit string `json:"unit"`
+	Year int    `json:"year"`
+}
+
+// SplitInto is the units a unit was split into, from a year.
+type SplitInto struct {
+	Units []string `json:"units"`
+	Year  int      `json:"year"`
+}
+
+// Flag is who held a bloc's rotating flag in a year.
+type Flag struct {
+	Holder string `json:"holder"`
+	From   string `json:"from,omitempty"`
+	Date   string `json:"date,omitempty"` // 2006-01-02
 }
 
 // Bloc is an emulation bloc with its years.
@@ -111,6 +134,7 @@ type BlocYear struct {
 	Covenant   *Event       `json:"covenant,omitempty"`
 	Review     *Event       `json:"review,omitempty"`
 	Awards     []Award      `json:"awards,omitempty"`
+	Flag       *Flag        `json:"flag,omitempty"`
 	Models     []Model      `json:"models,omitempty"`
 	Figures    []Figure     `json:"figures,omitempty"`
 }
@@ -118,6 +142,7 @@ type BlocYear struct {
 // Membership is a unit in a bloc's year, with its results.
 type Membership struct {
 	Unit   string   `json:"unit"`
+	Name   string   `json:"name,omitempty"` // the unit's name that year, when it is not its current name
 	Rank   int      `json:"rank,omitempty"`
 	Score  *float64 `json:"score,omitempty"`
 	Rating string   `json:"rating,omitempty"`
@@ -134,6 +159,7 @@ type Event struct {
 type Award struct {
 	Award      string `json:"award"`
 	Unit       string `json:"unit,omitempty"`
+	Name       string `json:"name,omitempty"` // the unit's name that year when it is not its current name, or a recipient's not in units
 	Count      int    `json:"count"`
 	Status     string `json:"status"`
 	Decision   string `json:"decision,omitempty"`
@@ -202,10 +228,16 @@ func NewDataset(site *model.Site) Dataset {
 		d.Awards = append(d.Awards, AwardKind{ID: k.ID, Name: k.Name, Short: k.Short, Rank: k.Rank})
 	}
 	for _, u := range site.Units {
-		j := Unit{ID: u.ID, Name: u.Name, Short: u.Short, Kind: u.Kind, Website: u.Website,
+		j := Unit{ID: u.ID, Name: u.Name, Short: u.Short, Kind: u.Kind, Website: u.Website, Established: u.Established,
 			Predecessors: unitIDs(u.Predecessors), Dissolved: u.Dissolved}
 		for _, f := range u.Formerly {
-			j.Formerly = append(j.Formerly, FormerName{Name: f.Name, Until: f.Until})
+			j.Formerly = append(j.Formerly, FormerName{Name: f.Name, Short: f.Short, Until: f.Until})
+		}
+		switch e := u.Ending; {
+		case e != nil && e.Split:
+			j.SplitInto = &SplitInto{Units: unitIDs(e.Into), Year: e.Year}
+		case e != nil:
+			j.MergedInto = &MergedInto{Unit: e.Into[0].ID, Year: e.Year}
 		}
 		d.Units = append(d.Units, j)
 	}
@@ -234,10 +266,14 @@ func blocYear(y *model.BlocYear) BlocYear {
 	j := BlocYear{Year: y.Year, Members: []Membership{}, Leader: unitID(y.Leader), Deputies: unitIDs(y.Deputies),
 		NextLeader: unitID(y.NextLeader), Covenant: event(y.Covenant), Review: event(y.Review)}
 	for _, m := range y.Members {
-		j.Members = append(j.Members, Membership{Unit: m.Unit.ID, Rank: m.Rank, Score: m.Score, Rating: string(m.Rating), Role: RoleName(m.Role)})
+		j.Members = append(j.Members, Membership{Unit: m.Unit.ID, Name: nameThen(m.Unit, y.Year), Rank: m.Rank, Score: m.Score, Rating: string(m.Rating), Role: RoleName(m.Role)})
 	}
 	for _, a := range y.Awards {
-		ja := Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Count: a.Count, Status: string(a.Status), Decision: a.DecisionText(), DecisionID: decisionID(a)}
+		name := a.Recipient
+		if a.Unit != nil {
+			name = nameThen(a.Unit, y.Year)
+		}
+		ja := Award{Award: a.Kind.ID, Unit: unitID(a.Unit), Name: name, Count: a.Count, Status: string(a.Status), Decision: a.DecisionText(), DecisionID: decisionID(a)}
 		for _, s := range a.History {
 			st := Step{Status: string(s.Status)}
 			if !s.Date.IsZero() {
@@ -246,6 +282,12 @@ func blocYear(y *model.BlocYear) BlocYear {
 			ja.History = append(ja.History, st)
 		}
 		j.Awards = append(j.Awards, ja)
+	}
+	if f := y.Flag; f != nil {
+		j.Flag = &Flag{Holder: f.Holder.ID, From: unitID(f.From)}
+		if !f.Date.IsZero() {
+			j.Flag.Date = f.Date.Format(time.DateOnly)
+		}
 	}
 	for _, m := range y.Models {
 		j.Models = append(j.Models, Model{Unit: unitID(m.Unit), Name: m.Name, Summary: m.Summary})
@@ -269,6 +311,17 @@ func notice(n *model.Notice) Notice {
 		j.Candidates = append(j.Candidates, Candidate{Name: c.Name, Person: c.Person, Position: c.Position, Unit: unitID(c.Unit), UnitName: c.UnitName})
 	}
 	return j
+}
+
+// nameThen is the name u bore in year when it is not its current name, or
+// "": a row names a unit by its id, and by its name only when the name of
+// the units list is not the one of the year (thidua.json of a large site
+// stays the size it was).
+func nameThen(u *model.Unit, year int) string {
+	if u.Renamed(year) {
+		return u.NameIn(year)
+	}
+	return ""
 }
 
 func event(e *model.Event) *Event {

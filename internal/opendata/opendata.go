@@ -295,8 +295,11 @@ func AwardRows(site *model.Site) [][]string {
 	eachYear(site, func(y *model.BlocYear) {
 		for _, a := range y.Awards {
 			var unit, name string
-			if a.Unit != nil {
-				unit, name = a.Unit.ID, a.Unit.Name
+			switch {
+			case a.Unit != nil:
+				unit, name = a.Unit.ID, a.Unit.NameIn(y.Year)
+			case a.Recipient != "":
+				name = a.Recipient
 			}
 			rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), a.Kind.ID, a.Kind.Name,
 				unit, name, strconv.Itoa(a.Count), string(a.Status), a.DecisionText(), decisionID(a)})
@@ -318,7 +321,7 @@ func MembershipRows(site *model.Site) [][]string {
 			if m.Score != nil {
 				score = strconv.FormatFloat(*m.Score, 'f', -1, 64)
 			}
-			rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), m.Unit.ID, m.Unit.Name,
+			rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), m.Unit.ID, m.Unit.NameIn(y.Year),
 				rank, score, string(m.Rating), RoleName(m.Role)})
 		}
 	})
@@ -340,14 +343,14 @@ func LeaderRows(site *model.Site) [][]string {
 	eachYear(site, func(y *model.BlocYear) {
 		var ids, names []string
 		for _, u := range y.Deputies {
-			ids, names = append(ids, u.ID), append(names, u.Name)
+			ids, names = append(ids, u.ID), append(names, u.NameIn(y.Year))
 		}
 		var next, nextName, leader, leaderName string
 		if y.Leader != nil {
-			leader, leaderName = y.Leader.ID, y.Leader.Name
+			leader, leaderName = y.Leader.ID, y.Leader.NameIn(y.Year)
 		}
 		if y.NextLeader != nil {
-			next, nextName = y.NextLeader.ID, y.NextLeader.Name
+			next, nextName = y.NextLeader.ID, y.NextLeader.NameIn(y.Year)
 		}
 		rows = append(rows, []string{y.Bloc.ID, y.Bloc.Name, strconv.Itoa(y.Year), leader, leaderName,
 			strings.Join(ids, ListSeparator), strings.Join(names, ListSeparator+" "), next, nextName})

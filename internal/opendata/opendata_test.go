@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"os"
@@ -158,7 +159,7 @@ func TestMembershipsCSV(t *testing.T) {
 					r := rows[i]
 					i++
 					want := map[string]string{"bloc": b.ID, "bloc_name": b.Name, "year": strconv.Itoa(y.Year),
-						"unit": m.Unit.ID, "unit_name": m.Unit.Name, "rating": string(m.Rating), "role": RoleName(m.Role)}
+						"unit": m.Unit.ID, "unit_name": m.Unit.NameIn(y.Year), "rating": string(m.Rating), "role": RoleName(m.Role)}
 					for k, v := range want {
 						if r[k] != v {
 							t.Errorf("row %d: %s = %q, want %q", i, k, r[k], v)
@@ -190,9 +191,9 @@ func TestAwardsCSV(t *testing.T) {
 				for _, a := range y.Awards {
 					r := rows[i]
 					i++
-					unit, name := "", ""
+					unit, name := "", a.Recipient
 					if a.Unit != nil {
-						unit, name = a.Unit.ID, a.Unit.Name
+						unit, name = a.Unit.ID, a.Unit.NameIn(y.Year)
 					}
 					want := map[string]string{"bloc": b.ID, "bloc_name": b.Name, "year": strconv.Itoa(y.Year),
 						"award": a.Kind.ID, "award_name": a.Kind.Name, "unit": unit, "unit_name": name,
@@ -364,6 +365,35 @@ func TestEncodeDatasetIsEncodeJSON(t *testing.T) {
 		}
 		if whole.String() != parts.String() {
 			t.Errorf("encodeDataset gives\n%s\nencodeJSON gives\n%s", parts.String(), whole.String())
+		}
+	}
+}
+
+// TestDatasetNamesInForce: a row of thidua.json names a unit by the name it
+// bore that year when that is not its current name, and a recipient with
+// no id by its name.
+func TestDatasetNamesInForce(t *testing.T) {
+	d := NewDataset(loadedSite(t))
+	names := map[string]string{}
+	for _, b := range d.Blocs {
+		for _, y := range b.Years {
+			for _, m := range y.Members {
+				names[fmt.Sprint(y.Year, " ", m.Unit)] = m.Name
+			}
+			for _, a := range y.Awards {
+				if a.Unit == "" && a.Count == 1 {
+					names[fmt.Sprint(y.Year, " recipient")] = a.Name
+				}
+			}
+		}
+	}
+	for key, want := range map[string]string{
+		"2023 hoi-khuyen-hoc": "Hội Khuyến học tỉnh Mẫu",
+		"2024 hoi-khuyen-hoc": "",
+		"2024 recipient":      "Nhân dân và cán bộ huyện Phú Quý",
+	} {
+		if got := names[key]; got != want {
+			t.Errorf("%s: name %q, want %q", key, got, want)
 		}
 	}
 }

@@ -38,7 +38,7 @@ var (
 	colBlocName = Column{"bloc_name", "Khối", "string", "tên khối thi đua", 30}
 	colYear     = Column{"year", "Năm", "integer", "năm thi đua", 7}
 	colUnit     = Column{"unit", "Mã đơn vị", "string", "mã định danh của đơn vị, không đổi theo thời gian", 22}
-	colUnitName = Column{"unit_name", "Tên đơn vị", "string", "tên đơn vị", 40}
+	colUnitName = Column{"unit_name", "Tên đơn vị", "string", "tên đơn vị mang trong năm thi đua đó (tên cũ nếu sau này đổi tên); với khen thưởng, tên tập thể ngoài danh sách đơn vị khi không có mã", 40}
 )
 
 // memberColumns are the columns of a table of members.
@@ -90,7 +90,7 @@ func MembersTable(ms []*model.Membership) Table {
 		if m.Score != nil {
 			score = *m.Score
 		}
-		t.Rows = append(t.Rows, []any{y.Bloc.ID, y.Bloc.Name, y.Year, m.Unit.ID, m.Unit.Name,
+		t.Rows = append(t.Rows, []any{y.Bloc.ID, y.Bloc.Name, y.Year, m.Unit.ID, m.Unit.NameIn(y.Year),
 			rank, score, orNil(RatingLabel(m.Rating)), RoleLabel(m.Role)})
 	}
 	return t
@@ -102,8 +102,11 @@ func AwardsTable(as []*model.Award) Table {
 	for _, a := range as {
 		y := a.BlocYear
 		var unit, name any
-		if a.Unit != nil {
-			unit, name = a.Unit.ID, a.Unit.Name
+		switch {
+		case a.Unit != nil:
+			unit, name = a.Unit.ID, a.Unit.NameIn(y.Year)
+		case a.Recipient != "":
+			name = a.Recipient
 		}
 		t.Rows = append(t.Rows, []any{y.Bloc.ID, y.Bloc.Name, y.Year, a.Kind.ID, a.Kind.Name,
 			unit, name, a.Count, StageLabel(a), orNil(a.DecisionText())})
@@ -117,22 +120,23 @@ func YearsTable(ys []*model.BlocYear) Table {
 	for _, y := range ys {
 		var ids, names []string
 		for _, u := range y.Deputies {
-			ids, names = append(ids, u.ID), append(names, u.Name)
+			ids, names = append(ids, u.ID), append(names, u.NameIn(y.Year))
 		}
-		row := []any{y.Bloc.ID, y.Bloc.Name, y.Year, unitCell(y.Leader, false), unitCell(y.Leader, true),
+		row := []any{y.Bloc.ID, y.Bloc.Name, y.Year, unitCell(y.Leader, false, y.Year), unitCell(y.Leader, true, y.Year),
 			orNil(strings.Join(ids, ListSeparator)), orNil(strings.Join(names, ListSeparator+" ")),
-			unitCell(y.NextLeader, false), unitCell(y.NextLeader, true), eventDate(y.Covenant), eventDate(y.Review), len(y.Members)}
+			unitCell(y.NextLeader, false, y.Year), unitCell(y.NextLeader, true, y.Year), eventDate(y.Covenant), eventDate(y.Review), len(y.Members)}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
 }
 
-func unitCell(u *model.Unit, name bool) any {
+// unitCell is the id of u, or with name its name in year; nil for no unit.
+func unitCell(u *model.Unit, name bool, year int) any {
 	switch {
 	case u == nil:
 		return nil
 	case name:
-		return u.Name
+		return u.NameIn(year)
 	}
 	return u.ID
 }

@@ -167,7 +167,7 @@ func blocYearDescription(y *model.BlocYear, t Translator) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s – %d.", y.Bloc.Name, y.Year)
 	if y.Leader != nil {
-		fmt.Fprintf(&b, " %s: %s;", t("role-leader"), y.Leader.Name)
+		fmt.Fprintf(&b, " %s: %s;", t("role-leader"), y.Leader.NameIn(y.Year))
 	}
 	fmt.Fprintf(&b, " %d %s.", len(y.Members), t("units_count"))
 	return b.String()

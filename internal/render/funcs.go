@@ -47,7 +47,41 @@ func (r *Renderer) funcs() template.FuncMap {
 		"metaTags":      r.metaTags,
 		"crumbs":        r.crumbs,
 		"link":          r.link,
+		"unitIn":        r.unitIn,
+		"unitsIn":       r.unitsIn,
 	}
+}
+
+// unitIn is a link to the page of u labelled with the name u bore in
+// year, followed, when that is not its current name, by the current one:
+// "<a …>Ban Dân tộc tỉnh</a> <span class="now-name">(nay là Sở Dân tộc và
+// Tôn giáo)</span>". Every year-scoped list names a unit by it.
+func (r *Renderer) unitIn(u *model.Unit, year int) (template.HTML, error) {
+	p, err := pages.PathOf(u)
+	if err != nil {
+		return "", err
+	}
+	html := anchor(r.URL(p), "", u.NameIn(year))
+	if u.Renamed(year) {
+		html += ` <span class="now-name">(` + escapeHTML(r.T("name_now")) + " " + escapeHTML(u.Name) + `)</span>`
+	}
+	return template.HTML(html), nil
+}
+
+// unitsIn is unitIn of each of us, with commas between.
+func (r *Renderer) unitsIn(us []*model.Unit, year int) (template.HTML, error) {
+	var b strings.Builder
+	for i, u := range us {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		h, err := r.unitIn(u, year)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // partialKey names one rendering of a partial.

@@ -127,7 +127,7 @@ func TestYear(t *testing.T) {
 	}
 	for _, want := range []string{
 		"# Khối thi đua 8 — năm 2025\n",
-		"# hoi-c đã giải thể trước năm 2025, bỏ khỏi danh sách; đơn vị kế thừa: hoi-d\n",
+		"  # hoi-c đã hợp nhất vào hoi-d từ năm 2025, bỏ khỏi danh sách\n  # hoi-d thuộc khối khoi-7, không thêm vào đây\n",
 		"  - hoi-e   # Khối trưởng mới, chưa là thành viên năm 2024\n",
 		"# deputies: [hoi-a]   # Khối phó; năm 2024 là hoi-b\n",
 		"#   - award: bang-khen-tinh\n#     unit: hoi-a\n",
@@ -149,6 +149,50 @@ func TestYear(t *testing.T) {
 	uncommented := strings.Join(lines, "\n")
 	if y, diags := load.ParseBlocYear(rel, []byte(uncommented)); diags.Len() != 0 || y.Review == nil || len(y.Figures) != 1 || y.NextLeader.ID == "" {
 		t.Errorf("the examples, uncommented, do not parse: %v\n%s", diags.Items(), uncommented)
+	}
+}
+
+// TestYearPutsSuccessors: a new year puts each successor of merged and
+// split members in their place, once, with a comment, and not one that is
+// in another bloc.
+func TestYearPutsSuccessors(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	fsys := fstest.MapFS{
+		"site.yaml": file("title: T\nbaseURL: https://x.example/\n"),
+		"data/units.yaml": file("- {id: so-a, name: A, merged_into: {unit: so-c, year: 2025}}\n- {id: so-b, name: B, merged_into: {unit: so-c, year: 2025}}\n" +
+			"- {id: so-c, name: C, established: 2025}\n- {id: so-x, name: X}\n- {id: so-d, name: D, split_into: {units: [so-e, so-f], year: 2025}}\n" +
+			"- {id: so-e, name: E}\n- {id: so-f, name: F}\n- {id: so-g, name: G, dissolved: 2023}\n- {id: so-h, name: H, merged_into: {unit: so-i, year: 2024}}\n- {id: so-i, name: I, merged_into: {unit: so-x, year: 2025}}\n"),
+		"data/blocs/kinh-te/bloc.yaml": file("name: Khối kinh tế\n"),
+		"data/blocs/kinh-te/2023.yaml": file("members: [so-a, so-x, so-b, so-d, so-g, so-h]\nleader: so-x\nnext_leader: so-x\n"),
+		"data/blocs/khoi-9/bloc.yaml":  file("name: Khối 9\n"),
+		"data/blocs/khoi-9/2025.yaml":  file("members: [so-f]\nleader: so-f\n"),
+	}
+	_, src, err := Year(fsys, "kinh-te", 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, diags := load.ParseBlocYear("data/blocs/kinh-te/2025.yaml", src)
+	if diags.Len() != 0 {
+		t.Fatalf("the new year does not parse: %v\n%s", diags.Items(), src)
+	}
+	var members []string
+	for _, m := range y.Members {
+		members = append(members, m.Unit.ID)
+	}
+	if !slices.Equal(members, []string{"so-c", "so-x", "so-e"}) {
+		t.Errorf("members %v, want so-c in place of so-a and so-b, so-x, so-e in place of so-d\n%s", members, src)
+	}
+	for _, want := range []string{
+		"  # so-a đã hợp nhất vào so-c từ năm 2025, bỏ khỏi danh sách\n",
+		"  # so-d đã chia tách thành so-e, so-f từ năm 2025, bỏ khỏi danh sách\n",
+		"  # so-f thuộc khối khoi-9, không thêm vào đây\n",
+		"  # so-g đã giải thể sau năm 2023, bỏ khỏi danh sách\n",
+		"  # so-h đã hợp nhất vào so-x từ năm 2024, bỏ khỏi danh sách\n  # so-x đã có trong danh sách\n",
+		"  - so-c   # thay cho so-a, so-b\n  - so-x\n  - so-e   # thay cho so-d\n",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the new year lacks %q:\n%s", want, src)
+		}
 	}
 }
 

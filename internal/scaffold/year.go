@@ -15,8 +15,10 @@ import (
 var yearFileRe = regexp.MustCompile(`^(\d{4})\.yaml$`)
 
 // Year composes data/blocs/<bloc>/<year>.yaml of the site folder fsys from
-// the bloc's latest earlier year: the same members (less the units
-// dissolved before year), leader set to that year's next_leader, and
+// the bloc's latest earlier year: the same members (less the units that
+// ceased before year, each merged or split unit in place by its
+// successors, once, unless a successor is in another bloc), leader set to
+// that year's next_leader, and
 // results, deputies, meetings, awards, models and figures left for the
 // editor, with commented examples. When the earlier year names no
 // next_leader, leader is left empty under a comment asking for it, and
@@ -51,7 +53,8 @@ func Year(fsys fs.FS, bloc string, year int) (rel string, src []byte, err error)
 	if diags.HasErrors(false) {
 		return "", nil, fmt.Errorf("%s has errors, the first: %s; fix them (thidua check) before starting %d from it", prevPath, diags.Items()[0], year)
 	}
-	y := nextYear{bloc: bloc, name: blocName(fsys, dir, bloc), year: year, prev: prev, dissolved: dissolvedBefore(fsys, year)}
+	y := nextYear{bloc: bloc, name: blocName(fsys, dir, bloc), year: year, prev: prev, ended: endedBefore(fsys, year),
+		elsewhere: inOtherBlocs(fsys, bloc, prevYear, year)}
 	return rel, y.text(), nil
 }
 
@@ -82,24 +85,93 @@ func blocName(fsys fs.FS, dir, id string) string {
 	return id
 }
 
-// dissolvedBefore returns, from data/units.yaml, the units dissolved
-// before year, each with the units that took it over.
-func dissolvedBefore(fsys fs.FS, year int) map[string][]string {
-	out := map[string][]string{}
+// ended is how a unit ceased before a year.
+type ended struct {
+	last       int      // its last year
+	successors []string // units that stand in its place in the year, in order; none when dissolved
+	merged     bool     // merged into one unit, not split
+}
+
+// endedBefore returns, from data/units.yaml, the units that ceased before
+// year, each with the units that stand in its place in year: its
+// successors, or theirs when they ceased before year too.
+func endedBefore(fsys fs.FS, year int) map[string]ended {
+	out := map[string]ended{}
 	src, err := fs.ReadFile(fsys, "data/units.yaml")
 	if err != nil {
 		return out
 	}
 	units, _ := load.ParseUnits("data/units.yaml", src)
+	next := map[string][]string{} // unit → its successors
+	last := map[string]int{}
+	split := map[string]bool{}
 	for _, u := range units.Units {
-		if u.Dissolved != 0 && u.Dissolved < year {
-			out[u.ID.ID] = []string{}
+		switch e := u.Ending; {
+		case e != nil:
+			last[u.ID.ID] = e.Year - 1
+			split[u.ID.ID] = e.Split
+			for _, s := range e.Into {
+				next[u.ID.ID] = append(next[u.ID.ID], s.ID)
+			}
+		case u.Dissolved != 0:
+			last[u.ID.ID] = u.Dissolved
 		}
 	}
 	for _, u := range units.Units {
 		for _, p := range u.Predecessors {
-			if s, ok := out[p.ID]; ok {
-				out[p.ID] = append(s, u.ID.ID)
+			if !slices.Contains(next[p.ID], u.ID.ID) {
+				next[p.ID] = append(next[p.ID], u.ID.ID)
+			}
+		}
+	}
+	gone := func(id string) bool { l, ok := last[id]; return ok && l < year }
+	for id := range last {
+		if !gone(id) {
+			continue
+		}
+		// The successors that exist in year, through the chain of those
+		// that ceased too; seen stops a cycle, which check reports.
+		var in []string
+		seen := map[string]bool{id: true}
+		queue := slices.Clone(next[id])
+		for len(queue) > 0 {
+			s := queue[0]
+			queue = queue[1:]
+			switch {
+			case seen[s]:
+			case gone(s):
+				seen[s] = true
+				queue = append(queue, next[s]...)
+			default:
+				seen[s] = true
+				in = append(in, s)
+			}
+		}
+		out[id] = ended{last: last[id], successors: in, merged: !split[id]}
+	}
+	return out
+}
+
+// inOtherBlocs returns the units that are members of a bloc other than
+// bloc in any of the years, with that bloc's id.
+func inOtherBlocs(fsys fs.FS, bloc string, years ...int) map[string]string {
+	out := map[string]string{}
+	entries, _ := fs.ReadDir(fsys, "data/blocs")
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == bloc {
+			continue
+		}
+		for _, y := range years {
+			p := path.Join("data/blocs", e.Name(), strconv.Itoa(y)+".yaml")
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				continue
+			}
+			f, _ := load.ParseBlocYear(p, src)
+			for _, m := range f.Members {
+				if _, ok := out[m.Unit.ID]; !ok {
+					out[m.Unit.ID] = e.Name()
+				}
 			}
 		}
 	}
@@ -111,7 +183,59 @@ type nextYear struct {
 	bloc, name string
 	year       int
 	prev       *load.BlocYearFile
-	dissolved  map[string][]string // units dissolved before year: their successors
+	ended      map[string]ended  // units that ceased before year
+	elsewhere  map[string]string // units in other blocs the year before or this year: the bloc
+}
+
+// member is a unit of the new year's members, with the units it stands
+// in for.
+type member struct {
+	id       string
+	replaces []string
+}
+
+// members are last year's members less those that ceased, each in place
+// by its successors, once; and the comments that say what was done.
+func (y nextYear) members() (members []member, notes []string) {
+	kept := map[string]bool{}
+	for _, m := range y.prev.Members {
+		if _, gone := y.ended[m.Unit.ID]; !gone {
+			kept[m.Unit.ID] = true
+		}
+	}
+	at := map[string]int{}
+	for _, m := range y.prev.Members {
+		id := m.Unit.ID
+		e, gone := y.ended[id]
+		if !gone {
+			at[id] = len(members)
+			members = append(members, member{id: id})
+			continue
+		}
+		if len(e.successors) == 0 {
+			notes = append(notes, fmt.Sprintf("%s đã giải thể sau năm %d, bỏ khỏi danh sách", id, e.last))
+			continue
+		}
+		how := "hợp nhất vào"
+		if !e.merged {
+			how = "chia tách thành"
+		}
+		notes = append(notes, fmt.Sprintf("%s đã %s %s từ năm %d, bỏ khỏi danh sách", id, how, strings.Join(e.successors, ", "), e.last+1))
+		for _, s := range e.successors {
+			switch i, placed := at[s]; {
+			case placed && !kept[s]:
+				members[i].replaces = append(members[i].replaces, id)
+			case placed || kept[s]:
+				notes = append(notes, fmt.Sprintf("%s đã có trong danh sách", s))
+			case y.elsewhere[s] != "":
+				notes = append(notes, fmt.Sprintf("%s thuộc khối %s, không thêm vào đây", s, y.elsewhere[s]))
+			default:
+				at[s] = len(members)
+				members = append(members, member{id: s, replaces: []string{id}})
+			}
+		}
+	}
+	return members, notes
 }
 
 func (y nextYear) text() []byte {
@@ -119,23 +243,16 @@ func (y nextYear) text() []byte {
 	prev := y.prev.Year
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 
-	var members, dropped []string
-	for _, m := range y.prev.Members {
-		if _, gone := y.dissolved[m.Unit.ID]; gone {
-			dropped = append(dropped, m.Unit.ID)
-		} else {
-			members = append(members, m.Unit.ID)
-		}
-	}
+	list, notes := y.members()
 	leader := y.prev.NextLeader.ID
-	newcomer := leader != "" && !slices.Contains(members, leader)
+	newcomer := leader != "" && !slices.ContainsFunc(list, func(m member) bool { return m.id == leader })
 	if newcomer {
-		members = append(members, leader)
+		list = append(list, member{id: leader})
 	}
 	example := leader
-	for _, m := range members {
-		if m != leader {
-			example = m
+	for _, m := range list {
+		if m.id != leader {
+			example = m.id
 			break
 		}
 	}
@@ -150,18 +267,17 @@ func (y nextYear) text() []byte {
 	line("members:")
 	line("  # Khi có kết quả tổng kết, thay mã bằng bản ghi / with results, write instead:")
 	line("  #   - {unit: %s, rank: 1, score: 98.5, rating: xuat-sac}", example)
-	for _, id := range dropped {
-		if s := y.dissolved[id]; len(s) > 0 {
-			line("  # %s đã giải thể trước năm %d, bỏ khỏi danh sách; đơn vị kế thừa: %s", id, y.year, strings.Join(s, ", "))
-		} else {
-			line("  # %s đã giải thể trước năm %d, bỏ khỏi danh sách", id, y.year)
-		}
+	for _, n := range notes {
+		line("  # %s", n)
 	}
-	for _, id := range members {
-		if id == leader && newcomer {
-			line("  - %s   # Khối trưởng mới, chưa là thành viên năm %d", id, prev)
-		} else {
-			line("  - %s", id)
+	for _, m := range list {
+		switch {
+		case len(m.replaces) > 0:
+			line("  - %s   # thay cho %s", m.id, strings.Join(m.replaces, ", "))
+		case m.id == leader && newcomer:
+			line("  - %s   # Khối trưởng mới, chưa là thành viên năm %d", m.id, prev)
+		default:
+			line("  - %s", m.id)
 		}
 	}
 	if leader != "" {

@@ -46,12 +46,27 @@ func unitsSchema() node {
 			"website": text("Trang web của đơn vị.", "The unit's website."),
 			"formerly": list(object("Một tên cũ.", "An earlier name.", []string{"name", "until"}, map[string]node{
 				"name":  text("Tên cũ.", "The earlier name."),
+				"short": text("Tên gọn thời dùng tên cũ, cho biểu đồ và bảng hẹp.", "The short name of the time, for charts and narrow tables."),
 				"until": year("Năm cuối cùng dùng tên này.", "The last year of this name."),
 			}), "Các tên cũ, mới nhất trước.", "Earlier names, newest first."),
+			"established": year("Năm đơn vị được thành lập (năm đầu tiên tồn tại).", "The year the unit was established, its first."),
 			"predecessors": list(ref(refUnit, "Mã một đơn vị đã hợp nhất vào đơn vị này.", "A unit merged into this one."),
-				"Các đơn vị đã hợp nhất vào đơn vị này.", "Units merged into this one."),
-			"dissolved": year("Năm cuối cùng đơn vị tồn tại (giải thể hoặc hợp nhất vào đơn vị khác).", "The last year the unit existed."),
+				"Các đơn vị đã hợp nhất vào đơn vị này (thidua cũng tự suy ra từ merged_into, split_into).", "Units merged into this one (also read from merged_into and split_into)."),
+			"merged_into": object("Đơn vị hợp nhất vào một đơn vị khác.", "The unit was merged into another.", []string{"unit", "year"}, map[string]node{
+				"unit": ref(refUnit, "Mã đơn vị kế thừa.", "The successor."),
+				"year": year("Năm hợp nhất: từ năm này đơn vị kế thừa thay thế trong khối.", "The year of the merger: the successor stands in its place from this year."),
+			}),
+			"split_into": object("Đơn vị chia tách thành nhiều đơn vị.", "The unit was split into several.", []string{"units", "year"}, map[string]node{
+				"units": list(ref(refUnit, "Mã một đơn vị kế thừa.", "A successor."), "Các đơn vị kế thừa, từ hai trở lên.", "The successors, two or more.").with("minItems", 2).with("uniqueItems", true),
+				"year":  year("Năm chia tách: từ năm này các đơn vị kế thừa thay thế.", "The year of the split: the successors stand in its place from this year."),
+			}),
+			"dissolved": year("Năm cuối cùng đơn vị tồn tại, khi giải thể không có đơn vị kế thừa.", "The last year of a unit dissolved with no successor."),
 		})
+	unit["not"] = node{"anyOf": []node{
+		{"required": []string{"merged_into", "split_into"}},
+		{"required": []string{"merged_into", "dissolved"}},
+		{"required": []string{"split_into", "dissolved"}},
+	}}
 	return nullable(list(unit, "Mọi đơn vị từng thuộc một khối thi đua, mỗi đơn vị bắt đầu bằng \"- id:\".",
 		"Every unit that ever belonged to a bloc, each starting with \"- id:\"."))
 }
@@ -106,11 +121,12 @@ func yearSchema() node {
 			"goals": list(text("Một nội dung.", "A goal."), "Các nội dung thi đua chính.", "The main goals."),
 		})
 	}
-	award := object("Một đề nghị hoặc một khen thưởng cho thành tích năm này; ghi đúng một trong unit và count.",
-		"A proposal or an award for this year's results; give exactly one of unit and count.", []string{"award"}, map[string]node{
-			"award": ref(refAward, "Mã hình thức khen thưởng.", "The award kind."),
-			"unit":  unit("Đơn vị được đề nghị/khen; là thành viên năm đó.", "The unit, a member that year."),
-			"count": integer(1, "Số tập thể, khi không công bố tên.", "How many units, when they were not named."),
+	award := object("Một đề nghị hoặc một khen thưởng cho thành tích năm này; ghi đúng một trong unit, recipient và count.",
+		"A proposal or an award for this year's results; give exactly one of unit, recipient and count.", []string{"award"}, map[string]node{
+			"award":     ref(refAward, "Mã hình thức khen thưởng.", "The award kind."),
+			"unit":      unit("Đơn vị được đề nghị/khen: thành viên của khối, hoặc đơn vị ngoài khối có trong data/units.yaml.", "The unit: a member, or a unit of data/units.yaml outside the bloc."),
+			"recipient": text("Tên tập thể được đề nghị/khen không có trong data/units.yaml.", "The name of a recipient not in data/units.yaml."),
+			"count":     integer(1, "Số tập thể, khi không công bố tên.", "How many units, when they were not named."),
 			"status": oneOf(stages(),
 				"Bước đã đến của quá trình khen thưởng: proposed (khối đề nghị), submitted (đã trình cấp trên), consultation (đang lấy ý kiến nhân dân), conferred (đã có quyết định tặng, công nhận; mặc định), not_conferred (không được tặng, công nhận).",
 				"The stage reached: proposed, submitted, consultation, conferred (the default) or not_conferred.").with("default", string(model.Conferred)).with(enumKey, "schema-bad-status"),
@@ -118,7 +134,7 @@ func yearSchema() node {
 			"decision": text("Mã quyết định trong data/decisions.yaml, như qd-45-ubnd-2025 (cách cũ: số, ngày quyết định ghi tự do, có cảnh báo).",
 				"The id of a decision of data/decisions.yaml (the old free text still works, with a warning)."),
 		})
-	award["oneOf"] = []node{{"required": []string{"unit"}}, {"required": []string{"count"}}}
+	award["oneOf"] = []node{{"required": []string{"unit"}}, {"required": []string{"recipient"}}, {"required": []string{"count"}}}
 	return object("Khối thi đua trong một năm thi đua; tên tệp là năm, như 2024.yaml.",
 		"A bloc in one emulation year; the file is named after the year, like 2024.yaml.", []string{"members", "leader"}, map[string]node{
 			"members": list(member, "Các đơn vị thành viên năm đó.", "The units in the bloc this year.").with("minItems", 1),
@@ -129,6 +145,11 @@ func yearSchema() node {
 			"covenant":    event("Hội nghị ký kết giao ước thi đua.", "The signing of the emulation covenant."),
 			"review":      event("Hội nghị tổng kết.", "The year's review meeting."),
 			"awards":      list(award, "Đề nghị và quyết định khen thưởng cho thành tích năm này.", "Proposals and awards for this year's results."),
+			"flag": object("Cờ luân lưu của khối năm này.", "The bloc's rotating flag this year.", []string{"holder"}, map[string]node{
+				"holder": unit("Đơn vị giữ cờ năm này; là thành viên.", "The unit that holds it this year, a member."),
+				"from":   unit("Đơn vị trao cờ (giữ cờ năm trước).", "The unit that handed it over, its holder the year before."),
+				"date":   date("Ngày trao cờ: 2022-01-12.", "The day it was handed over: 2022-01-12."),
+			}),
 			"models": list(object("Một mô hình, cách làm hay.", "A good practice.", []string{"unit", "name"}, map[string]node{
 				"unit":    unit("Đơn vị xây dựng mô hình; là thành viên năm đó.", "The unit, a member that year."),
 				"name":    text("Tên mô hình.", "The practice's name."),

@@ -269,8 +269,11 @@ func documents(site *model.Site, plan []*pages.Page) []Doc {
 		if u.Short != "" {
 			d.Names = append(d.Names, u.Short)
 		}
-		for _, f := range u.Formerly {
-			d.Names = append(d.Names, f.Name)
+		// A unit is found by every name it bore: its pages of earlier
+		// years show those.
+		names := u.Names()
+		for _, n := range names[:len(names)-1] {
+			d.Names = append(d.Names, n.Name)
 		}
 		docs = append(docs, d)
 	}
