@@ -218,6 +218,7 @@ func (b *Builder) whole(ctx context.Context, p *Prepared, next *snapshot, st *St
 	if err != nil {
 		return nil, err
 	}
+	p.precompress(dir)
 	if _, err := p.Write(ctx, dir); err != nil {
 		dir.Abort()
 		return nil, err
@@ -266,6 +267,7 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 	if err != nil {
 		return err
 	}
+	p.precompress(dir)
 	written := map[string]bool{}
 	for _, page := range todo {
 		written[page.File()] = true
