@@ -103,7 +103,7 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
 	fsys := load.NewRootFS(root)
-	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now})
+	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now, Summaries: opts.Strict})
 	fsys.Close()
 	if !diags.HasErrors(false) {
 		stampUpdated(opts.Source, site)

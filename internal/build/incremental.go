@@ -132,7 +132,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	if b.last != nil && baseURL != b.last.baseURL {
 		whole = true
 	}
-	site, diags := b.cache.Site(load.Options{BuildDrafts: b.opts.BuildDrafts, BaseURL: baseURL, Now: b.opts.Now})
+	site, diags := b.cache.Site(load.Options{BuildDrafts: b.opts.BuildDrafts, BaseURL: baseURL, Now: b.opts.Now, Summaries: b.opts.Strict})
 	// The keys of the model are computed while the site is checked and
 	// planned, which only read it.
 	var k *keys

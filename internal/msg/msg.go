@@ -55,6 +55,7 @@ func tables() []map[string]Text {
 		yaml(),
 		schema(),
 		recordsAwards(),
+		light(),
 	}
 }
 
