@@ -48,6 +48,10 @@ type Options struct {
 	Theme   fs.FS   // the built-in theme: layouts/, static/, i18n/
 	Workers int     // pages rendered at once; 0 means GOMAXPROCS
 	Extras  []Extra // nil means DefaultExtras
+	// Precompress writes the compressed twins of the text files (see
+	// output.Dir.Precompress) also when site.yaml's precompress does not
+	// ask for them.
+	Precompress bool
 	// Progress, when not nil, is called now and then with how many pages
 	// are written of how many.
 	Progress func(done, total int)
@@ -99,7 +103,7 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
 	fsys := load.NewRootFS(root)
-	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now})
+	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now, Summaries: opts.Strict})
 	fsys.Close()
 	if !diags.HasErrors(false) {
 		stampUpdated(opts.Source, site)
@@ -176,6 +180,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	p.precompress(dir)
 	files, rendered, err := p.writeKeeping(ctx, dir)
 	if err != nil {
 		dir.Abort()
@@ -319,6 +324,14 @@ func copyFile(dir *output.Dir, rel string, fsys fs.FS, name string) error {
 		return err
 	}
 	return dir.WriteFile(rel, data)
+}
+
+// precompress asks dir for compressed twins when site.yaml or the options
+// do.
+func (p *Prepared) precompress(dir *output.Dir) {
+	if p.Site.Config.Precompress || p.opts.Precompress {
+		dir.Precompress()
+	}
 }
 
 func (p *Prepared) workers() int {

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/charts"
+	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/filetree"
 	"github.com/thidua/thidua/internal/synth"
 	"github.com/thidua/thidua/internal/vn"
@@ -421,5 +423,22 @@ func TestDemoNamesInForce(t *testing.T) {
 	}
 	if p := read("khen-thuong/index.html"); strings.Contains(p, "luân lưu") {
 		t.Errorf("the rotating flag is still an award kind")
+	}
+}
+
+// TestStrictWarnsOfShortSummaries: a strict build (check --strict) warns of
+// an article with no summary and too short a first paragraph; a build that
+// is not strict does not.
+func TestStrictWarnsOfShortSummaries(t *testing.T) {
+	src := copySite(t)
+	writeFile(t, src, "content/news/2024/anh.md", "---\ntitle: Ảnh\ndate: 2024-08-02\n---\nẢnh: Văn phòng.\n")
+	for _, strict := range []bool{true, false} {
+		_, diags, err := Prepare(Options{Source: src, Theme: thidua.Theme(), Strict: strict})
+		warned := slices.ContainsFunc(diags, func(d diag.Diagnostic) bool {
+			return d.Code == "article-no-summary" && d.Path == "content/news/2024/anh.md"
+		})
+		if warned != strict || strict != errors.Is(err, ErrSite) {
+			t.Errorf("strict %v: warned %v, err %v", strict, warned, err)
+		}
 	}
 }

@@ -470,7 +470,7 @@ func TestFileNamesWithSpacesAndDiacritics(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(src, "static", "images", name), []byte("<svg/>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	article := "---\ntitle: Ảnh\ndate: 2024-05-01\nimage: /images/" + name + "\n---\n![Ảnh](</images/" + name + ">)\n"
+	article := "---\ntitle: Ảnh\ndate: 2024-05-01\nsummary: Ảnh hội nghị tổng kết.\nimage: /images/" + name + "\n---\n![Ảnh](</images/" + name + ">)\n"
 	if err := os.WriteFile(filepath.Join(src, "content", "news", "2024", "tin ảnh.md"), []byte("---\nslug: tin-anh\n"+article[4:]), 0o644); err != nil {
 		t.Fatal(err)
 	}

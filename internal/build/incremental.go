@@ -132,7 +132,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	if b.last != nil && baseURL != b.last.baseURL {
 		whole = true
 	}
-	site, diags := b.cache.Site(load.Options{BuildDrafts: b.opts.BuildDrafts, BaseURL: baseURL, Now: b.opts.Now})
+	site, diags := b.cache.Site(load.Options{BuildDrafts: b.opts.BuildDrafts, BaseURL: baseURL, Now: b.opts.Now, Summaries: b.opts.Strict})
 	// The keys of the model are computed while the site is checked and
 	// planned, which only read it.
 	var k *keys
@@ -218,6 +218,7 @@ func (b *Builder) whole(ctx context.Context, p *Prepared, next *snapshot, st *St
 	if err != nil {
 		return nil, err
 	}
+	p.precompress(dir)
 	if _, err := p.Write(ctx, dir); err != nil {
 		dir.Abort()
 		return nil, err
@@ -266,6 +267,7 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 	if err != nil {
 		return err
 	}
+	p.precompress(dir)
 	written := map[string]bool{}
 	for _, page := range todo {
 		written[page.File()] = true

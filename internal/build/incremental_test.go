@@ -89,35 +89,40 @@ func writeFile(t *testing.T, site, rel, content string) {
 	}
 }
 
-func TestIncrementalEqualsFull(t *testing.T) {
-	site := copyDemo(t)
-	dest := filepath.Join(t.TempDir(), "public")
-	opts := Options{Source: site, Destination: dest, Theme: thidua.Theme(), Now: time.Date(2025, 3, 1, 0, 0, 0, 0, vn.TimeZone())}
+// checkedBuilder returns a Builder of opts, closed when the test ends, and
+// a function that runs it after the changes, then a full build of the site
+// as it is now, and compares the two outputs.
+func checkedBuilder(t *testing.T, opts Options) (*Builder, func(step string, changed ...string) Stats) {
+	t.Helper()
 	b, err := NewBuilder(opts, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer b.Close()
-	ctx := context.Background()
-	n := 0
-	// build runs the builder after the changes, then a full build of the
-	// site as it is now, and compares the two.
+	t.Cleanup(func() { b.Close() })
 	build := func(step string, changed ...string) Stats {
 		t.Helper()
+		ctx := context.Background()
 		res, st, err := b.Build(ctx, changed, false)
 		if err != nil {
 			t.Fatalf("%s: %v\n%v", step, err, res.Diagnostics)
 		}
-		n++
 		full := filepath.Join(t.TempDir(), "full")
 		fopts := opts
 		fopts.Destination = full
 		if _, err := Run(ctx, fopts); err != nil {
 			t.Fatalf("%s: full build: %v", step, err)
 		}
-		sameTree(t, step, dest, full)
+		sameTree(t, step, opts.Destination, full)
 		return st
 	}
+	return b, build
+}
+
+func TestIncrementalEqualsFull(t *testing.T) {
+	site := copyDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	b, build := checkedBuilder(t, Options{Source: site, Destination: dest, Theme: thidua.Theme(), Now: time.Date(2025, 3, 1, 0, 0, 0, 0, vn.TimeZone())})
+	ctx := context.Background()
 	if st := build("first"); !st.Whole {
 		t.Error("the first build is not whole")
 	}
@@ -268,5 +273,41 @@ func TestBuilderKeepsSiteBasePathUnderOrigin(t *testing.T) {
 	}
 	if !bytes.Contains(home, []byte(`href="http://127.0.0.1:4321`+want)) {
 		t.Errorf("home page does not link to http://127.0.0.1:4321%s", want)
+	}
+}
+
+// TestIncrementalPrecompressed: with site.yaml's precompress, a build
+// writes the compressed twins, and a rebuild after a change leaves the same
+// files, twins included, as a full build, compressing only the twins of the
+// pages that changed.
+func TestIncrementalPrecompressed(t *testing.T) {
+	site := copyDemo(t)
+	edit(t, site, "site.yaml", "paginate: 10", "paginate: 10\nprecompress: true")
+	dest := filepath.Join(t.TempDir(), "public")
+	_, build := checkedBuilder(t, Options{Source: site, Destination: dest, Theme: thidua.Theme(), Now: time.Date(2025, 3, 1, 0, 0, 0, 0, vn.TimeZone())})
+	build("first")
+	tree := readTree(t, dest)
+	for _, twin := range []string{"index.html.gz", "index.html.br", "assets/css/site.css.gz", "assets/vendor/echarts/echarts.min.js.br"} {
+		if len(tree[twin]) == 0 {
+			t.Errorf("no %s", twin)
+		}
+	}
+	article := "content/news/2023/hoi-dac-thu-tong-ket-2023.md"
+	st := build("article body", edit2(t, site, article, "## Kết quả năm 2023", "## Kết quả năm 2023\n\nMột đoạn mới thêm vào bài."))
+	// The article's page and its two twins, and those of a list or two.
+	if st.Whole || st.Written > 3*(st.Rendered+2) {
+		t.Errorf("article body: %+v; want the pages rendered and their twins written", st)
+	}
+	added := "content/news/2025/tin-moi-them.md"
+	writeFile(t, site, added, "---\ntitle: Tin mới thêm\ndate: 2025-12-30\n---\n\n"+strings.Repeat("Một đoạn dài của tin mới. ", 80)+"\n")
+	build("article added", added)
+	twin := filepath.Join(dest, "tin-tuc", "tin-moi-them", "index.html.gz")
+	if _, err := os.Stat(twin); err != nil {
+		t.Errorf("article added: %v", err)
+	}
+	os.Remove(filepath.Join(site, added))
+	build("article deleted", added)
+	if _, err := os.Stat(twin); err == nil {
+		t.Error("the deleted article's twin is still there")
 	}
 }

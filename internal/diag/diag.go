@@ -63,7 +63,8 @@ func (d Diagnostic) Format(lang msg.Lang) string {
 	return b.String()
 }
 
-// String formats d as "path:line:col: error: message".
+// String formats d as "path:line:col: error: message", the message in
+// English when it is the catalogue's.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Path)

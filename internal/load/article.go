@@ -17,22 +17,25 @@ import (
 
 // ArticleFile is a news article as written: front matter and body.
 type ArticleFile struct {
-	Path     string
-	Slug     Ident // from slug:, or from the file name at 1:1; ID "" when invalid
-	Title    string
-	Date     time.Time // zero when missing or wrong
-	Summary  string    // front matter summary, else the first paragraph
-	Author   string
-	Image    string // as written; "" when none
-	ImageAt  Pos
-	Blocs    []Ident
-	Year     int
-	Units    []Ident
-	Draft    bool
-	HTML     template.HTML // the body, rendered
-	BodyLine int           // the file line where the body starts, 1-based
-	Terms    string        // the distinct search terms of the body's text, one space between
-	Refs     []model.Ref   // site-relative and relative links and images, at file lines
+	Path    string
+	Slug    Ident // from slug:, or from the file name at 1:1; ID "" when invalid
+	Title   string
+	Date    time.Time // zero when missing or wrong
+	Summary string    // front matter summary, else the first paragraph
+	// ShortSummary is set when the front matter has no summary and the
+	// first paragraph is too short to be one (see usableSummary).
+	ShortSummary bool
+	Author       string
+	Image        string // as written; "" when none
+	ImageAt      Pos
+	Blocs        []Ident
+	Year         int
+	Units        []Ident
+	Draft        bool
+	HTML         template.HTML // the body, rendered
+	BodyLine     int           // the file line where the body starts, 1-based
+	Terms        string        // the distinct search terms of the body's text, one space between
+	Refs         []model.Ref   // site-relative and relative links and images, at file lines
 }
 
 // PageFile is a standalone page as written.
@@ -210,8 +213,18 @@ func ParseArticle(file string, src []byte, bodies *Bodies) (*ArticleFile, *diag.
 	if v := f.vals["image"]; v != nil {
 		a.ImageAt = d.pos(v)
 	}
+	a.ShortSummary = d.str(f, "summary") == "" && !usableSummary(doc.info.Summary)
 	return a, d.diags
 }
+
+// minSummaryWords is the fewest words of a first paragraph that can stand
+// for its article on a card and in a share, as a sentence does; a
+// caption ("Ảnh: Văn phòng") or a lone link does not.
+const minSummaryWords = 5
+
+// usableSummary reports whether the first paragraph s of an article can be
+// its summary.
+func usableSummary(s string) bool { return len(strings.Fields(s)) >= minSummaryWords }
 
 // ParsePage reads a standalone page of content/pages, rendering its body
 // with bodies as ParseArticle does. The result is never nil.

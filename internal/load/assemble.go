@@ -540,6 +540,9 @@ func (a *assembler) articles() {
 		if !a.claimSlug(seen, "article", f.Path, f.Slug) {
 			continue
 		}
+		if a.opts.Summaries && f.ShortSummary && !f.Draft {
+			a.diags.Warn(f.Path, 1, 1, "article-no-summary", minSummaryWords)
+		}
 		art := &model.Article{
 			Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Date: f.Date, Summary: f.Summary, Author: f.Author,
 			Year: f.Year, Draft: f.Draft, Body: f.HTML, BodyLine: f.BodyLine, Terms: f.Terms, Refs: f.Refs,

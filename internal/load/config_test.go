@@ -22,3 +22,15 @@ func TestDataLicense(t *testing.T) {
 		t.Errorf("a wrong licence: %v", items)
 	}
 }
+
+func TestPrecompress(t *testing.T) {
+	const base = "title: T\nbaseURL: https://example.gov.vn/\n"
+	for src, want := range map[string]bool{base: false, base + "precompress: true\n": true, base + "precompress: false\n": false} {
+		if c, diags := ParseConfig("site.yaml", []byte(src)); diags.Len() != 0 || c.Precompress != want {
+			t.Errorf("%q: precompress %v, %v; want %v", src, c.Precompress, diags.Items(), want)
+		}
+	}
+	if _, diags := ParseConfig("site.yaml", []byte(base+"precompress: gzip\n")); diags.Len() != 1 {
+		t.Errorf("precompress: gzip: %v, want an error", diags.Items())
+	}
+}

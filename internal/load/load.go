@@ -40,6 +40,9 @@ type Options struct {
 	// Now is the date of the build: a consultation whose window ended
 	// before it is closed. The zero time means today.
 	Now time.Time
+	// Summaries warns of each article that is not a draft and has neither
+	// a summary nor a first paragraph that can be one (check --strict).
+	Summaries bool
 }
 
 // today is the date of opts.Now, or of today, in Vietnam's time, at midnight.

@@ -41,6 +41,9 @@ type Config struct {
 	Paginate       int // articles per news list page, > 0
 	MarkdownUnsafe bool
 	DataLicenseID  string // of DataLicenses; "" means DefaultDataLicense
+	// Precompress asks for a .gz and a .br twin of each text file of the
+	// output, for web servers that send those (see output.Dir.Precompress).
+	Precompress bool
 }
 
 // BasePath is the path part of BaseURL, "/" or e.g. "/thidua/".

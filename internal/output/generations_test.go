@@ -314,3 +314,39 @@ func TestCanLink(t *testing.T) {
 		t.Error("canLink in a missing folder = true")
 	}
 }
+
+// TestUnchangedTwinsKeepTheirInode: the compressed twins of an unchanged
+// file are kept or linked as the file is, not compressed again, so that
+// they keep their inode and modification time; a changed file's twins are
+// written anew.
+func TestUnchangedTwinsKeepTheirInode(t *testing.T) {
+	dest, source := sites(t)
+	files := map[string]string{"index.html": page("home", 4000), "khoi/k/index.html": page("bloc", 5000)}
+	buildTwins(t, dest, source, true, files)
+	kept := []string{"khoi/k/index.html", "khoi/k/index.html.gz", "khoi/k/index.html.br"}
+	before := map[string]fileID{}
+	for _, rel := range append(kept, "index.html.gz") {
+		before[rel] = statFile(t, filepath.Join(dest, rel))
+	}
+	time.Sleep(20 * time.Millisecond) // so that a rewrite would show in the mtime
+	for i := range 3 {
+		files["index.html"] = page(fmt.Sprintf("home %d", i), 4000)
+		// The changed page and its two twins.
+		d := buildTwins(t, dest, source, true, files)
+		if got := d.Written(); got != 3 {
+			t.Errorf("build %d wrote %d files, want 3", i, got)
+		}
+		if got := d.Compressed(); got != 2 {
+			t.Errorf("build %d compressed %d twins, want the 2 of the changed page", i, got)
+		}
+		for _, rel := range kept {
+			if got := statFile(t, filepath.Join(dest, rel)); got != before[rel] {
+				t.Errorf("build %d: %s changed from %+v to %+v", i, rel, before[rel], got)
+			}
+		}
+		if got := statFile(t, filepath.Join(dest, "index.html.gz")); got == before["index.html.gz"] {
+			t.Errorf("build %d: the twin of the changed index.html is the same file", i)
+		}
+	}
+	checkNoLeftovers(t, dest)
+}

@@ -18,15 +18,21 @@ import (
 // entry is what a manifest knows of one file of an output: its content's
 // digest and size, and the file's inode number where the system has one
 // (0 elsewhere), which tells two generations' names of one file apart from
-// two files of the same bytes.
+// two files of the same bytes. A compressed twin of a file (see Precompress)
+// also holds the digest of the bytes it was made from.
 type entry struct {
 	sum  [16]byte
 	size int64
 	ino  uint64
+	twin bool     // a compressed twin that Commit made
+	of   [16]byte // the digest of the file a twin was made from
 }
 
 // sameBytes reports whether e and f describe the same content.
 func (e entry) sameBytes(f entry) bool { return e.sum == f.sum && e.size == f.size }
+
+// twinOf reports whether e is a compressed twin made from the bytes of src.
+func (e entry) twinOf(src entry) bool { return e.twin && e.of == src.sum }
 
 // sameFile reports whether e and f are one file of the system.
 func (e entry) sameFile(f entry) bool { return e.ino != 0 && e.ino == f.ino }
@@ -40,10 +46,16 @@ func digest(data []byte) entry {
 // manifest lists the files of one output folder by slash-separated path.
 type manifest map[string]entry
 
-const manifestHeader = "thidua output manifest 1\n"
+// manifestHeader begins a manifest; manifestHeader1 began those of thidua
+// before compressed twins, which are read still.
+const (
+	manifestHeader  = "thidua output manifest 2\n"
+	manifestHeader1 = "thidua output manifest 1\n"
+)
 
 // encode writes m as text: a header line, then a line per file, sorted by
-// path: digest, size, inode and path, separated by spaces.
+// path: digest, size, inode, the digest of the file a twin was made from
+// ("-" for a file that is not a twin) and path, separated by spaces.
 func (m manifest) encode() []byte {
 	b := make([]byte, 0, len(manifestHeader)+len(m)*96)
 	b = append(b, manifestHeader...)
@@ -55,43 +67,60 @@ func (m manifest) encode() []byte {
 		b = append(b, ' ')
 		b = strconv.AppendUint(b, e.ino, 10)
 		b = append(b, ' ')
+		if e.twin {
+			b = hex.AppendEncode(b, e.of[:])
+		} else {
+			b = append(b, '-')
+		}
+		b = append(b, ' ')
 		b = append(b, rel...)
 		b = append(b, '\n')
 	}
 	return b
 }
 
-// decodeManifest reads what encode wrote. Anything else is an error: a
+// decodeManifest reads what encode wrote, or a manifest of the first
+// format, whose lines have no twin's field. Anything else is an error: a
 // manifest that cannot be trusted whole is not used at all.
 func decodeManifest(data []byte) (manifest, error) {
+	n := 5
 	rest, ok := bytes.CutPrefix(data, []byte(manifestHeader))
 	if !ok {
-		return nil, errors.New("not a manifest")
+		if rest, ok = bytes.CutPrefix(data, []byte(manifestHeader1)); !ok {
+			return nil, errors.New("not a manifest")
+		}
+		n = 4
 	}
 	m := manifest{}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		fields := strings.SplitN(sc.Text(), " ", 4)
-		if len(fields) != 4 {
+		fields := strings.SplitN(sc.Text(), " ", n)
+		if len(fields) != n {
 			return nil, fmt.Errorf("manifest line %q", sc.Text())
 		}
 		var e entry
-		sum, err := hex.DecodeString(fields[0])
-		if err != nil || len(sum) != len(e.sum) {
-			return nil, fmt.Errorf("manifest digest %q", fields[0])
+		if err := decodeSum(&e.sum, fields[0]); err != nil {
+			return nil, err
 		}
-		copy(e.sum[:], sum)
+		if n == 5 && fields[3] != "-" {
+			if err := decodeSum(&e.of, fields[3]); err != nil {
+				return nil, err
+			}
+			e.twin = true
+		}
+		var err error
 		if e.size, err = strconv.ParseInt(fields[1], 10, 64); err != nil || e.size < 0 {
 			return nil, fmt.Errorf("manifest size %q", fields[1])
 		}
 		if e.ino, err = strconv.ParseUint(fields[2], 10, 64); err != nil {
 			return nil, fmt.Errorf("manifest inode %q", fields[2])
 		}
-		if err := CheckRel(fields[3]); err != nil {
+		rel := fields[n-1]
+		if err := CheckRel(rel); err != nil {
 			return nil, err
 		}
-		m[fields[3]] = e
+		m[rel] = e
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
@@ -100,6 +129,16 @@ func decodeManifest(data []byte) (manifest, error) {
 		return nil, errors.New("manifest cut short")
 	}
 	return m, nil
+}
+
+// decodeSum reads the hex digest s into sum.
+func decodeSum(sum *[16]byte, s string) error {
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) != len(sum) {
+		return fmt.Errorf("manifest digest %q", s)
+	}
+	copy(sum[:], b)
+	return nil
 }
 
 // readManifestFile returns the manifest at path, or nil when there is none

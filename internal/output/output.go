@@ -37,7 +37,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -238,8 +237,10 @@ type Dir struct {
 	files       manifest        // the files of this build so far
 	pending     map[string]bool // created and not yet closed
 	invalidated bool
-	wrote       int // files written anew, neither kept nor linked
 	note        []byte
+	precompress bool // Commit makes compressed twins (see Precompress)
+	wrote       int  // files written anew, neither kept nor linked
+	compressed  int  // files compressed to make twins
 	state       state
 }
 
@@ -334,11 +335,19 @@ func (d *Dir) Kept(rel string) bool {
 	return ok
 }
 
-// Files lists the files written so far, sorted.
+// Files lists the files written so far, sorted: those of Create, WriteFile,
+// Keep and CopyFS, without the compressed twins that Commit adds.
 func (d *Dir) Files() []string {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return slices.Sorted(maps.Keys(d.files))
+	var files []string
+	for rel, e := range d.files {
+		if !e.twin {
+			files = append(files, rel)
+		}
+	}
+	slices.Sort(files)
+	return files
 }
 
 // put writes the file rel, reserved, with data: it keeps what the folder
@@ -536,9 +545,16 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("output: commit: %d files are still open", n)
 	}
 	_, marked := d.files[Marker]
+	precompress := d.precompress
 	d.mu.Unlock()
 	if !marked {
 		if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
+			d.abort()
+			return fmt.Errorf("output: commit: %w", err)
+		}
+	}
+	if precompress {
+		if err := d.writeTwins(); err != nil {
 			d.abort()
 			return fmt.Errorf("output: commit: %w", err)
 		}

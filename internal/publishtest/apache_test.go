@@ -11,7 +11,7 @@ import (
 
 // apacheModules are the modules the documented configuration needs, and
 // an MPM, by their files under Debian's /usr/lib/apache2/modules.
-var apacheModules = []string{"mpm_event", "authz_core", "alias", "dir", "mime", "headers", "deflate", "filter"}
+var apacheModules = []string{"mpm_event", "authz_core", "alias", "dir", "mime", "headers", "deflate", "filter", "rewrite"}
 
 // apacheConf is the whole configuration of the test's Apache (%[1]s its
 // folder, %[2]d its port, %[3]s the modules' lines, %[4]s the user's
@@ -71,5 +71,5 @@ func TestApache(t *testing.T) {
 		t.Fatalf("apache2 -t: %v\n%s", err, out)
 	}
 	start(t, exec.Command(apache, "-f", conf, "-DFOREGROUND"), fmt.Sprintf("127.0.0.1:%d", port))
-	checkServed(t, base, public, false)
+	checkServed(t, base, public, false, "gzip", "br")
 }

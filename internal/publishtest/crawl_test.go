@@ -54,7 +54,7 @@ func freePort(t *testing.T) int {
 func buildDemo(t *testing.T, baseURL string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "public")
-	opts := build.Options{Source: root, Destination: dst, BaseURL: baseURL, Theme: thidua.Theme()}
+	opts := build.Options{Source: root, Destination: dst, BaseURL: baseURL, Theme: thidua.Theme(), Precompress: true}
 	if res, err := build.Run(context.Background(), opts); err != nil {
 		t.Fatalf("build of the demo site: %v\n%v", err, res.Diagnostics)
 	}
@@ -288,13 +288,51 @@ func robotsRefs(b []byte) []string {
 // checkServed checks the demo site, built into public under base
 // ("http://127.0.0.1:PORT/thidua/"), as a web server serves it; with
 // byPath, its redirects must give a path alone as the new address.
-func checkServed(t *testing.T, base, public string, byPath bool) {
+func checkServed(t *testing.T, base, public string, byPath bool, encodings ...string) {
 	t.Run("crawl", func(t *testing.T) { crawl(t, base, public) })
 	t.Run("files", func(t *testing.T) { checkFiles(t, base, public) })
 	t.Run("missing", func(t *testing.T) { checkMissing(t, base, public) })
 	t.Run("redirects", func(t *testing.T) { checkRedirects(t, base, byPath) })
 	t.Run("gzip", func(t *testing.T) { checkGzip(t, base, public) })
+	t.Run("precompressed", func(t *testing.T) { checkPrecompressed(t, base, public, encodings) })
 	t.Run("caching", func(t *testing.T) { checkCaching(t, base) })
+}
+
+// twinExt is the file name ending of the precompressed twin of each
+// Content-Encoding.
+var twinExt = map[string]string{"gzip": ".gz", "br": ".br"}
+
+// checkPrecompressed asks for pages and files of each text kind, which the
+// demo built with precompress has twins of, in each of encodings: the
+// server must answer the twin's bytes as they are (not compress the file
+// again), with the file's Content-Type and Vary: Accept-Encoding.
+func checkPrecompressed(t *testing.T, base, public string, encodings []string) {
+	if len(encodings) == 0 {
+		t.Fatal("no encoding to ask for")
+	}
+	for _, rel := range []string{"", "khoi/", "assets/css/site.css", "assets/vendor/echarts/echarts.min.js", "du-lieu/thidua.json", "du-lieu/awards.csv", feeds.AtomFile, feeds.SitemapFile} {
+		file := rel
+		if file == "" || strings.HasSuffix(file, "/") {
+			file += "index.html"
+		}
+		for _, enc := range encodings {
+			twin, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(file)+twinExt[enc]))
+			if err != nil {
+				t.Fatalf("the demo built with precompress has no twin: %v", err)
+			}
+			u := base + rel
+			a := get(t, u, "Accept-Encoding", enc)
+			if a.header.Get("Content-Encoding") != enc || !bytes.Equal(a.body, twin) {
+				t.Errorf("%s with Accept-Encoding: %s: Content-Encoding %q and %d bytes, want the %d of %s%s",
+					u, enc, a.header.Get("Content-Encoding"), len(a.body), len(twin), file, twinExt[enc])
+				continue
+			}
+			checkType(t, u, sitePath+rel, a.header.Get("Content-Type"))
+			if !slices.Contains(strings.Split(strings.ReplaceAll(a.header.Get("Vary"), " ", ""), ","), "Accept-Encoding") {
+				t.Errorf("%s: Vary %q lacks Accept-Encoding", u, a.header.Get("Vary"))
+			}
+		}
+	}
 }
 
 // crawl follows, from the home page, robots.txt and the feed, every link,

@@ -116,7 +116,7 @@ func TestNginx(t *testing.T) {
 	cmd := exec.Command(nginx, "-p", prefix, "-c", "nginx.conf",
 		"-g", "daemon off; pid "+filepath.Join(prefix, "nginx.pid")+"; error_log stderr;")
 	start(t, cmd, fmt.Sprintf("127.0.0.1:%d", port))
-	checkServed(t, base, public, true)
+	checkServed(t, base, public, true, "gzip")
 }
 
 // TestMissingServer runs a test that needs a program which is not

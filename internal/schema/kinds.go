@@ -20,6 +20,8 @@ func siteSchema() node {
 		"paginate":    integer(1, "Số tin mỗi trang danh sách tin tức (mặc định 20).", "Articles per news list page (default 20).").with("default", 20),
 		"data_license": oneOf(licenseIDs(), "Giấy phép của dữ liệu mở trên trang /du-lieu/ (mặc định CC-BY-4.0).",
 			"The licence of the open data at /du-lieu/ (default CC-BY-4.0).").with("default", model.DefaultDataLicense).with(enumKey, "schema-bad-license"),
+		"precompress": boolean("true ghi thêm bản nén .gz và .br bên mỗi tệp chữ (HTML, CSS, JavaScript, JSON, XML, CSV, SVG) từ 1 KB, cho máy chủ web gửi thẳng bản nén (gzip_static, brotli_static); mặc định false.",
+			"true also writes a compressed .gz and .br twin beside each text file (HTML, CSS, JavaScript, JSON, XML, CSV, SVG) of 1 KB or more, for web servers that send them as they are (gzip_static, brotli_static); default false.").with("default", false),
 		"markdown": object("Cách đọc Markdown.", "How Markdown is read.", nil, map[string]node{
 			"unsafe": boolean("true cho phép mã HTML thô trong Markdown đi thẳng ra trang; để false trừ khi thật cần.",
 				"true lets raw HTML in Markdown through to the page; keep false unless it is needed.").with("default", false),
