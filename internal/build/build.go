@@ -24,6 +24,7 @@ import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/load"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 	"github.com/thidua/thidua/internal/render"
@@ -77,6 +78,7 @@ type Prepared struct {
 	Site     *model.Site
 	Plan     []*pages.Page
 	Renderer *render.Renderer
+	pictures *ogimage.Painter // draws the pages' share pictures
 	opts     Options
 	root     *os.Root
 }
@@ -129,7 +131,11 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 	if diags.HasErrors(opts.Strict) {
 		return nil, diags.Items(), ErrSite
 	}
-	return &Prepared{Site: site, Plan: plan, Renderer: r, opts: opts, root: root}, diags.Items(), nil
+	pictures, err := ogimage.NewPainter(site.Config.Title)
+	if err != nil {
+		return nil, diags.Items(), err
+	}
+	return &Prepared{Site: site, Plan: plan, Renderer: r, pictures: pictures, opts: opts, root: root}, diags.Items(), nil
 }
 
 // checkLinks reports standalone pages and static files that take a
@@ -216,6 +222,7 @@ func (p *Prepared) Write(parent context.Context, dir *output.Dir) (files int, er
 	if err != nil {
 		return 0, err
 	}
+	n += len(p.pictureFiles())
 	for _, x := range extras {
 		n += len(x.Paths(p.Site))
 	}
@@ -247,13 +254,35 @@ func (p *Prepared) progress(total int) func() {
 	}
 }
 
-// writePage renders page into buf, emptied first, and writes it.
+// writePage renders page into buf, emptied first, and writes it, and its
+// share picture when it has one.
 func (p *Prepared) writePage(dir *output.Dir, page *pages.Page, buf *bytes.Buffer) error {
 	buf.Reset()
 	if err := p.Renderer.Page(buf, page); err != nil {
 		return err
 	}
-	return dir.WriteFile(page.File(), buf.Bytes())
+	if err := dir.WriteFile(page.File(), buf.Bytes()); err != nil {
+		return err
+	}
+	if !ogimage.Drawn(p.Site, page) {
+		return nil
+	}
+	png, err := p.pictures.Draw(ogimage.CardOf(p.Site, page, p.Renderer.T))
+	if err != nil {
+		return err
+	}
+	return dir.WriteFile(ogimage.File(page), png)
+}
+
+// pictureFiles lists the share pictures that writePage writes.
+func (p *Prepared) pictureFiles() []string {
+	var files []string
+	for _, page := range p.Plan {
+		if ogimage.Drawn(p.Site, page) {
+			files = append(files, ogimage.File(page))
+		}
+	}
+	return files
 }
 
 // copyStatic copies the theme's static files, then the site's, which win

@@ -38,6 +38,9 @@ type Config struct {
 	Paginate       int // articles per news list page, > 0
 	MarkdownUnsafe bool
 	DataLicenseID  string // of DataLicenses; "" means DefaultDataLicense
+	// ArticlePictures: each article without a raster image of its own gets
+	// a share picture drawn for it (see internal/ogimage).
+	ArticlePictures bool
 }
 
 // BasePath is the path part of BaseURL, "/" or e.g. "/thidua/".

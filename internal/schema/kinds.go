@@ -20,6 +20,8 @@ func siteSchema() node {
 		"paginate":    integer(1, "Số tin mỗi trang danh sách tin tức (mặc định 20).", "Articles per news list page (default 20).").with("default", 20),
 		"data_license": oneOf(licenseIDs(), "Giấy phép của dữ liệu mở trên trang /du-lieu/ (mặc định CC-BY-4.0).",
 			"The licence of the open data at /du-lieu/ (default CC-BY-4.0).").with("default", model.DefaultDataLicense),
+		"article_pictures": boolean("true: vẽ ảnh chia sẻ (cho Facebook, Zalo) cho mỗi tin không có ảnh PNG, JPEG hoặc WebP riêng; false (mặc định): tin ấy dùng ảnh của khối, năm hay đơn vị nó nói tới.",
+			"true: draw a share picture (for Facebook, Zalo) for each article without a PNG, JPEG or WebP image of its own; false (default): such an article shares the picture of the bloc, year or unit it is about.").with("default", false),
 		"markdown": object("Cách đọc Markdown.", "How Markdown is read.", nil, map[string]node{
 			"unsafe": boolean("true cho phép mã HTML thô trong Markdown đi thẳng ra trang; để false trừ khi thật cần.",
 				"true lets raw HTML in Markdown through to the page; keep false unless it is needed.").with("default", false),
