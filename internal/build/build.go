@@ -148,6 +148,15 @@ func (o Options) checkLinks(site *model.Site, plan []*pages.Page) *diag.List {
 	var l diag.List
 	l.Merge(pages.CheckCollisions(site, plan))
 	l.Merge(pages.CheckRefs(site, pages.NewTargets(plan, site.Static, extra...)))
+	static := make(map[string]bool, len(site.Static))
+	for _, s := range site.Static {
+		static[s] = true
+	}
+	for _, p := range plan {
+		if f := ogimage.File(p); static[f] && ogimage.Drawn(site, p) {
+			l.Error("static/"+f, 1, 1, "picture-collision", p.Path)
+		}
+	}
 	return &l
 }
 

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -109,5 +110,24 @@ func TestSharePictures(t *testing.T) {
 		if path.Base(name) == ogimage.FileName && !bytes.Equal(b, other[name]) {
 			t.Errorf("%s differs from one build to the next", name)
 		}
+	}
+}
+
+// TestStaticFileInAPicturesPlace: a file of static/ where a share picture
+// goes is an error at that file, and nothing is written.
+func TestStaticFileInAPicturesPlace(t *testing.T) {
+	src := copySite(t)
+	writeFile(t, src, "static/khoi/khoi-a/og.png", "not a picture")
+	writeFile(t, src, "static/tin-tuc/so-ket-2024/og.png", "no picture is drawn here: article_pictures is false")
+	dst := filepath.Join(t.TempDir(), "public")
+	res, err := buildSite(t, src, dst)
+	if !errors.Is(err, ErrSite) {
+		t.Fatalf("build: %v", err)
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Code != "picture-collision" || res.Diagnostics[0].Path != "static/khoi/khoi-a/og.png" {
+		t.Errorf("diagnostics: %v", res.Diagnostics)
+	}
+	if _, err := os.Stat(dst); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the build wrote %s", dst)
 	}
 }

@@ -52,6 +52,7 @@ func (t Text) In(l Lang) string {
 func tables() []map[string]Text {
 	return []map[string]Text{
 		common(),
+		ogimage(),
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,92 @@ func TestEncodeMatchesPixels(t *testing.T) {
 	got := img.(*image.Paletted)
 	if !bytes.Equal(got.Pix, cv.img.Pix) {
 		t.Fatal("pixels differ")
+	}
+}
+
+// TestTitleIsDrawn: the title box holds the title's ink, many pixels of
+// it, and nothing without a title; the facts are in their own ink.
+func TestTitleIsDrawn(t *testing.T) {
+	p, err := NewPainter("Thi đua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(c Card, box image.Rectangle, ink ramp) int {
+		b, err := p.Draw(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pal := img.(*image.Paletted)
+		n := 0
+		for y := box.Min.Y; y < box.Max.Y; y++ {
+			for x := box.Min.X; x < box.Max.X; x++ {
+				if i := pal.ColorIndexAt(x, y); i > uint8(ink)*levels+levels/2 && i < uint8(ink+1)*levels {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	titleBox := image.Rect(margin, titleTop, Width-margin, titleTop+100)
+	if n := count(sample, titleBox, titleInk); n < 3000 {
+		t.Errorf("%d pixels of the title's ink in its first line", n)
+	}
+	empty := sample
+	empty.Title = ""
+	if n := count(empty, image.Rect(0, bandHeight, Width, barTop), titleInk); n != 0 {
+		t.Errorf("%d pixels of the title's ink without a title", n)
+	}
+	if n := count(sample, image.Rect(margin, titleTop+100, Width-margin, factsEnd), factInk); n < 3000 {
+		t.Errorf("%d pixels of the facts' ink", n)
+	}
+}
+
+// TestWrapKeepsWords: lines are whole words of the text, in order, each
+// within the width, the last ending in "…" when the text does not fit.
+func TestWrapKeepsWords(t *testing.T) {
+	p, err := NewPainter("Thi đua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := p.newCanvas()
+	f := cv.face(p.bold, 64)
+	text := "Khối thi đua các Hội đặc thù và Mặt trận Tổ quốc, đoàn thể chính trị – xã hội tỉnh tổng kết phong trào thi đua yêu nước năm 2024"
+	words := strings.Fields(text)
+	for _, max := range []int{1, 2, 3, 5} {
+		lines := clipLines(f, text, textWidth, max)
+		if len(lines) > max {
+			t.Fatalf("%d lines of at most %d", len(lines), max)
+		}
+		var got []string
+		for i, l := range lines {
+			if f.width(l) > textWidth {
+				t.Errorf("line %q is %d wide", l, f.width(l))
+			}
+			if i < len(lines)-1 && strings.HasSuffix(l, "…") {
+				t.Errorf("line %d of %d ends in …", i, len(lines))
+			}
+			got = append(got, strings.Fields(strings.TrimSuffix(l, "…"))...)
+		}
+		for i, w := range got {
+			if w != words[i] && !(i == len(got)-1 && strings.HasPrefix(words[i], w)) {
+				t.Fatalf("max %d: word %d is %q, not %q: %q", max, i, w, words[i], lines)
+			}
+		}
+		if last := got[len(got)-1]; last != words[len(got)-1] {
+			t.Errorf("max %d: the last word %q is cut", max, last)
+		}
+		if len(got) < len(words) && !strings.HasSuffix(lines[len(lines)-1], "…") {
+			t.Errorf("max %d: words left out without …: %q", max, lines)
+		}
+	}
+	if lines := wrap(f, text, textWidth, 3); lines != nil {
+		t.Errorf("wrap gave %q for a text of more than three lines", lines)
+	}
+	if lines := wrap(f, "Khối thi đua 8 – 2024", textWidth, 3); len(lines) != 1 {
+		t.Errorf("wrap of a short title: %q", lines)
 	}
 }
