@@ -15,7 +15,7 @@ import (
 	"golang.org/x/image/vector"
 )
 
-// The fonts, Noto Sans (SIL Open Font License 1.1: fonts/OFL.txt; where
+// The fonts, Noto Sans (SIL Open Font License 1.1: fonts/LICENSE; where
 // they come from: fonts/README.md).
 var (
 	//go:embed fonts/NotoSans-Regular.ttf
