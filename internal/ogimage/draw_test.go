@@ -166,3 +166,21 @@ func TestWrapKeepsWords(t *testing.T) {
 		t.Errorf("wrap of a short title: %q", lines)
 	}
 }
+
+// TestLongAddress: an address too long for its line keeps its beginning,
+// cut after a slash.
+func TestLongAddress(t *testing.T) {
+	p, err := NewPainter("Thi đua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := p.newCanvas().face(p.regular, footerSize)
+	long := "portal.example.gov.vn/thidua/tin-tuc/" + strings.Repeat("uy-ban-nhan-dan-tinh-tang-co-thi-dua-", 3) + "/"
+	got := clipAddress(f, long, textWidth)
+	if got != "portal.example.gov.vn/thidua/tin-tuc/…" {
+		t.Errorf("clipped to %q", got)
+	}
+	if short := "portal.example.gov.vn/thidua/"; clipAddress(f, short, textWidth) != short {
+		t.Errorf("a short address is clipped")
+	}
+}

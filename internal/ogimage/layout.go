@@ -64,7 +64,7 @@ func (cv *canvas) layout(p *Painter, c Card) {
 
 	if c.Address != "" {
 		f := cv.face(p.regular, footerSize)
-		cv.text(f, clipToWidth(f, c.Address, textWidth), margin, footerBase, factInk)
+		cv.text(f, clipAddress(f, c.Address, textWidth), margin, footerBase, factInk)
 	}
 }
 
@@ -123,4 +123,19 @@ func clipLines(face *face, s string, w, max int) []string {
 		words = words[n:]
 	}
 	return lines
+}
+
+// clipAddress is the address s, or its longest beginning of whole parts
+// between slashes that, with "…", fits in w: an address is one word.
+func clipAddress(face *face, s string, w int) string {
+	if face.width(s) <= w {
+		return s
+	}
+	parts := strings.SplitAfter(s, "/")
+	for n := len(parts) - 1; n > 0; n-- {
+		if t := strings.Join(parts[:n], "") + "…"; face.width(t) <= w {
+			return t
+		}
+	}
+	return "…"
 }

@@ -49,7 +49,7 @@ func File(p *pages.Page) string { return p.Path + FileName }
 
 // Drawn reports whether the build draws a picture for the page p.
 func Drawn(site *model.Site, p *pages.Page) bool {
-	if _, ok := kinds[p.Kind]; !ok || strings.HasSuffix(p.Path, ".html") {
+	if _, ok := kinds[p.Kind]; !ok {
 		return false
 	}
 	if a := p.Article; a != nil {
