@@ -62,7 +62,8 @@ type Extra interface {
 // Result is what a build did.
 type Result struct {
 	Pages       int
-	Files       int // static files and extras
+	Files       int // static files, extras and share pictures
+	Drawn       int // share pictures drawn; the others were kept from the previous output
 	Elapsed     time.Duration
 	Diagnostics []diag.Diagnostic // sorted
 	// Foreign lists the files of the previous output that no build wrote,
@@ -79,6 +80,7 @@ type Prepared struct {
 	Plan     []*pages.Page
 	Renderer *render.Renderer
 	pictures *ogimage.Painter // draws the pages' share pictures
+	drawn    atomic.Int64     // how many it drew
 	opts     Options
 	root     *os.Root
 }
@@ -184,7 +186,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err := dir.Commit(); err != nil {
 		return res, err
 	}
-	res.Pages, res.Files, res.Elapsed = len(p.Plan), files, time.Since(start)
+	res.Pages, res.Files, res.Drawn, res.Elapsed = len(p.Plan), files, int(p.drawn.Load()), time.Since(start)
 	res.Foreign, res.BaseURL = dir.Foreign(), p.Site.Config.BaseURL
 	return res, nil
 }
@@ -276,11 +278,18 @@ func (p *Prepared) writePage(dir *output.Dir, page *pages.Page, buf *bytes.Buffe
 	if !ogimage.Drawn(p.Site, page) {
 		return nil
 	}
-	png, err := p.pictures.Draw(ogimage.CardOf(p.Site, page, p.Renderer.T))
+	// A picture the previous output holds with the same card is kept: a
+	// second build draws only the pictures that changed.
+	card, f := ogimage.CardOf(p.Site, page, p.Renderer.T), ogimage.File(page)
+	if head, ok := dir.LiveHead(f, ogimage.HeadSize); ok && ogimage.SameKey(head, p.pictures.Key(card)) {
+		return dir.Keep(f)
+	}
+	png, err := p.pictures.Draw(card)
 	if err != nil {
 		return err
 	}
-	return dir.WriteFile(ogimage.File(page), png)
+	p.drawn.Add(1)
+	return dir.WriteFile(f, png)
 }
 
 // pictureFiles lists the share pictures that writePage writes.

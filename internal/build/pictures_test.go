@@ -131,3 +131,49 @@ func TestStaticFileInAPicturesPlace(t *testing.T) {
 		t.Errorf("the build wrote %s", dst)
 	}
 }
+
+// TestSecondBuildKeepsPictures: a second build into the same destination
+// draws only the pictures whose card changed, and keeps the others.
+func TestSecondBuildKeepsPictures(t *testing.T) {
+	src := copySite(t)
+	dst := filepath.Join(t.TempDir(), "public")
+	res, err := buildSite(t, src, dst)
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Diagnostics)
+	}
+	first := readTree(t, dst)
+	pictures := 0
+	for f := range first {
+		if path.Base(f) == ogimage.FileName {
+			pictures++
+		}
+	}
+	if res.Drawn != pictures || pictures < 20 {
+		t.Errorf("the first build drew %d pictures of %d", res.Drawn, pictures)
+	}
+	if res, err = buildSite(t, src, dst); err != nil || res.Drawn != 0 {
+		t.Errorf("a build after no change drew %d pictures (%v)", res.Drawn, err)
+	}
+	// Khối A's name is on its pictures, its bloc years' and its units'.
+	edit(t, src, "data/blocs/khoi-a/bloc.yaml", "name: Khối thi đua các hội", "name: Khối thi đua các hội đặc thù")
+	if res, err = buildSite(t, src, dst); err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Diagnostics)
+	}
+	second := readTree(t, dst)
+	if res.Drawn == 0 || res.Drawn > pictures/2 {
+		t.Errorf("a build after a bloc's name changed drew %d pictures of %d", res.Drawn, pictures)
+	}
+	if bytes.Equal(second["khoi/khoi-a/og.png"], first["khoi/khoi-a/og.png"]) {
+		t.Error("the picture of the renamed bloc is the same")
+	}
+	if !bytes.Equal(second["don-vi/so-tai-chinh/og.png"], first["don-vi/so-tai-chinh/og.png"]) {
+		t.Error("the picture of a unit of another bloc changed")
+	}
+	for f, b := range second {
+		if path.Base(f) == ogimage.FileName {
+			if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+	}
+}

@@ -2,7 +2,10 @@ package ogimage
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"image"
 	"image/color"
@@ -94,9 +97,16 @@ const (
 	yellowIndex = uint8(starInk)*levels + levels - 1
 )
 
+// drawing is the version of how a card is drawn, part of each picture's
+// Key: a change to the drawing that changes the bytes of a picture must
+// change it, so that a build does not keep pictures drawn the old way
+// (TestDrawingVersion says when).
+const drawing = "1"
+
 // Painter draws the pictures of one site: the same band with the site's
 // name on each. It is safe for concurrent use.
 type Painter struct {
+	site          string
 	regular, bold *opentype.Font
 	background    *image.Paletted // the band, the star and the bar, drawn once
 	canvases      sync.Pool       // of *canvas
@@ -112,7 +122,7 @@ func NewPainter(site string) (*Painter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ogimage: the bold font: %w", err)
 	}
-	p := &Painter{regular: regular, bold: bold}
+	p := &Painter{site: site, regular: regular, bold: bold}
 	c := p.newCanvas()
 	img := c.img
 	for i := range img.Pix {
@@ -137,6 +147,31 @@ func fill(img *image.Paletted, r image.Rectangle, index uint8) {
 	}
 }
 
+// Key is a digest of all that the picture of card c shows and of the way
+// it is drawn: two cards of one Key have the same picture. Draw writes it
+// into the PNG, where SameKey finds it.
+func (p *Painter) Key(c Card) string {
+	h := sha256.New()
+	for _, s := range append([]string{drawing, p.site, c.Label, c.Title, c.Address}, c.Facts...) {
+		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
+		h.Write([]byte(s))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// HeadSize is how many bytes of a picture hold its Key.
+const HeadSize = 8 + 25 + 8 + len(keyWord) + 1 + 32 // signature, IHDR, tEXt to the end of the Key
+
+// keyWord is the keyword of the PNG text chunk that holds the Key.
+const keyWord = "thidua-card"
+
+// SameKey reports whether head, the beginning of a picture, is that of a
+// picture of the Key key.
+func SameKey(head []byte, key string) bool {
+	return len(head) >= HeadSize && string(head[HeadSize-len(key):HeadSize]) == key &&
+		string(head[8+25+8:8+25+8+len(keyWord)]) == keyWord
+}
+
 // Draw returns the PNG of card c. The same card gives the same bytes.
 func (p *Painter) Draw(c Card) ([]byte, error) {
 	cv, _ := p.canvases.Get().(*canvas)
@@ -146,7 +181,7 @@ func (p *Painter) Draw(c Card) ([]byte, error) {
 	defer p.canvases.Put(cv)
 	copy(cv.img.Pix, p.background.Pix)
 	cv.layout(p, c)
-	cv.out = encodePNG(cv.out[:0], cv.img)
+	cv.out = encodePNG(cv.out[:0], cv.img, keyWord+"\x00"+p.Key(c))
 	return bytes.Clone(cv.out), nil
 }
 

@@ -2,8 +2,11 @@ package ogimage
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"image"
 	"image/png"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -182,5 +185,57 @@ func TestLongAddress(t *testing.T) {
 	}
 	if short := "portal.example.gov.vn/thidua/"; clipAddress(f, short, textWidth) != short {
 		t.Errorf("a short address is clipped")
+	}
+}
+
+// TestSameKey: a picture's beginning holds its card's Key, and no other.
+func TestSameKey(t *testing.T) {
+	p, err := NewPainter("Thi đua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := p.Draw(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := p.Key(sample)
+	if !SameKey(b[:HeadSize], key) {
+		t.Errorf("the picture's head %q does not hold its key %s", b[:HeadSize], key)
+	}
+	other := sample
+	other.Facts = append([]string{"Khối trưởng: Hội Đông y tỉnh"}, sample.Facts[1:]...)
+	if SameKey(b[:HeadSize], p.Key(other)) {
+		t.Error("another card has the same key")
+	}
+	if SameKey(b[:HeadSize-1], key) {
+		t.Error("a short head holds the key")
+	}
+	q, _ := NewPainter("Thi đua tỉnh khác")
+	if q.Key(sample) == key {
+		t.Error("the key does not depend on the site's name")
+	}
+}
+
+// TestDrawingVersion pins the bytes of a picture: when a change to the
+// drawing changes them, bump drawing (so that builds do not keep pictures
+// drawn the old way) and pin the new digest here. The rasteriser's
+// floating point may round otherwise on other processors (fused
+// multiply-adds), so the digest is that of amd64.
+func TestDrawingVersion(t *testing.T) {
+	if runtime.GOARCH != "amd64" {
+		t.Skip("the digest is pinned on amd64")
+	}
+	p, err := NewPainter("Thi đua – Khen thưởng tỉnh Bình Thuận")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := p.Draw(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const version, want = "1", "183480dfbecfab26ee25cf36395cba62637f535c9530c95540e591c7957c95a4"
+	sum := sha256.Sum256(b)
+	if got := hex.EncodeToString(sum[:]); drawing != version || got != want {
+		t.Errorf("drawing %s gives a picture of SHA-256 %s; pinned: version %s, %s", drawing, got, version, want)
 	}
 }

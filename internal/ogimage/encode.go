@@ -7,7 +7,8 @@ import (
 )
 
 // encodePNG appends to out the PNG of img, a paletted picture of at most
-// 256 colours.
+// 256 colours, with the text chunk text (a keyword, a zero byte, a text)
+// right after its header.
 //
 // image/png spends about 5 ms on a picture of 1200×630 at its fastest
 // setting, mostly finding matches and summing Adler-32 over every byte.
@@ -16,7 +17,7 @@ import (
 // copies of the byte before it (a deflate match at distance 1, in the fixed
 // Huffman codes), and sums each run's Adler-32 in one step: a tenth of
 // the time, for a file a little larger.
-func encodePNG(out []byte, img *image.Paletted) []byte {
+func encodePNG(out []byte, img *image.Paletted, text string) []byte {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	out = append(out, "\x89PNG\r\n\x1a\n"...)
 
@@ -25,6 +26,7 @@ func encodePNG(out []byte, img *image.Paletted) []byte {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
 	ihdr[8], ihdr[9] = 8, 3 // 8 bits, paletted; compression, filter, interlace 0
 	out = chunk(out, "IHDR", ihdr[:])
+	out = chunk(out, "tEXt", []byte(text))
 
 	plte := make([]byte, 0, 3*len(img.Palette))
 	for _, c := range img.Palette {
