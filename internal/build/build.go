@@ -25,6 +25,7 @@ import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/load"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 	"github.com/thidua/thidua/internal/render"
@@ -74,7 +75,8 @@ type Extra interface {
 type Result struct {
 	Pages       int
 	Rendered    int // pages rendered; the others' files were kept from the last build
-	Files       int // static files and extras
+	Files       int // static files, extras and share pictures
+	Drawn       int // share pictures drawn; the others were kept from the previous output
 	Elapsed     time.Duration
 	Diagnostics []diag.Diagnostic // sorted
 	// Foreign lists the files of the previous output that no build wrote,
@@ -90,6 +92,8 @@ type Prepared struct {
 	Site     *model.Site
 	Plan     []*pages.Page
 	Renderer *render.Renderer
+	pictures *ogimage.Painter // draws the pages' share pictures
+	drawn    atomic.Int64     // how many it drew
 	opts     Options
 	root     *os.Root
 }
@@ -136,7 +140,11 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 	if diags.HasErrors(opts.Strict) {
 		return nil, diags.Items(), ErrSite
 	}
-	return &Prepared{Site: site, Plan: plan, Renderer: r, opts: opts, root: root}, diags.Items(), nil
+	pictures, err := ogimage.NewPainter(site.Config.Title)
+	if err != nil {
+		return nil, diags.Items(), err
+	}
+	return &Prepared{Site: site, Plan: plan, Renderer: r, pictures: pictures, opts: opts, root: root}, diags.Items(), nil
 }
 
 // newRenderer parses the templates of the theme and of the site folder
@@ -159,6 +167,15 @@ func (o Options) checkLinks(site *model.Site, plan []*pages.Page) *diag.List {
 	var l diag.List
 	l.Merge(pages.CheckCollisions(site, plan))
 	l.Merge(pages.CheckRefs(site, pages.NewTargets(plan, site.Static, extra...)))
+	static := make(map[string]bool, len(site.Static))
+	for _, s := range site.Static {
+		static[s] = true
+	}
+	for _, p := range plan {
+		if f := ogimage.File(p); static[f] && ogimage.Drawn(site, p) {
+			l.Error("static/"+f, 1, 1, "picture-collision", p.Path)
+		}
+	}
 	return &l
 }
 
@@ -189,7 +206,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err := dir.Commit(); err != nil {
 		return res, err
 	}
-	res.Pages, res.Rendered, res.Files, res.Elapsed = len(p.Plan), rendered, files, time.Since(start)
+	res.Pages, res.Rendered, res.Files, res.Drawn, res.Elapsed = len(p.Plan), rendered, files, int(p.drawn.Load()), time.Since(start)
 	res.Foreign, res.BaseURL = dir.Foreign(), p.Site.Config.BaseURL
 	return res, nil
 }
@@ -217,6 +234,7 @@ func (p *Prepared) Write(parent context.Context, dir *output.Dir) (files int, er
 	if err != nil {
 		return 0, err
 	}
+	n += len(p.pictureFiles())
 	for _, x := range extras {
 		n += len(x.Paths(p.Site))
 	}
@@ -248,11 +266,10 @@ func (p *Prepared) progress(total int) func() {
 	}
 }
 
-// writePage renders page into buf, emptied first, and writes it.
-// writePages renders each page of list and writes it into dir, a task of
-// g each, until ctx is done; done is called after each page is written.
-// The tasks take their buffers from a pool, and each page is written with
-// one call.
+// writePages renders each page of list and writes it into dir with its
+// share picture (writePage), a task of g each, until ctx is done; done is
+// called after each page is written. The tasks take their buffers from a
+// pool, and each page is written with one call.
 func (p *Prepared) writePages(ctx context.Context, g *errgroup.Group, dir *output.Dir, list []*pages.Page, done func()) {
 	var bufs sync.Pool
 	for _, page := range list {
@@ -265,17 +282,56 @@ func (p *Prepared) writePages(ctx context.Context, g *errgroup.Group, dir *outpu
 				buf = new(bytes.Buffer)
 			}
 			defer bufs.Put(buf)
-			buf.Reset()
-			if err := p.Renderer.Page(buf, page); err != nil {
-				return err
-			}
-			if err := dir.WriteFile(page.File(), buf.Bytes()); err != nil {
+			if err := p.writePage(dir, page, buf); err != nil {
 				return err
 			}
 			done()
 			return nil
 		})
 	}
+}
+
+// writePage renders page into buf, emptied first, and writes it, and its
+// share picture when it has one.
+func (p *Prepared) writePage(dir *output.Dir, page *pages.Page, buf *bytes.Buffer) error {
+	buf.Reset()
+	if err := p.Renderer.Page(buf, page); err != nil {
+		return err
+	}
+	if err := dir.WriteFile(page.File(), buf.Bytes()); err != nil {
+		return err
+	}
+	return p.writePicture(dir, page)
+}
+
+// writePicture writes the share picture of page, if it has one. A picture
+// the previous output holds with the same card is kept: a second build
+// draws only the pictures that changed.
+func (p *Prepared) writePicture(dir *output.Dir, page *pages.Page) error {
+	if !ogimage.Drawn(p.Site, page) {
+		return nil
+	}
+	card, f := ogimage.CardOf(p.Site, page, p.Renderer.T), ogimage.File(page)
+	if head, ok := dir.LiveHead(f, ogimage.HeadSize); ok && ogimage.SameKey(head, p.pictures.Key(card)) {
+		return dir.Keep(f)
+	}
+	png, err := p.pictures.Draw(card)
+	if err != nil {
+		return err
+	}
+	p.drawn.Add(1)
+	return dir.WriteFile(f, png)
+}
+
+// pictureFiles lists the share pictures that writePage writes.
+func (p *Prepared) pictureFiles() []string {
+	var files []string
+	for _, page := range p.Plan {
+		if ogimage.Drawn(p.Site, page) {
+			files = append(files, ogimage.File(page))
+		}
+	}
+	return files
 }
 
 // copyStatic copies the theme's static files, then the site's, which win

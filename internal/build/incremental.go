@@ -15,6 +15,7 @@ import (
 
 	"github.com/thidua/thidua/internal/gitinfo"
 	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
@@ -234,6 +235,9 @@ func (b *Builder) whole(ctx context.Context, p *Prepared, next *snapshot, st *St
 	for _, page := range p.Plan {
 		delete(next.static, page.File())
 	}
+	for _, f := range p.pictureFiles() {
+		delete(next.static, f)
+	}
 	for _, x := range b.opts.allExtras() {
 		for _, f := range x.Paths(p.Site) {
 			delete(next.static, f)
@@ -258,6 +262,9 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 	for _, page := range p.Plan {
 		f := page.File()
 		next.files[f] = true
+		if ogimage.Drawn(p.Site, page) {
+			next.files[ogimage.File(page)] = true
+		}
 		key, ok := next.keys[f]
 		if old, had := last.keys[f]; !ok || !had || old != key {
 			todo = append(todo, page)
@@ -271,6 +278,9 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 	written := map[string]bool{}
 	for _, page := range todo {
 		written[page.File()] = true
+		if ogimage.Drawn(p.Site, page) {
+			written[ogimage.File(page)] = true
+		}
 	}
 	var rerun []Extra // the extras whose input changed
 	for i, x := range b.opts.allExtras() {

@@ -60,7 +60,7 @@ func newKeys(site *model.Site, last *keys) *keys {
 		h.str(c.BaseURL.String())
 	}
 	h.int(c.Paginate, site.CurrentYear())
-	h.bool(c.MarkdownUnsafe)
+	h.bool(c.MarkdownUnsafe, c.ArticlePictures)
 	for _, p := range site.Pages {
 		h.str(p.Slug, p.Title, p.Summary)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 	"github.com/thidua/thidua/internal/release"
@@ -172,10 +173,15 @@ func (p *Prepared) writeKeeping(ctx context.Context, dir *output.Dir) (files, re
 		f := page.File()
 		if key, ok := next.pages[f]; ok && last.pages[f] == key && dir.Kept(f) {
 			keep = append(keep, f)
+			// Its share picture is kept, or drawn, by its card.
+			if ogimage.Drawn(p.Site, page) {
+				g.Go(func() error { return p.writePicture(dir, page) })
+			}
 		} else {
 			todo = append(todo, page)
 		}
 	}
+	files += len(p.pictureFiles())
 	p.writePages(gctx, g, dir, todo, p.progress(len(todo)))
 	var keepErr error
 	for _, f := range keep {

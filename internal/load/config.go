@@ -31,7 +31,7 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 		d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "site.yaml is empty; give at least title and baseURL")
 		return c, d.diags
 	}
-	f, ok := d.mapping(root, "site.yaml", []string{"title", "baseURL", "language", "description", "province", "paginate", "markdown", "data_license", "precompress"}, []string{"title", "baseURL"})
+	f, ok := d.mapping(root, "site.yaml", []string{"title", "baseURL", "language", "description", "province", "paginate", "markdown", "data_license", "precompress", "article_pictures"}, []string{"title", "baseURL"})
 	if !ok {
 		return c, d.diags
 	}
@@ -64,6 +64,7 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 		c.DataLicenseID = id
 	}
 	c.Precompress = d.boolean(f, "precompress")
+	c.ArticlePictures = d.boolean(f, "article_pictures")
 	if v := f.vals["markdown"]; v != nil && !isNull(v) {
 		if m, ok := d.mapping(v, "field \"markdown\"", []string{"unsafe"}, nil); ok {
 			c.MarkdownUnsafe = d.boolean(m, "unsafe")

@@ -44,6 +44,9 @@ type Config struct {
 	// Precompress asks for a .gz and a .br twin of each text file of the
 	// output, for web servers that send those (see output.Dir.Precompress).
 	Precompress bool
+	// ArticlePictures: each article without a raster image of its own gets
+	// a share picture drawn for it (see internal/ogimage).
+	ArticlePictures bool
 }
 
 // BasePath is the path part of BaseURL, "/" or e.g. "/thidua/".

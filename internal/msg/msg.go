@@ -57,6 +57,7 @@ func tables() []map[string]Text {
 		recordsAwards(),
 		recordsUnits(),
 		light(),
+		ogimage(),
 	}
 }
 

@@ -64,7 +64,8 @@ func TestUnchangedFilesKeepTheirInode(t *testing.T) {
 }
 
 // TestKeep shows that a kept file is the previous output's file, and that
-// keeping a file the previous output lacks is an error.
+// keeping a file the previous output lacks is an error; LiveHead reads the
+// beginning of the previous output's files.
 func TestKeep(t *testing.T) {
 	dest, source := sites(t)
 	build(t, dest, source, map[string]string{"index.html": "home", "x/y.html": "y"})
@@ -72,6 +73,15 @@ func TestKeep(t *testing.T) {
 	d := mustBegin(t, dest, source)
 	if !d.Kept("x/y.html") || d.Kept("missing.html") {
 		t.Errorf("Kept = %v, %v; want true, false", d.Kept("x/y.html"), d.Kept("missing.html"))
+	}
+	if head, ok := d.LiveHead("x/y.html", 100); !ok || string(head) != "y" {
+		t.Errorf("LiveHead of x/y.html = %q, %v", head, ok)
+	}
+	if head, ok := d.LiveHead("index.html", 2); !ok || string(head) != "ho" {
+		t.Errorf("LiveHead of index.html, 2 bytes = %q, %v", head, ok)
+	}
+	if _, ok := d.LiveHead("missing.html", 2); ok {
+		t.Error("LiveHead of a file the previous output lacks")
 	}
 	if err := d.Keep("x/y.html"); err != nil {
 		t.Fatal(err)

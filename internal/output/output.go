@@ -328,6 +328,28 @@ func (d *Dir) Keep(rel string) error {
 	return d.put(rel, data)
 }
 
+// LiveHead returns the first n bytes of the file rel of the previous
+// output (all of it when it is shorter), and false when the previous
+// output is not known, has no such file or cannot be read: what a build
+// reads to tell whether a file it would make again is the same, before
+// keeping it.
+func (d *Dir) LiveHead(rel string, n int) ([]byte, bool) {
+	if _, ok := d.liveEntry(rel); !ok || CheckRel(rel) != nil {
+		return nil, false
+	}
+	f, err := os.Open(filepath.Join(d.live.path, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	b := make([]byte, n)
+	m, err := io.ReadFull(f, b)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, false
+	}
+	return b[:m], true
+}
+
 // Kept reports whether Keep can keep rel: the previous output is known and
 // has it.
 func (d *Dir) Kept(rel string) bool {

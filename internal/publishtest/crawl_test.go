@@ -151,6 +151,7 @@ var contentTypes = map[string]contentType{
 	".xml":         {[]string{"application/xml", "text/xml"}, false},
 	".txt":         {[]string{"text/plain"}, true},
 	".svg":         {[]string{"image/svg+xml"}, false},
+	".png":         {[]string{"image/png"}, false},
 	".webmanifest": {[]string{"application/manifest+json"}, false},
 }
 
@@ -407,8 +408,9 @@ func crawl(t *testing.T, base, public string) {
 		}
 	}
 	// Each kind of reference was followed: the sitemap from robots.txt, a
-	// stylesheet, a download, an og:image (the demo's only images are ones).
-	for _, rel := range []string{feeds.SitemapFile, "assets/css/site.css", "du-lieu/awards.csv", "images/khoi-8-2024.svg"} {
+	// stylesheet, a download, an image of an article, the share pictures
+	// (og:image) of the home page and of a bloc year.
+	for _, rel := range []string{feeds.SitemapFile, "assets/css/site.css", "du-lieu/awards.csv", "images/khoi-8-2024.svg", "og.png", "khoi/khoi-8/2024/og.png"} {
 		if _, ok := from[base+rel]; !ok {
 			t.Errorf("the crawl never reached %s", base+rel)
 		}

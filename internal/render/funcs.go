@@ -45,6 +45,7 @@ func (r *Renderer) funcs() template.FuncMap {
 
 		"partialCached": r.partialCached,
 		"metaTags":      r.metaTags,
+		"sharePicture":  sharePicture,
 		"crumbs":        r.crumbs,
 		"link":          r.link,
 		"unitIn":        r.unitIn,

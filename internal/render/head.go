@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/pages"
 	"github.com/thidua/thidua/internal/vn"
 )
@@ -39,10 +40,7 @@ func (r *Renderer) metaTags(d Data) template.HTML {
 		desc = config.Description
 	}
 	desc = vn.Clip(desc, MaxDescription)
-	image := ""
-	if p.Article != nil && p.Article.Image != "" {
-		image = r.AbsURL(p.Article.Image)
-	}
+	pic, hasPic := ogimage.Of(d.Site, p)
 
 	var b strings.Builder
 	tag := func(start, name, attr, value string) {
@@ -84,14 +82,19 @@ func (r *Renderer) metaTags(d Data) template.HTML {
 	} else {
 		property("og:locale", "vi_VN")
 	}
-	if image != "" {
-		property("og:image", image)
-		property("og:image:alt", p.Article.Title)
+	if hasPic {
+		property("og:image", r.AbsURL(pic.Path))
+		property("og:image:type", pic.Type)
+		if pic.Width > 0 {
+			property("og:image:width", strconv.Itoa(pic.Width))
+			property("og:image:height", strconv.Itoa(pic.Height))
+		}
+		property("og:image:alt", pic.Alt)
 	}
 	if p.Article != nil {
 		property("article:published_time", p.Article.Date.Format("2006-01-02T15:04:05Z07:00"))
 	}
-	if image != "" {
+	if hasPic {
 		meta("twitter:card", "summary_large_image")
 	} else {
 		meta("twitter:card", "summary")
@@ -100,10 +103,20 @@ func (r *Renderer) metaTags(d Data) template.HTML {
 	if desc != "" {
 		meta("twitter:description", desc)
 	}
-	if image != "" {
-		meta("twitter:image", image)
+	if hasPic {
+		meta("twitter:image", r.AbsURL(pic.Path))
+		meta("twitter:image:alt", pic.Alt)
 	}
 	return template.HTML(b.String())
+}
+
+// sharePicture returns the picture of d's page when it is shared, nil for
+// none.
+func sharePicture(d Data) *ogimage.Picture {
+	if pic, ok := ogimage.Of(d.Site, d.Page); ok {
+		return &pic
+	}
+	return nil
 }
 
 // crumbs returns the breadcrumb navigation of d's page, from the home page

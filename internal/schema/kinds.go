@@ -22,6 +22,8 @@ func siteSchema() node {
 			"The licence of the open data at /du-lieu/ (default CC-BY-4.0).").with("default", model.DefaultDataLicense).with(enumKey, "schema-bad-license"),
 		"precompress": boolean("true ghi thêm bản nén .gz và .br bên mỗi tệp chữ (HTML, CSS, JavaScript, JSON, XML, CSV, SVG) từ 1 KB, cho máy chủ web gửi thẳng bản nén (gzip_static, brotli_static); mặc định false.",
 			"true also writes a compressed .gz and .br twin beside each text file (HTML, CSS, JavaScript, JSON, XML, CSV, SVG) of 1 KB or more, for web servers that send them as they are (gzip_static, brotli_static); default false.").with("default", false),
+		"article_pictures": boolean("true: vẽ ảnh chia sẻ (cho Facebook, Zalo) cho mỗi tin không có ảnh PNG, JPEG hoặc WebP riêng; false (mặc định): tin ấy dùng ảnh của khối, năm hay đơn vị nó nói tới.",
+			"true: draw a share picture (for Facebook, Zalo) for each article without a PNG, JPEG or WebP image of its own; false (default): such an article shares the picture of the bloc, year or unit it is about.").with("default", false),
 		"markdown": object("Cách đọc Markdown.", "How Markdown is read.", nil, map[string]node{
 			"unsafe": boolean("true cho phép mã HTML thô trong Markdown đi thẳng ra trang; để false trừ khi thật cần.",
 				"true lets raw HTML in Markdown through to the page; keep false unless it is needed.").with("default", false),

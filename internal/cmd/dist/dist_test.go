@@ -107,7 +107,7 @@ func checkArchive(t *testing.T, name string) {
 	}
 	base := strings.TrimSuffix(filepath.Base(name), ".tar.gz")
 	want := map[string]bool{"thidua": false, "README.md": false, "CHANGELOG.md": false, "LICENSE": false,
-		"licenses/go/LICENSE": false, "licenses/echarts/LICENSE": false, "licenses/echarts/NOTICE": false,
+		"licenses/go/LICENSE": false, "licenses/echarts/LICENSE": false, "licenses/echarts/NOTICE": false, "licenses/noto-sans/LICENSE": false,
 		"licenses/github.com/yuin/goldmark/LICENSE": false, "licenses/golang.org/x/text/LICENSE": false}
 	tr := tar.NewReader(gz)
 	for {

@@ -160,7 +160,8 @@ func build(o options, goos, goarch string) ([]byte, error) {
 
 // licences returns the licence files of what the program for goos/goarch
 // includes, under licenses/: Go's (its runtime and standard library), each
-// module's it is built from, and the chart library's, which it embeds.
+// module's it is built from, and those of the chart library and the fonts
+// of the share pictures, which it embeds.
 func licences(o options, goos, goarch string) ([]release.File, error) {
 	out, err := goCmd(o, goos, goarch, "list", "-deps", "-f", "{{with .Module}}{{if not .Main}}{{.Path}}\t{{.Dir}}{{end}}{{end}}", "./cmd/thidua").Output()
 	if err != nil {
@@ -170,7 +171,8 @@ func licences(o options, goos, goarch string) ([]release.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("go env: %w", err)
 	}
-	dirs := map[string]string{"go": strings.TrimSpace(string(goroot)), "echarts": filepath.Join(o.root, "internal", "charts", "lib")}
+	dirs := map[string]string{"go": strings.TrimSpace(string(goroot)), "echarts": filepath.Join(o.root, "internal", "charts", "lib"),
+		"noto-sans": filepath.Join(o.root, "internal", "ogimage", "fonts")}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		if p, dir, ok := strings.Cut(line, "\t"); ok {
 			dirs[p] = dir
