@@ -37,17 +37,32 @@ type Diagnostic struct {
 	Severity Severity
 	Code     string // stable, machine-readable kind, e.g. "unknown-field"; its text is in the catalogue of package msg
 	Args     []any  // the values the code's text formats
-	Message  string // a text written at the call site, used when the catalogue has no text for Code
+	// Fix is what to type instead, made from what was typed ("hoi-luat-gia"
+	// for "hội-luật-gia", "2026-03-25" for "25/03/2026"), or "". When Guess
+	// is set it is only the closest of what is known, a likely typo.
+	Fix     string
+	Guess   bool
+	Message string // a text written at the call site, used when the catalogue has no text for Code
 }
 
 // Text returns the message of d in lang: the catalogue's text for its code
-// filled with its values, or the text written with it.
+// filled with its values, then the fix when there is one.
 func (d Diagnostic) Text(lang msg.Lang) string {
-	if d.Message == "" {
-		return msg.Sprintf(lang, d.Code, d.Args...)
+	t := d.Message
+	if t == "" {
+		t = msg.Sprintf(lang, d.Code, d.Args...)
 	}
-	return d.Message
+	switch {
+	case d.Fix != "" && d.Guess:
+		t += msg.Sprintf(lang, "did-you-mean", d.Fix)
+	case d.Fix != "":
+		t += msg.Sprintf(lang, "write-instead", d.Fix)
+	}
+	return t
 }
+
+// Localize returns d formatted in lang, for a message that quotes it.
+func (d Diagnostic) Localize(lang msg.Lang) string { return d.Format(lang) }
 
 // Format formats d in lang as "path:line:col: lỗi [code]: message".
 func (d Diagnostic) Format(lang msg.Lang) string {
@@ -63,7 +78,7 @@ func (d Diagnostic) Format(lang msg.Lang) string {
 	return b.String()
 }
 
-// String formats d as "path:line:col: error: message".
+// String formats d as "path:line:col: error: message", in English.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Path)
@@ -73,7 +88,7 @@ func (d Diagnostic) String() string {
 			fmt.Fprintf(&b, ":%d", d.Column)
 		}
 	}
-	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Message)
+	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Text(msg.English))
 	return b.String()
 }
 
@@ -105,6 +120,23 @@ func (l *List) Error(path string, line, col int, code string, args ...any) {
 // message of code, filled with args.
 func (l *List) Warn(path string, line, col int, code string, args ...any) {
 	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Args: args})
+}
+
+// ErrorFix is Error with the fix to suggest, what was typed rewritten
+// ("" for none).
+func (l *List) ErrorFix(path string, line, col int, code, fix string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Args: args, Fix: fix})
+}
+
+// ErrorGuess is Error with the closest known value to suggest, as Suggest
+// gives it ("" for none).
+func (l *List) ErrorGuess(path string, line, col int, code, guess string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Args: args, Fix: guess, Guess: true})
+}
+
+// WarnGuess is Warn with the closest known value to suggest.
+func (l *List) WarnGuess(path string, line, col int, code, guess string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Args: args, Fix: guess, Guess: true})
 }
 
 // Merge appends every diagnostic of other.

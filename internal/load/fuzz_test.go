@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
@@ -70,7 +71,7 @@ func checkResult(t *testing.T, file string, src []byte, result any, l *diag.List
 	// no message may come from beyond that place.
 	budget := 0
 	for _, d := range l.Items() {
-		if strings.Contains(d.Message, "through aliases") {
+		if strings.Contains(d.Text(msg.English), "through aliases") {
 			budget = d.Line
 		}
 	}
@@ -81,7 +82,7 @@ func checkResult(t *testing.T, file string, src []byte, result any, l *diag.List
 		if d.Path != file && !strings.HasPrefix(file, d.Path+"/") {
 			t.Errorf("message about %s, not %s: %s", d.Path, file, d)
 		}
-		if d.Message == "" || d.Code == "" {
+		if d.Text(msg.English) == "" || d.Code == "" {
 			t.Errorf("message without text or code: %+v", d)
 		}
 		if len(src) > 0 && d.Path == file && (d.Line < 1 || d.Column < 1) {

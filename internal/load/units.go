@@ -8,6 +8,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // UnitsFile is data/units.yaml as written.
@@ -42,8 +43,8 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 	}
 	uf.Whole = root.Kind == yaml.SequenceNode
 	seen := map[string]Pos{}
-	for _, n := range d.list(root, "data/units.yaml", "units, each starting with \"- id:\"") {
-		f, ok := d.mapping(n, "a unit", []string{"id", "name", "short", "kind", "website", "formerly", "predecessors", "dissolved"}, []string{"id", "name"})
+	for _, n := range d.list(root, "data/units.yaml", msg.P("what-units")) {
+		f, ok := d.mapping(n, msg.P("what-unit"), []string{"id", "name", "short", "kind", "website", "formerly", "predecessors", "dissolved"}, []string{"id", "name"})
 		if !ok {
 			continue
 		}
@@ -56,7 +57,7 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 			Website: d.website(f, "website"),
 		}
 		for _, fn := range d.seq(f, "formerly") {
-			ff, ok := d.mapping(fn, "an earlier name", []string{"name", "until"}, []string{"name", "until"})
+			ff, ok := d.mapping(fn, msg.P("what-earlier-name"), []string{"name", "until"}, []string{"name", "until"})
 			if !ok {
 				continue
 			}
@@ -71,7 +72,7 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 			continue
 		}
 		if first, dup := seen[u.ID.ID]; dup {
-			d.errorf(u.ID.Pos, "duplicate-id", "duplicate unit id %q, also at %s; give each unit its own id", u.ID.ID, d.at(first))
+			d.error(u.ID.Pos, "duplicate-unit-id", u.ID.ID, d.at(first))
 			continue
 		}
 		seen[u.ID.ID] = u.ID.Pos
@@ -97,6 +98,6 @@ func (d *decoder) website(f fields, key string) string {
 	if err == nil && u.Scheme == "" && !strings.HasPrefix(raw, "/") {
 		example = "https://" + raw // www.hoi-a.gov.vn: the scheme is missing
 	}
-	d.errorf(d.pos(f.vals[key]), "bad-url", "field %q is %s; %s must be an address that starts with https:// or http://, like %s", key, quote(raw), key, example)
+	d.error(d.pos(f.vals[key]), "bad-web-address", key, quote(raw), key, example)
 	return ""
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // Targets is the set of site-relative paths a build writes: pages (by their
@@ -108,20 +109,16 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 			}
 			// Only a broken link is described: most are fine, and a 10,000
 			// article site has tens of thousands.
-			shown := fmt.Sprintf("%q", r.Dest)
+			shown := any(fmt.Sprintf("%q", r.Dest))
 			if dest != r.Dest {
-				shown = fmt.Sprintf("%q (%s, from this page)", r.Dest, dest)
+				shown = msg.P("ref-resolved", r.Dest, dest)
 			}
-			what := "link"
+			code := "broken-link"
 			if r.Image {
-				what = "image"
+				code = "broken-image"
 			}
-			hint := "check the address, or put the file under static/"
-			if s := targets.Suggest(dest); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
-			}
-			l.Errorf(path, r.Line, r.Column, "broken-ref",
-				"the %s %s points at no page or file of the site; %s", what, shown, hint)
+			// codes: broken-link, broken-image
+			l.ErrorGuess(path, r.Line, r.Column, code, targets.Suggest(dest), shown)
 		}
 	}
 	for _, a := range site.Articles {
@@ -167,14 +164,12 @@ func CheckCollisions(site *model.Site, plan []*Page) *diag.List {
 	for _, p := range site.Pages {
 		path := StandalonePath(p)
 		if slices.Contains(reserved, path) || generated[File(path)] {
-			l.Errorf(p.Path, 1, 1, "reserved-slug",
-				"the page address /%s is already a section of the site; rename the file", path)
+			l.Error(p.Path, 1, 1, "reserved-slug", path)
 		}
 	}
 	for _, s := range site.Static {
 		if generated[s] {
-			l.Errorf("static/"+s, 1, 1, "static-collision",
-				"this file would overwrite the generated page /%s; rename or remove it", s)
+			l.Error("static/"+s, 1, 1, "static-collision", s)
 		}
 	}
 	return &l
