@@ -3,10 +3,15 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/msg"
 )
@@ -239,4 +244,48 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Quote returns line line of src, the file a diagnostic is about, with a
+// caret under column col, as rustc and Zola show the place of a mistake:
+//
+//	  12 |   - id: hội-luật-gia
+//	     |         ^
+//
+// Columns count characters; a tab of the line is kept under it so that the
+// caret stays in place. It returns "" when src has no such line or column.
+func Quote(src []byte, line, col int) string {
+	if line < 1 || col < 1 {
+		return ""
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return ""
+		}
+		src = src[i+1:]
+	}
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	text := norm.NFC.String(strings.TrimSuffix(string(src), "\r"))
+	if !utf8.ValidString(text) || utf8.RuneCountInString(text)+1 < col {
+		return ""
+	}
+	var under strings.Builder
+	k := 0
+	for _, r := range text {
+		if k++; k >= col {
+			break
+		}
+		if r == '\t' {
+			under.WriteByte('\t')
+		} else {
+			under.WriteByte(' ')
+		}
+	}
+	num := strconv.Itoa(line)
+	pad := strings.Repeat(" ", len(num))
+	return fmt.Sprintf("  %s | %s\n  %s | %s^\n", num, text, pad, under.String())
 }

@@ -64,3 +64,22 @@ func TestCatalogueText(t *testing.T) {
 		t.Errorf("en: %q, want %q", got, want)
 	}
 }
+
+func TestQuote(t *testing.T) {
+	src := []byte("\uFEFFa: 1\r\n  - id: hội-luật-gia\n\tx: y\n")
+	for _, tc := range []struct {
+		line, col int
+		want      string
+	}{
+		{2, 9, "  2 |   - id: hội-luật-gia\n    |         ^\n"},
+		{1, 1, "  1 | a: 1\n    | ^\n"},
+		{3, 2, "  3 | \tx: y\n    | \t^\n"},
+		{2, 30, ""},
+		{9, 1, ""},
+		{0, 0, ""},
+	} {
+		if got := Quote(src, tc.line, tc.col); got != tc.want {
+			t.Errorf("Quote(%d, %d) = %q, want %q", tc.line, tc.col, got, tc.want)
+		}
+	}
+}

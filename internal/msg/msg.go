@@ -56,6 +56,7 @@ func tables() []map[string]Text {
 		data(),
 		site(),
 		importer(),
+		cli(),
 	}
 }
 

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runIn runs the command line args as an editor does: no language but
+// what --lang and the site say.
+func runIn(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, &env{stdout: &out, stderr: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+// TestMessagesInTheSiteLanguage checks that check speaks the site's
+// language (Vietnamese when site.yaml says vi, English for en), that
+// --lang overrides it, and that each message shows its line of the file
+// with a caret under its column.
+func TestMessagesInTheSiteLanguage(t *testing.T) {
+	site := brokenFixture(t)
+	vi := "data/blocs/khoi-b/2024.yaml:2:1: lỗi [unknown-field]: không có mục \"leadr\" ở chỗ này (có phải là \"leader\"?)\n" +
+		"  2 | leadr: so-ke-hoach\n" +
+		"    | ^\n"
+	en := "data/blocs/khoi-b/2024.yaml:2:1: error [unknown-field]: unknown field \"leadr\" (did you mean \"leader\"?)\n" +
+		"  2 | leadr: so-ke-hoach\n" +
+		"    | ^\n"
+	code, _, errOut := runIn("check", "-s", site)
+	if code != exitSite || !strings.Contains(errOut, vi) || !strings.HasSuffix(errOut, "thidua: 2 lỗi và 0 cảnh báo\n") {
+		t.Errorf("check of a vi site: exit %d\n%s", code, errOut)
+	}
+	if _, _, errOut := runIn("check", "-s", site, "--lang", "en"); !strings.Contains(errOut, en) || !strings.HasSuffix(errOut, "thidua: 2 errors and 0 warnings\n") {
+		t.Errorf("check --lang en:\n%s", errOut)
+	}
+	config := filepath.Join(site, "site.yaml")
+	src, _ := os.ReadFile(config)
+	os.WriteFile(config, bytes.Replace(src, []byte("language: vi"), []byte("language: en"), 1), 0o644)
+	if _, _, errOut := runIn("check", "-s", site); !strings.Contains(errOut, en) {
+		t.Errorf("check of an en site:\n%s", errOut)
+	}
+	if _, _, errOut := runIn("--lang=vi", "check", "-s", site); !strings.Contains(errOut, vi) {
+		t.Errorf("check --lang=vi of an en site:\n%s", errOut)
+	}
+}
+
+// TestLangBeforeTheSite checks that --lang, and Vietnamese by default,
+// speak the errors of the command line, which come before any site.
+func TestLangBeforeTheSite(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"build", "--bogus"}, exitUsage, "thidua build: không có tùy chọn --bogus; gõ --help để xem các tùy chọn\n"},
+		{[]string{"build", "--bogus", "--lang", "en"}, exitUsage, "thidua build: unknown flag: --bogus\n"},
+		{[]string{"frobnicate"}, exitUsage, "thidua: không có lệnh \"frobnicate\"; gõ 'thidua --help' để xem danh sách lệnh\n"},
+		{[]string{"--lang", "fr", "check"}, exitUsage, "thidua: --lang \"fr\" không phải là ngôn ngữ của chương trình; hãy ghi vi hoặc en\n"},
+		{[]string{"check", "--format", "xml", "--lang", "en"}, exitUsage, "thidua check: unknown --format \"xml\" (want text, json or github)\n"},
+		{[]string{"build", "--max-file-size", "lots"}, exitUsage, "thidua build: \"lots\" không phải là kích thước; hãy ghi như 10MiB hoặc 512KiB\n"},
+	} {
+		if code, _, errOut := runIn(tc.args...); code != tc.code || errOut != tc.want {
+			t.Errorf("%v: exit %d\n%q\nwant %q", tc.args, code, errOut, tc.want)
+		}
+	}
+	if _, out, _ := runIn("check", "--help"); !strings.Contains(out, "Cách dùng:\n  thidua check") || !strings.Contains(out, "--lang") {
+		t.Errorf("check --help:\n%s", out)
+	}
+	if _, out, _ := runIn("--help", "--lang", "en"); !strings.Contains(out, "check the site folder and report every mistake") {
+		t.Errorf("--help --lang en:\n%s", out)
+	}
+}
+
+// TestJSONAndGitHubInTheLanguage checks that the JSON and the GitHub
+// annotations of check keep their code and place and give the message in
+// the language chosen, and the JSON the suggestion.
+func TestJSONAndGitHubInTheLanguage(t *testing.T) {
+	site := brokenFixture(t)
+	for lang, want := range map[string]string{
+		"vi": `không có mục "leadr" ở chỗ này (có phải là "leader"?)`,
+		"en": `unknown field "leadr" (did you mean "leader"?)`,
+	} {
+		_, out, _ := runIn("check", "-s", site, "--format", "json", "--lang", lang)
+		var got []jsonDiagnostic
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, d := range got {
+			found = found || d == jsonDiagnostic{Path: "data/blocs/khoi-b/2024.yaml", Line: 2, Column: 1, Severity: "error", Code: "unknown-field", Message: want, Fix: "leader"}
+		}
+		if !found {
+			t.Errorf("%s: no message %q in\n%s", lang, want, out)
+		}
+		_, out, _ = runIn("check", "-s", site, "--format", "github", "--lang", lang)
+		if !strings.Contains(out, "line=2,col=1,title=thidua unknown-field::"+want+"\n") {
+			t.Errorf("%s: github:\n%s", lang, out)
+		}
+	}
+}
