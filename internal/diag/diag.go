@@ -249,8 +249,8 @@ func distance(a, b string) int {
 // Quote returns line line of src, the file a diagnostic is about, with a
 // caret under column col, as rustc and Zola show the place of a mistake:
 //
-//	  12 |   - id: hội-luật-gia
-//	     |         ^
+//	12 |   - id: hội-luật-gia
+//	   |         ^
 //
 // Columns count characters; a tab of the line is kept under it so that the
 // caret stays in place. It returns "" when src has no such line or column.
