@@ -101,3 +101,41 @@ func TestJSONAndGitHubInTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestTheCauseFirst reproduces issue 14's case: one Vietnamese letter in
+// an id of data/units.yaml, used by ten places of the demo, gave every one
+// of them an error and the cause last. The cause comes first, with the
+// fix, and stands for its consequences in one line, in both languages;
+// an unknown id used in several places is one line too.
+func TestTheCauseFirst(t *testing.T) {
+	site := copyDemo(t)
+	units := filepath.Join(site, "data/units.yaml")
+	src, _ := os.ReadFile(units)
+	os.WriteFile(units, bytes.Replace(src, []byte("- id: hoi-luat-gia\n"), []byte("- id: hội-luật-gia\n"), 1), 0o644)
+	for lang, want := range map[string]string{
+		"vi": "data/units.yaml:54:7: lỗi [bad-id]: \"hội-luật-gia\" ở mục \"id\" không phải là mã hợp lệ; mã chỉ gồm chữ thường không dấu a-z, chữ số và dấu gạch nối, như \"khoi-8\"; hãy viết \"hoi-luat-gia\"; sửa chỗ này thì 10 chỗ khác dùng mã này cũng hết lỗi\n" +
+			"  54 | - id: hội-luật-gia\n" +
+			"     |       ^\n" +
+			"thidua: 1 lỗi và 0 cảnh báo\n",
+		"en": "data/units.yaml:54:7: error [bad-id]: \"hội-luật-gia\" in field \"id\" is not a valid identifier; use lower-case letters a-z, digits and single hyphens, like \"khoi-8\"; write \"hoi-luat-gia\"; fixing it fixes the 10 other places that use this id\n" +
+			"  54 | - id: hội-luật-gia\n" +
+			"     |       ^\n" +
+			"thidua: 1 error and 0 warnings\n",
+	} {
+		if code, _, errOut := runIn("check", "-s", site, "--lang", lang); code != exitSite || errOut != want {
+			t.Errorf("%s: exit %d\n%s\nwant\n%s", lang, code, errOut, want)
+		}
+	}
+	// The declaration right, the uses of another id wrong: the first use
+	// stands for the others.
+	os.WriteFile(units, src, 0o644)
+	for _, f := range []string{"data/blocs/khoi-8/2023.yaml", "data/blocs/khoi-8/2024.yaml", "data/blocs/khoi-8/2025.yaml"} {
+		b, _ := os.ReadFile(filepath.Join(site, f))
+		os.WriteFile(filepath.Join(site, f), bytes.ReplaceAll(b, []byte("hoi-luat-gia"), []byte("hoi-luat-giaa")), 0o644)
+	}
+	_, _, errOut := runIn("check", "-s", site, "--lang", "vi")
+	if first := strings.SplitN(errOut, "\n", 2)[0]; !strings.HasPrefix(first, "data/blocs/khoi-8/2023.yaml:3:11: lỗi [unknown-unit]: không có đơn vị mã \"hoi-luat-giaa\"; hãy thêm đơn vị vào data/units.yaml hoặc sửa lại mã (có phải là \"hoi-luat-gia\"?) (và ") ||
+		strings.Count(errOut, "[unknown-unit]") != 1 {
+		t.Errorf("the uses of an unknown id:\n%s", errOut)
+	}
+}

@@ -45,9 +45,16 @@ type Diagnostic struct {
 	// Fix is what to type instead, made from what was typed ("hoi-luat-gia"
 	// for "hội-luật-gia", "2026-03-25" for "25/03/2026"), or "". When Guess
 	// is set it is only the closest of what is known, a likely typo.
-	Fix     string
-	Guess   bool
-	Message string // a text written at the call site, used when the catalogue has no text for Code
+	Fix   string
+	Guess bool
+	// About names the declared thing the message is about ("unit:hoi-a"),
+	// or "". A Consequence is a use of it that fails because of it: Items
+	// folds the consequences of one thing into its declaration's message,
+	// or into the first of them, whose Folded says how many it stands for.
+	About       string
+	Consequence bool
+	Folded      int
+	Message     string // a text written at the call site, used when the catalogue has no text for Code
 }
 
 // Text returns the message of d in lang: the catalogue's text for its code
@@ -62,6 +69,12 @@ func (d Diagnostic) Text(lang msg.Lang) string {
 		t += msg.Sprintf(lang, "did-you-mean", d.Fix)
 	case d.Fix != "":
 		t += msg.Sprintf(lang, "write-instead", d.Fix)
+	}
+	switch {
+	case d.Folded > 0 && d.Consequence:
+		t += msg.Sprintf(lang, "folded-others", d.Folded)
+	case d.Folded > 0:
+		t += msg.Sprintf(lang, "folded-uses", d.Folded)
 	}
 	return t
 }
@@ -144,6 +157,12 @@ func (l *List) WarnGuess(path string, line, col int, code, guess string, args ..
 	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Args: args, Fix: guess, Guess: true})
 }
 
+// Consequence adds an error like ErrorGuess that is a consequence of the
+// thing about ("unit:hoi-a"), and is folded with the others (see Items).
+func (l *List) Consequence(about, path string, line, col int, code, guess string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Args: args, Fix: guess, Guess: guess != "", About: about, Consequence: true})
+}
+
 // Merge appends every diagnostic of other.
 func (l *List) Merge(other *List) {
 	if other != nil {
@@ -154,18 +173,56 @@ func (l *List) Merge(other *List) {
 // Len reports how many diagnostics l holds.
 func (l *List) Len() int { return len(l.items) }
 
-// Items returns the diagnostics sorted by path, line, column, then message,
-// with exact repeats removed.
+// Items returns the diagnostics in the order of Compare, causes first,
+// with exact repeats removed and the consequences of one declared thing
+// folded: into the message about its declaration when there is one, else
+// into the first of them.
 func (l *List) Items() []Diagnostic {
 	out := slices.Clone(l.items)
 	slices.SortStableFunc(out, Compare)
-	return slices.CompactFunc(out, func(a, b Diagnostic) bool { return Compare(a, b) == 0 })
+	out = slices.CompactFunc(out, func(a, b Diagnostic) bool { return Compare(a, b) == 0 })
+	return fold(out)
 }
 
-// Compare orders diagnostics by path, line, column, severity (errors first),
-// code and message.
+// fold folds the consequences of ds, sorted, as Items says.
+func fold(ds []Diagnostic) []Diagnostic {
+	into := map[string]int{} // About → the index in out of the message that stands for it
+	for i, d := range ds {
+		if d.About != "" && !d.Consequence {
+			if _, ok := into[d.About]; !ok {
+				into[d.About] = i
+			}
+		}
+	}
+	if len(into) == 0 && !slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Consequence }) {
+		return ds
+	}
+	out := make([]Diagnostic, 0, len(ds))
+	kept := map[int]int{} // index in ds → index in out
+	for i, d := range ds {
+		if d.Consequence && d.About != "" {
+			if j, ok := into[d.About]; ok {
+				if k, ok := kept[j]; ok {
+					out[k].Folded++
+					continue
+				}
+			}
+			into[d.About] = i
+		}
+		kept[i] = len(out)
+		out = append(out, d)
+	}
+	return out
+}
+
+// Compare orders diagnostics causes first: site.yaml, then the
+// declarations of units, award kinds and blocs (data/units.yaml,
+// data/awards.yaml, the bloc folders and their bloc.yaml), then the other
+// files; then by path, line, column, severity (errors first), code and
+// message.
 func Compare(a, b Diagnostic) int {
 	return cmp.Or(
+		cmp.Compare(declarationRank(a.Path), declarationRank(b.Path)),
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(a.Line, b.Line),
 		cmp.Compare(a.Column, b.Column),
@@ -173,6 +230,22 @@ func Compare(a, b Diagnostic) int {
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Text(msg.English), b.Text(msg.English)),
 	)
+}
+
+// declarationRank is the place in Compare of the file at path: the files
+// that declare what the others use come first.
+func declarationRank(path string) int {
+	switch {
+	case path == "site.yaml":
+		return 0
+	case path == "data/units.yaml":
+		return 1
+	case path == "data/awards.yaml":
+		return 2
+	case strings.HasPrefix(path, "data/blocs/") && (strings.Count(path, "/") == 2 || strings.HasSuffix(path, "/bloc.yaml")):
+		return 3
+	}
+	return 4
 }
 
 // Count returns the number of errors and warnings.

@@ -1,6 +1,8 @@
 package diag
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/thidua/thidua/internal/msg"
@@ -81,5 +83,31 @@ func TestQuote(t *testing.T) {
 		if got := Quote(src, tc.line, tc.col); got != tc.want {
 			t.Errorf("Quote(%d, %d) = %q, want %q", tc.line, tc.col, got, tc.want)
 		}
+	}
+}
+
+func TestCauseFirstAndFolded(t *testing.T) {
+	var l List
+	l.Consequence("unit:hoi-a", "content/news/a.md", 3, 1, "unknown-unit", "", "hoi-a")
+	l.Consequence("unit:hoi-a", "data/blocs/k/2024.yaml", 2, 3, "unknown-unit", "", "hoi-a")
+	l.Consequence("unit:hoi-b", "data/blocs/k/2024.yaml", 4, 3, "unknown-unit", "", "hoi-b")
+	l.Consequence("unit:hoi-b", "data/blocs/k/2025.yaml", 4, 3, "unknown-unit", "", "hoi-b")
+	l.Consequence("unit:hoi-b", "data/blocs/k/2026.yaml", 4, 3, "unknown-unit", "", "hoi-b")
+	l.Add(Diagnostic{Path: "data/units.yaml", Line: 5, Column: 7, Severity: Error, Code: "bad-id", Args: []any{"hội-a", "id"}, Fix: "hoi-a", About: "unit:hoi-a"})
+	l.Error("data/blocs/k", 0, 0, "missing-file-bloc")
+	var got []string
+	for _, d := range l.Items() {
+		got = append(got, d.Format(msg.English))
+	}
+	want := []string{
+		`data/units.yaml:5:7: error [bad-id]: "hội-a" in field "id" is not a valid identifier; use lower-case letters a-z, digits and single hyphens, like "khoi-8"; write "hoi-a"; fixing it fixes the 2 other places that use this id`,
+		`data/blocs/k: error [missing-file-bloc]: the bloc folder has no bloc.yaml; add one with the bloc's name`,
+		`data/blocs/k/2024.yaml:4:3: error [unknown-unit]: unknown unit "hoi-b"; add it to data/units.yaml or fix the id (and 2 other places use this id)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if e, _ := l.Count(); e != 7 {
+		t.Errorf("Count = %d errors, want every one of them", e)
 	}
 }

@@ -166,7 +166,7 @@ func (a *assembler) unit(file string, id Ident) *model.Unit {
 	if u := a.unitByID[id.ID]; u != nil || !a.unitsKnown {
 		return u
 	}
-	a.diags.ErrorGuess(file, id.Line, id.Column, "unknown-unit", diag.Suggest(id.ID, a.unitIDs), id.ID)
+	a.diags.Consequence("unit:"+id.ID, file, id.Line, id.Column, "unknown-unit", diag.Suggest(id.ID, a.unitIDs), id.ID)
 	return nil
 }
 
@@ -175,7 +175,7 @@ func (a *assembler) bloc(file string, id Ident) *model.Bloc {
 	if b := a.blocByID[id.ID]; b != nil {
 		return b
 	}
-	a.diags.ErrorGuess(file, id.Line, id.Column, "unknown-bloc", diag.Suggest(id.ID, a.blocIDs), id.ID)
+	a.diags.Consequence("bloc:"+id.ID, file, id.Line, id.Column, "unknown-bloc", diag.Suggest(id.ID, a.blocIDs), id.ID)
 	return nil
 }
 
@@ -273,7 +273,7 @@ func (a *assembler) blocYears() {
 		for _, e := range f.Awards {
 			k := a.kindByID[e.Award.ID]
 			if k == nil {
-				a.diags.ErrorGuess(f.Path, e.Award.Line, e.Award.Column, "unknown-award", diag.Suggest(e.Award.ID, a.kindIDs), e.Award.ID)
+				a.diags.Consequence("award:"+e.Award.ID, f.Path, e.Award.Line, e.Award.Column, "unknown-award", diag.Suggest(e.Award.ID, a.kindIDs), e.Award.ID)
 				continue
 			}
 			aw := &model.Award{Kind: k, BlocYear: by, Count: e.Count, Status: e.Status, Decision: e.Decision}

@@ -51,6 +51,7 @@ type AwardKindEntry struct {
 // override the built-in catalogue. The result is never nil.
 func ParseAwards(file string, src []byte) (*AwardsFile, *diag.List) {
 	d := newDecoder(file, 0)
+	d.declares = "award"
 	af := &AwardsFile{Path: file}
 	root := d.parse(clean(src))
 	if root == nil || isNull(root) {

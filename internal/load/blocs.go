@@ -30,7 +30,12 @@ func blocID(file string, diags *diag.List) string {
 	dir := path.Dir(file)
 	id := path.Base(dir)
 	if !validID(id) {
-		diags.ErrorFix(dir, 0, 0, "bad-bloc-folder", idFix(id), id)
+		fix := idFix(id)
+		about := ""
+		if fix != "" {
+			about = "bloc:" + fix
+		}
+		diags.Add(diag.Diagnostic{Path: dir, Severity: diag.Error, Code: "bad-bloc-folder", Args: []any{id}, Fix: fix, About: about})
 		return ""
 	}
 	return id

@@ -41,7 +41,8 @@ const maxNodes = 100000
 // decoder walks the YAML nodes of one file and records its mistakes.
 type decoder struct {
 	path       string
-	lineOffset int // added to every line: the front matter of an article starts on line 2
+	lineOffset int    // added to every line: the front matter of an article starts on line 2
+	declares   string // what the field id of the file's items declares ("unit", "award"), or ""
 	diags      *diag.List
 	// expanded holds the copies resolve made of what aliases stand for,
 	// each true once its own items are copies too.
@@ -366,7 +367,13 @@ func (d *decoder) identNode(v *yaml.Node, key string) Ident {
 	}
 	id := vn.NFC(v.Value)
 	if !validID(id) {
-		d.errorFix(d.pos(v), "bad-id", idFix(id), id, key)
+		fix := idFix(id)
+		p := d.pos(v)
+		about := ""
+		if d.declares != "" && key == "id" && fix != "" {
+			about = d.declares + ":" + fix
+		}
+		d.diags.Add(diag.Diagnostic{Path: d.path, Line: p.Line, Column: p.Column, Severity: diag.Error, Code: "bad-id", Args: []any{id, key}, Fix: fix, About: about})
 		return Ident{}
 	}
 	return Ident{ID: id, Pos: d.pos(v)}

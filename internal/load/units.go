@@ -35,6 +35,7 @@ type UnitEntry struct {
 // ParseUnits reads data/units.yaml: a list of units. The result is never nil.
 func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 	d := newDecoder(file, 0)
+	d.declares = "unit"
 	uf := &UnitsFile{Path: file}
 	root := d.parse(clean(src))
 	if root == nil || isNull(root) {

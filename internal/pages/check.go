@@ -118,7 +118,11 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 				code = "broken-image"
 			}
 			// codes: broken-link, broken-image
-			l.ErrorGuess(path, r.Line, r.Column, code, targets.Suggest(dest), shown)
+			if about := pageOf(dest); about != "" {
+				l.Consequence(about, path, r.Line, r.Column, code, targets.Suggest(dest), shown)
+			} else {
+				l.ErrorGuess(path, r.Line, r.Column, code, targets.Suggest(dest), shown)
+			}
 		}
 	}
 	for _, a := range site.Articles {
@@ -128,6 +132,22 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 		check(p.Path, StandalonePath(p), p.Refs)
 	}
 	return &l
+}
+
+// pageOf returns what the page at dest, a site-relative address, is the
+// page of ("unit:hoi-a" for /don-vi/hoi-a/, "bloc:khoi-8" for /khoi/khoi-8/
+// and its years), for a broken link that is a consequence of an id that is
+// not declared; "" for any other address.
+func pageOf(dest string) string {
+	for prefix, kind := range map[string]string{"/" + UnitsPath: "unit", "/" + BlocsPath: "bloc"} {
+		if id, ok := strings.CutPrefix(dest, prefix); ok {
+			id, _, _ = strings.Cut(id, "/")
+			if id != "" && !strings.ContainsAny(id, "?#") {
+				return kind + ":" + id
+			}
+		}
+	}
+	return ""
 }
 
 // resolveRelative returns the site-relative destination ("/…") of dest, a
