@@ -90,6 +90,7 @@ func usage(e *env, cmds map[string]command) {
 	sort.Strings(names)
 	var b strings.Builder
 	for _, n := range names {
+		// codes: cmd-build, cmd-check, cmd-import, cmd-new, cmd-schema, cmd-serve, cmd-version
 		fmt.Fprintf(&b, "  %-8s %s\n", n, e.text(cmds[n].summary))
 	}
 	e.say(e.stdout, "cli-usage", b.String())

@@ -57,6 +57,7 @@ func (e *LimitError) Error() string { return e.Localize(msg.English) }
 
 // Localize returns the error in l, for a message that quotes it.
 func (e *LimitError) Localize(l msg.Lang) string {
+	// codes: md-too-many-links, md-nested-quote, md-nested-footnote, md-nested-list, md-too-many-refs, md-row-emphasis, md-paragraph-emphasis, md-table-emphasis, md-too-many-marks
 	return msg.Sprintf(l, "at-line-column", e.Line, e.Column) + msg.Sprintf(l, e.Code, e.Args...)
 }
 

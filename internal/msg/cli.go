@@ -92,7 +92,7 @@ func cli() map[string]Text {
 		"about-schema": {
 			"In lược đồ JSON (draft 2020-12) của các tệp của trang: tất cả trong một tài liệu, hoặc lược đồ có tên đã ghi.\nVới --write, ghi chúng vào thư mục trang trong .vscode/schemas/, cùng tệp .vscode/settings.json gắn chúng với các tệp,\nđể phần mở rộng YAML của VS Code gợi ý và gạch chân chỗ sai ngay khi gõ.",
 			"Print the JSON Schema (draft 2020-12) of the site's files: all of them in one document, or the one named.\nWith --write, put them in the site folder under .vscode/schemas/ with a .vscode/settings.json that maps\nthem to the files, so that the YAML extension of VS Code completes and underlines as you type."},
-		"about-version": {"In phiên bản.", "Print the version."},
+		"about-version": {"In phiên bản của thidua, và lần ghi (commit) đã dùng để dựng nó khi biết.", "Print the version of thidua, and the commit it was built from when known."},
 
 		// What the commands print as they work.
 		"cli-rendering":      {"đang lập %d/%d trang", "rendering %d/%d pages"},

@@ -117,10 +117,11 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 			if r.Image {
 				code = "broken-image"
 			}
-			// codes: broken-link, broken-image
 			if about := pageOf(dest); about != "" {
+				// codes: broken-link, broken-image
 				l.Consequence(about, path, r.Line, r.Column, code, targets.Suggest(dest), shown)
 			} else {
+				// codes: broken-link, broken-image
 				l.ErrorGuess(path, r.Line, r.Column, code, targets.Suggest(dest), shown)
 			}
 		}
