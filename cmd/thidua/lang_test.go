@@ -66,6 +66,10 @@ func TestLangBeforeTheSite(t *testing.T) {
 			t.Errorf("%v: exit %d\n%q\nwant %q", tc.args, code, errOut, tc.want)
 		}
 	}
+	empty := t.TempDir()
+	if code, _, errOut := runIn("new", "article", "Tin mới", "-s", empty); code != exitSite || errOut != "thidua new: thư mục không có site.yaml; hãy chạy thidua new trong thư mục trang, hoặc chỉ rõ thư mục bằng -s\n" {
+		t.Errorf("new article without a site: exit %d %q", code, errOut)
+	}
 	if _, out, _ := runIn("check", "--help"); !strings.Contains(out, "Cách dùng:\n  thidua check") || !strings.Contains(out, "--lang") {
 		t.Errorf("check --help:\n%s", out)
 	}

@@ -67,9 +67,3 @@ func (e *env) useSite(dir string) {
 		e.lang = l
 	}
 }
-
-// phraseError is an error of the command line whose text is a message of
-// the catalogue, put in the language of the message that prints it.
-type phraseError struct{ msg.Phrase }
-
-func (e phraseError) Error() string { return e.Localize(msg.English) }

@@ -114,7 +114,7 @@ func mergeSettings(name string, mapping map[string]any) ([]byte, error) {
 		return nil, err
 	default:
 		if err := json.Unmarshal(src, &settings); err != nil || settings == nil {
-			return nil, phraseError{msg.P("schema-settings-not-json", name)}
+			return nil, msg.E("schema-settings-not-json", name)
 		}
 	}
 	schemas, _ := settings["yaml.schemas"].(map[string]any)

@@ -21,7 +21,7 @@ var codeArgs = map[string][]int{
 	"Error": {3}, "Warn": {3}, "ErrorFix": {3}, "ErrorGuess": {3}, "WarnGuess": {3}, "Consequence": {4},
 	"error": {1}, "warn": {1}, "errorFix": {1}, "errorGuess": {1},
 	"say": {1}, "complain": {1}, "text": {0},
-	"P": {0}, "Sprintf": {1},
+	"P": {0}, "E": {0}, "Sprintf": {1},
 	"errorAt": {3}, "fail": {1}, "usageErr": {0}, "claimSlug": {1},
 	"newFlags": {2}, "addSiteFlags": {1}, "count": {1, 2},
 }
@@ -221,12 +221,12 @@ func inPackageOfCodes(rel, name string, call *ast.CallExpr) bool {
 			case "fmt", "strings", "bytes", "errors", "t", "b", "regexp", "template", "log":
 				return false
 			case "msg":
-				return name == "P" || name == "Sprintf"
+				return name == "P" || name == "E" || name == "Sprintf"
 			}
 		}
 	}
 	switch name {
-	case "P", "Sprintf":
+	case "P", "E", "Sprintf":
 		_, isSel := call.Fun.(*ast.SelectorExpr)
 		return isSel || strings.HasPrefix(rel, "internal/msg/")
 	case "errorAt":

@@ -123,3 +123,23 @@ func P(code string, args ...any) Phrase { return Phrase{Code: code, Args: args} 
 
 // Localize returns p in l.
 func (p Phrase) Localize(l Lang) string { return Sprintf(l, p.Code, p.Args...) }
+
+// Error is an error whose text is a message of the catalogue, put in the
+// language of the message that prints it (it is Localized); Err is what it
+// wraps, for errors.Is, or nil.
+type Error struct {
+	Phrase
+	Err error
+}
+
+// E returns the Error of code with args.
+func E(code string, args ...any) *Error { return &Error{Phrase: P(code, args...)} }
+
+// Wrapping returns e wrapping err.
+func (e *Error) Wrapping(err error) *Error { e.Err = err; return e }
+
+// Error returns the message in English.
+func (e *Error) Error() string { return e.Localize(English) }
+
+// Unwrap returns what e wraps.
+func (e *Error) Unwrap() error { return e.Err }
