@@ -54,16 +54,12 @@ type Diagnostic struct {
 	About       string
 	Consequence bool
 	Folded      int
-	Message     string // a text written at the call site, used when the catalogue has no text for Code
 }
 
 // Text returns the message of d in lang: the catalogue's text for its code
 // filled with its values, then the fix when there is one.
 func (d Diagnostic) Text(lang msg.Lang) string {
-	t := d.Message
-	if t == "" {
-		t = msg.Sprintf(lang, d.Code, d.Args...)
-	}
+	t := msg.Sprintf(lang, d.Code, d.Args...)
 	switch {
 	case d.Fix != "" && d.Guess:
 		t += msg.Sprintf(lang, "did-you-mean", d.Fix)
@@ -117,16 +113,6 @@ type List struct {
 
 // Add appends d.
 func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
-
-// Errorf adds an error at path:line:col.
-func (l *List) Errorf(path string, line, col int, code, format string, args ...any) {
-	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
-}
-
-// Warnf adds a warning at path:line:col.
-func (l *List) Warnf(path string, line, col int, code, format string, args ...any) {
-	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
-}
 
 // Error adds an error at path:line:col whose text is the catalogue's
 // message of code, filled with args.
@@ -287,14 +273,6 @@ func Suggest(name string, candidates []string) string {
 		return ""
 	}
 	return best
-}
-
-// DidYouMean returns ` (did you mean "x"?)` for the closest candidate, or "".
-func DidYouMean(name string, candidates []string) string {
-	if s := Suggest(name, candidates); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
-	}
-	return ""
 }
 
 // distance is the Levenshtein distance between a and b, in runes.

@@ -10,14 +10,14 @@ import (
 
 func TestStringAndSort(t *testing.T) {
 	var l List
-	l.Warnf("data/b.yaml", 3, 1, "x", "second")
-	l.Errorf("data/a.yaml", 10, 2, "x", "third")
-	l.Errorf("data/a.yaml", 2, 5, "x", "first")
+	l.Warn("data/b.yaml", 3, 1, "missing-field", "second")
+	l.Error("data/a.yaml", 10, 2, "missing-field", "third")
+	l.Error("data/a.yaml", 2, 5, "missing-field", "first")
 	got := l.Items()
 	want := []string{
-		"data/a.yaml:2:5: error: first",
-		"data/a.yaml:10:2: error: third",
-		"data/b.yaml:3:1: warning: second",
+		`data/a.yaml:2:5: error: missing required field "first"`,
+		`data/a.yaml:10:2: error: missing required field "third"`,
+		`data/b.yaml:3:1: warning: missing required field "second"`,
 	}
 	for i, d := range got {
 		if d.String() != want[i] {

@@ -70,14 +70,6 @@ func (d *decoder) warn(p Pos, code string, args ...any) {
 	d.diags.Warn(d.path, p.Line, p.Column, code, args...)
 }
 
-func (d *decoder) errorf(p Pos, code, format string, args ...any) {
-	d.diags.Errorf(d.path, p.Line, p.Column, code, format, args...)
-}
-
-func (d *decoder) warnf(p Pos, code, format string, args ...any) {
-	d.diags.Warnf(d.path, p.Line, p.Column, code, format, args...)
-}
-
 // at formats the place p of this file as "path:line:col", for messages that
 // name a second place.
 func (d *decoder) at(p Pos) string { return fmt.Sprintf("%s:%d:%d", d.path, p.Line, p.Column) }
