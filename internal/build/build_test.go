@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/charts"
+	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/filetree"
 	"github.com/thidua/thidua/internal/synth"
 )
@@ -171,7 +173,9 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	if !errors.Is(err, ErrSite) {
 		t.Fatalf("build of a broken site: err = %v", err)
 	}
-	if len(res.Diagnostics) == 0 || res.Diagnostics[0].Path != "data/blocs/khoi-a/2024.yaml" {
+	if !slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool {
+		return d.Path == "data/blocs/khoi-a/2024.yaml" && d.Severity == diag.Error
+	}) {
 		t.Errorf("diagnostics = %v", res.Diagnostics)
 	}
 	unchanged(t, dst, before, "a failed build")

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"maps"
 	"os"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/thidua/thidua/internal/gitinfo"
 	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
 )
@@ -70,7 +70,7 @@ type Stats struct {
 func NewBuilder(opts Options, origin string) (*Builder, error) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the site folder: %w", err)
+		return nil, msg.E("build-cannot-open", err).Wrapping(err)
 	}
 	if opts.Extras == nil {
 		opts.Extras = builderExtras()

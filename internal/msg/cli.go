@@ -128,6 +128,17 @@ func cli() map[string]Text {
 		"cli-after-change":    {" sau khi sửa %s", " after a change to %s"},
 		"cli-after-changes":   {" sau khi sửa %s và %d tệp khác", " after changes to %s and %d more"},
 
+		// Watching and building.
+		"build-cannot-open":  {"không mở được thư mục trang: %s", "cannot open the site folder: %s"},
+		"watch-not-a-folder": {"theo dõi: %s không phải là thư mục", "watch: %s is not a folder"},
+		"watch-no-events":    {"theo dõi: hệ điều hành không báo thay đổi (%s); chuyển sang cứ %v dò lại thư mục một lần", "watch: the system gives no events (%s); scanning the folder every %v instead"},
+		"watch-limit-watches": {
+			"theo dõi: đã tới giới hạn số thư mục inotify được theo dõi của hệ điều hành%s; hãy nâng lên bằng 'sudo sysctl %s=524288' và giữ lại bằng dòng %s=524288 trong /etc/sysctl.d/60-inotify.conf",
+			"watch: the system's limit of inotify watches is reached%s; raise it with 'sudo sysctl %s=524288' and keep it with a line %s=524288 in /etc/sysctl.d/60-inotify.conf"},
+		"watch-limit-instances": {
+			"theo dõi: đã tới giới hạn số bộ theo dõi inotify của hệ điều hành%s; hãy nâng lên bằng 'sudo sysctl %s=524288' và giữ lại bằng dòng %s=524288 trong /etc/sysctl.d/60-inotify.conf",
+			"watch: the system's limit of inotify instances is reached%s; raise it with 'sudo sysctl %s=524288' and keep it with a line %s=524288 in /etc/sysctl.d/60-inotify.conf"},
+
 		// thidua import.
 		"import-one-file":         {"hãy ghi một tệp cần nhập, .xlsx hoặc .csv", "give one file to import, .xlsx or .csv"},
 		"import-give-bloc":        {"hãy ghi khối bằng --bloc, như --bloc khoi-8", "give the bloc with --bloc, like --bloc khoi-8"},
