@@ -25,7 +25,9 @@ func newFlags(name, use, about string, e *env) *pflag.FlagSet {
 			fs.String("lang", "", e.text("flag-lang"))
 		}
 		// codes: about-build, about-check, about-import, about-new, about-schema, about-serve, about-version
-		e.say(e.stdout, "cli-command-usage", e.text(about), use, fs.FlagUsages())
+		// pflag writes the defaults in English: "(default 1313)".
+		usages := strings.ReplaceAll(fs.FlagUsages(), "(default ", e.text("flag-default"))
+		e.say(e.stdout, "cli-command-usage", e.text(about), use, usages)
 	}
 	return fs
 }

@@ -70,7 +70,7 @@ func TestLangBeforeTheSite(t *testing.T) {
 	if code, _, errOut := runIn("new", "article", "Tin mới", "-s", empty); code != exitSite || errOut != "thidua new: thư mục không có site.yaml; hãy chạy thidua new trong thư mục trang, hoặc chỉ rõ thư mục bằng -s\n" {
 		t.Errorf("new article without a site: exit %d %q", code, errOut)
 	}
-	if _, out, _ := runIn("check", "--help"); !strings.Contains(out, "Cách dùng:\n  thidua check") || !strings.Contains(out, "--lang") {
+	if _, out, _ := runIn("check", "--help"); !strings.Contains(out, "Cách dùng:\n  thidua check") || !strings.Contains(out, "--lang") || !strings.Contains(out, `(mặc định "text")`) {
 		t.Errorf("check --help:\n%s", out)
 	}
 	if _, out, _ := runIn("--help", "--lang", "en"); !strings.Contains(out, "check the site folder and report every mistake") {

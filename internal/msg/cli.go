@@ -37,6 +37,7 @@ func cli() map[string]Text {
 		"flag-error":              {"%s", "%s"},
 
 		// Flags.
+		"flag-default":           {"(mặc định ", "(default "},
 		"flag-lang":              {"ngôn ngữ của các thông báo: vi hoặc en (mặc định theo language của site.yaml, không có thì vi)", "the language of the messages, vi or en (default: site.yaml's language, else vi)"},
 		"flag-source":            {"thư mục trang", "the site folder"},
 		"flag-source-schema":     {"thư mục trang (cùng --write)", "the site folder (with --write)"},
