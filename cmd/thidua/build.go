@@ -14,26 +14,27 @@ import (
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/feeds"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 func runBuild(args []string, e *env) int {
-	fs := newFlags("build", "thidua build [-s DIR] [-d DIR] [-b URL] [-D] [--strict] [--watch] [--quiet]",
-		"Build the site folder into the destination folder. A failed build leaves the previous output untouched.", e)
-	site := addSiteFlags(fs, "include articles marked draft: true")
-	dest := fs.StringP("destination", "d", "", "the output folder (default: public/ inside the site folder)")
-	baseURL := fs.StringP("baseURL", "b", "", "the site's address, overriding site.yaml's baseURL")
-	strict := fs.Bool("strict", false, "treat warnings as errors")
-	quiet := fs.Bool("quiet", false, "print nothing on success")
-	watchFlag := fs.Bool("watch", false, "keep running and rebuild on every change to the site's files, until Ctrl-C")
-	poll := fs.Duration("poll", 0, "with --watch: scan the folder for changes this often (like 1s) instead of asking the system for events")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
-	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file")
+	fs := newFlags("build", "thidua build [-s DIR] [-d DIR] [-b URL] [-D] [--strict] [--watch] [--quiet]", "about-build", e)
+	site := addSiteFlags(fs, "flag-drafts-build", e)
+	dest := fs.StringP("destination", "d", "", e.text("flag-destination-build"))
+	baseURL := fs.StringP("baseURL", "b", "", e.text("flag-base-url"))
+	strict := fs.Bool("strict", false, e.text("flag-strict-build"))
+	quiet := fs.Bool("quiet", false, e.text("flag-quiet"))
+	watchFlag := fs.Bool("watch", false, e.text("flag-watch"))
+	poll := fs.Duration("poll", 0, e.text("flag-poll-build"))
+	cpuProfile := fs.String("cpuprofile", "", e.text("flag-cpuprofile"))
+	memProfile := fs.String("memprofile", "", e.text("flag-memprofile"))
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
 	if !noArgs(fs, e) {
 		return exitUsage
 	}
+	e.useSite(*site.source)
 	if *dest == "" {
 		*dest = filepath.Join(*site.source, "public")
 	}
@@ -41,7 +42,7 @@ func runBuild(args []string, e *env) int {
 	opts.Destination, opts.BaseURL, opts.Strict = *dest, *baseURL, *strict
 	if e.isTerminal && !*quiet {
 		opts.Progress = func(done, total int) {
-			fmt.Fprintf(e.stderr, "\rrendering %d/%d pages\x1b[K", done, total)
+			fmt.Fprintf(e.stderr, "\r%s\x1b[K", e.text("cli-rendering", done, total))
 			if done == total {
 				fmt.Fprint(e.stderr, "\r\x1b[K")
 			}
@@ -53,34 +54,35 @@ func runBuild(args []string, e *env) int {
 	if *watchFlag {
 		opts.Progress = nil
 		if err := runLive(ctx, liveConfig{opts: opts, poll: *poll, output: e}, nil); err != nil {
-			fmt.Fprintf(e.stderr, "thidua build: %v\n", err)
+			e.complain("build", "cli-error", err)
 			return exitSite
 		}
 		return exitOK
 	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "thidua build: %v\n", err)
+		e.complain("build", "cli-error", err)
 		return exitUsage
 	}
 	res, err := build.Run(ctx, opts)
 	if perr := stopProfiles(); perr != nil {
-		fmt.Fprintf(e.stderr, "thidua build: %v\n", perr)
+		e.complain("build", "cli-error", perr)
 	}
-	printDiagnostics(e, res.Diagnostics)
+	printDiagnostics(e, *site.source, res.Diagnostics)
 	if err != nil {
 		if errors.Is(err, build.ErrSite) {
-			fmt.Fprintf(e.stderr, "thidua: %s; nothing was written\n", counted(res.Diagnostics))
+			e.complain("", "cli-build-failed", counted(res.Diagnostics))
 			return exitSite
 		}
-		fmt.Fprintf(e.stderr, "thidua: %v\n", err)
+		e.complain("", "cli-error", err)
 		return exitSite
 	}
 	printForeign(e, *dest, res.Foreign)
 	if !*quiet {
-		fmt.Fprintf(e.stdout, "built %d pages and %d files into %s in %d ms\n",
-			res.Pages, res.Files, *dest, res.Elapsed.Milliseconds())
-		fmt.Fprint(e.stdout, rootRobotsNote(res.BaseURL))
+		e.say(e.stdout, "cli-built", res.Pages, res.Files, *dest, res.Elapsed.Milliseconds())
+		if note := rootRobotsNote(res.BaseURL); note != nil {
+			e.say(e.stdout, note.Code, note.Args...) // codes: cli-robots-note
+		}
 	}
 	return exitOK
 }
@@ -91,37 +93,28 @@ func printForeign(e *env, dest string, foreign []string) {
 	if len(foreign) == 0 {
 		return
 	}
-	names := foreign
-	more := ""
-	if len(names) > 10 {
-		names, more = names[:10], fmt.Sprintf(" and %d more", len(foreign)-10)
+	if len(foreign) > 10 {
+		e.complain("", "cli-foreign-more", dest, len(foreign), strings.Join(foreign[:10], ", "), len(foreign)-10)
+		return
 	}
-	fmt.Fprintf(e.stderr, "thidua: warning: %s held %s that no build wrote, and this build did not keep: %s%s. "+
-		"Put such files (CNAME, .well-known/…) in the site's static/ folder, which every build copies to the output.\n",
-		dest, plural(len(foreign), "file"), strings.Join(names, ", "), more)
+	e.complain("", "cli-foreign", dest, len(foreign), strings.Join(foreign, ", "))
 }
 
 // rootRobotsNote says, for a site under a path of its host such as
 // /thidua/, that crawlers read only the robots.txt at the root of the
-// host, and gives the line to add to it there; it is "" for a site at the
+// host, and gives the line to add to it there; it is nil for a site at the
 // root of its host.
-func rootRobotsNote(base *url.URL) string {
+func rootRobotsNote(base *url.URL) *msg.Phrase {
 	if base == nil || base.Path == "/" {
-		return ""
+		return nil
 	}
 	root := url.URL{Scheme: base.Scheme, Host: base.Host, Path: "/robots.txt"}
-	return fmt.Sprintf("baseURL has the path %s: crawlers read only %s; add this line to it:\nSitemap: %s\n",
-		base.Path, root.String(), base.JoinPath(feeds.SitemapFile))
-}
-
-func printDiagnostics(e *env, ds []diag.Diagnostic) {
-	for _, d := range ds {
-		fmt.Fprintln(e.stderr, d.String())
-	}
+	p := msg.P("cli-robots-note", base.Path, root.String(), base.JoinPath(feeds.SitemapFile).String())
+	return &p
 }
 
 // counted says "2 errors and 1 warning".
-func counted(ds []diag.Diagnostic) string {
+func counted(ds []diag.Diagnostic) msg.Phrase {
 	var errs, warns int
 	for _, d := range ds {
 		if d.Severity == diag.Error {
@@ -130,14 +123,15 @@ func counted(ds []diag.Diagnostic) string {
 			warns++
 		}
 	}
-	return fmt.Sprintf("%s and %s", plural(errs, "error"), plural(warns, "warning"))
+	return msg.P("cli-counted", count(errs, "one-error", "n-errors"), count(warns, "one-warning", "n-warnings"))
 }
 
-func plural(n int, word string) string {
+// count is the phrase of n things: one for 1, many for any other number.
+func count(n int, one, many string) msg.Phrase {
 	if n == 1 {
-		return "1 " + word
+		return msg.P(one) // codes: one-error, one-warning
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return msg.P(many, n) // codes: n-errors, n-warnings
 }
 
 // buildMemoryLimit is the soft memory limit of a build, unless the

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,17 +13,13 @@ import (
 
 	"github.com/thidua/thidua/internal/build"
 	"github.com/thidua/thidua/internal/diag"
-	"github.com/thidua/thidua/internal/msg"
 )
 
 func runCheck(args []string, e *env) int {
-	fs := newFlags("check", "thidua check [-s DIR] [--strict] [--format text|json|github]",
-		"Check the site folder and print every mistake as path:line:col: error|warning: message. Writes nothing.\n"+
-			"--format json prints them on stdout as a JSON array of {path, line, column, severity, code, message};\n"+
-			"--format github prints them as GitHub Actions annotations, with paths from the working folder.", e)
-	site := addSiteFlags(fs, "check articles marked draft: true as if they were published")
-	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1 on any message)")
-	format := fs.String("format", "text", "how to print messages: text, json or github")
+	fs := newFlags("check", "thidua check [-s DIR] [--strict] [--format text|json|github]", "about-check", e)
+	site := addSiteFlags(fs, "flag-drafts-check", e)
+	strict := fs.Bool("strict", false, e.text("flag-strict-check"))
+	format := fs.String("format", "text", e.text("flag-format"))
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
@@ -30,19 +28,20 @@ func runCheck(args []string, e *env) int {
 	}
 	report := diagnosticPrinter(*format)
 	if report == nil {
-		fmt.Fprintf(e.stderr, "thidua check: unknown --format %q (want text, json or github)\n", *format)
+		e.complain("check", "cli-bad-format", *format)
 		return exitUsage
 	}
+	e.useSite(*site.source)
 	opts := site.options()
 	opts.Strict = *strict
 	p, diags, err := build.Prepare(opts)
 	report(e, opts.Source, diags)
 	switch {
 	case errors.Is(err, build.ErrSite):
-		fmt.Fprintf(e.stderr, "thidua: %s\n", counted(diags))
+		e.complain("", "cli-counted-line", counted(diags))
 		return exitSite
 	case err != nil:
-		fmt.Fprintf(e.stderr, "thidua: %v\n", err)
+		e.complain("", "cli-error", err)
 		return exitSite
 	}
 	p.Close()
@@ -54,7 +53,7 @@ func runCheck(args []string, e *env) int {
 func diagnosticPrinter(format string) func(e *env, source string, ds []diag.Diagnostic) {
 	switch format {
 	case "text":
-		return func(e *env, _ string, ds []diag.Diagnostic) { printDiagnostics(e, ds) }
+		return printDiagnostics
 	case "json":
 		return printJSON
 	case "github":
@@ -71,14 +70,16 @@ type jsonDiagnostic struct {
 	Severity string `json:"severity"`
 	Code     string `json:"code"`
 	Message  string `json:"message"`
+	Fix      string `json:"suggestion,omitempty"`
 }
 
 // printJSON writes the messages to stdout as one JSON array, [] when there
-// are none. Paths are relative to the site folder, as in text.
+// are none. Paths are relative to the site folder, as in text; the message
+// is in e's language, the suggestion (a Fix) as it is to be typed.
 func printJSON(e *env, _ string, ds []diag.Diagnostic) {
 	out := make([]jsonDiagnostic, len(ds))
 	for i, d := range ds {
-		out[i] = jsonDiagnostic{Path: d.Path, Line: d.Line, Column: d.Column, Severity: d.Severity.String(), Code: d.Code, Message: d.Text(msg.English)}
+		out[i] = jsonDiagnostic{Path: d.Path, Line: d.Line, Column: d.Column, Severity: d.Severity.String(), Code: d.Code, Message: d.Text(e.lang), Fix: d.Fix}
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
@@ -104,7 +105,7 @@ func printGitHub(e *env, source string, ds []diag.Diagnostic) {
 		if d.Code != "" {
 			props = append(props, "title="+escapeProperty("thidua "+d.Code))
 		}
-		fmt.Fprintf(e.stdout, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), escapeData(d.Text(msg.English)))
+		fmt.Fprintf(e.stdout, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), escapeData(d.Text(e.lang)))
 	}
 }
 
@@ -135,4 +136,26 @@ func escapeData(s string) string {
 // escapeProperty escapes a property value of a workflow command.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// printDiagnostics writes the messages to stderr in e's language, each
+// followed by its line of the file under the site folder source, with a
+// caret under its column. Each file is read once.
+func printDiagnostics(e *env, source string, ds []diag.Diagnostic) {
+	files := map[string][]byte{}
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.Format(e.lang))
+		b.WriteByte('\n')
+		if d.Line == 0 || d.Column == 0 {
+			continue
+		}
+		src, ok := files[d.Path]
+		if !ok && fs.ValidPath(d.Path) {
+			src, _ = os.ReadFile(filepath.Join(source, filepath.FromSlash(d.Path)))
+			files[d.Path] = src
+		}
+		b.WriteString(diag.Quote(src, d.Line, d.Column))
+	}
+	io.WriteString(e.stderr, b.String())
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // TestSampleCIFiles checks that the CI samples of docs/ci parse, check the
@@ -83,11 +85,15 @@ func TestEditingGuideLinks(t *testing.T) {
 // show the lines build prints for the portal's robots.txt as it prints
 // them.
 func TestPublishingGuidesShowTheRobotsNote(t *testing.T) {
-	note := rootRobotsNote(&url.URL{Scheme: "https", Host: "portal.example.gov.vn", Path: "/thidua/"})
-	for _, name := range []string{"publishing.md", "publishing.en.md"} {
+	p := rootRobotsNote(&url.URL{Scheme: "https", Host: "portal.example.gov.vn", Path: "/thidua/"})
+	for name, lang := range map[string]msg.Lang{"publishing.md": msg.Vietnamese, "publishing.en.md": msg.English} {
 		src, err := os.ReadFile("../../docs/" + name)
 		if err != nil {
 			t.Fatal(err)
+		}
+		note := ""
+		if p != nil {
+			note = p.Localize(lang)
 		}
 		if note == "" || !strings.Contains(string(src), note) {
 			t.Errorf("docs/%s does not show what build prints for robots.txt:\n%s", name, note)

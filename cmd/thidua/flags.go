@@ -2,7 +2,7 @@ package main
 
 import (
 	"errors"
-	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -15,13 +15,21 @@ import (
 )
 
 // newFlags returns a FlagSet for one command whose --help prints usage
-// and the flags, to e.stdout.
+// (the command line, use) and the text of the code about, then the flags,
+// to e.stdout. It lists --lang, which run takes out of the arguments
+// before any command sees them.
 func newFlags(name, use, about string, e *env) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "%s\n\nUsage:\n  %s\n\nFlags:\n%s", about, use, fs.FlagUsages())
+		if fs.Lookup("lang") == nil {
+			fs.String("lang", "", e.text("flag-lang"))
+		}
+		// codes: about-build, about-check, about-import, about-new, about-schema, about-serve, about-version
+		// pflag writes the defaults in English: "(default 1313)".
+		usages := strings.ReplaceAll(fs.FlagUsages(), "(default ", e.text("flag-default"))
+		e.say(e.stdout, "cli-command-usage", e.text(about), use, usages)
 	}
 	return fs
 }
@@ -34,10 +42,38 @@ func parse(fs *pflag.FlagSet, args []string, e *env) int {
 	case errors.Is(err, pflag.ErrHelp):
 		return exitOK
 	case err != nil:
-		fmt.Fprintf(e.stderr, "thidua %s: %v\n", fs.Name(), err)
+		code, args := flagError(err)
+		// codes: flag-unknown, flag-unknown-short, flag-needs-value, flag-bad-value, flag-bad-syntax, flag-error
+		e.complain(fs.Name(), code, args...)
 		return exitUsage
 	}
 	return -1
+}
+
+// flagError returns the message of pflag's error err.
+func flagError(err error) (code string, args []any) {
+	s := err.Error()
+	for _, f := range []struct{ re, code string }{
+		{`^unknown flag: (.*)$`, "flag-unknown"},
+		{`^unknown shorthand flag: '(.)' in .*$`, "flag-unknown-short"},
+		{`^flag needs an argument: (?:'.' in )?-*(.*)$`, "flag-needs-value"},
+		{`^invalid argument "(.*)" for "(.*)" flag: (.*)$`, "flag-bad-value"},
+		{`^bad flag syntax: (.*)$`, "flag-bad-syntax"},
+	} {
+		if m := regexp.MustCompile(f.re).FindStringSubmatch(s); m != nil {
+			if f.code == "flag-bad-value" && m[2] == "--max-file-size" {
+				return "flag-bad-size", []any{m[1]}
+			}
+			if f.code == "flag-bad-value" && m[2] == "--now" {
+				return "flag-bad-date", []any{m[1]}
+			}
+			for _, v := range m[1:] {
+				args = append(args, v)
+			}
+			return f.code, args
+		}
+	}
+	return "flag-error", []any{s}
 }
 
 // byteSize is a flag value of a number of bytes, written plainly (1048576)
@@ -62,16 +98,16 @@ func (b *byteSize) Set(s string) error {
 	}
 	n, err := strconv.ParseInt(num, 10, 64)
 	if err != nil || n <= 0 || n > (1<<62)/factor {
-		return fmt.Errorf("%q is not a size; write it like 10MiB or 512KiB", s)
+		return errors.New("not a size")
 	}
 	*b = byteSize(n * factor)
 	return nil
 }
 
 // maxFileSizeFlag adds --max-file-size to fs.
-func maxFileSizeFlag(fs *pflag.FlagSet) *byteSize {
+func maxFileSizeFlag(fs *pflag.FlagSet, e *env) *byteSize {
 	size := byteSize(0)
-	fs.Var(&size, "max-file-size", "the largest YAML or Markdown file read, like 10MiB (default 10MiB)")
+	fs.Var(&size, "max-file-size", e.text("flag-max-file-size"))
 	return &size
 }
 
@@ -100,27 +136,28 @@ func (d *dateFlag) Type() string { return "date" }
 func (d *dateFlag) Set(s string) error {
 	t, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), vn.TimeZone())
 	if err != nil {
-		return fmt.Errorf("%q is not a date; write it like 2025-03-04", s)
+		return errors.New("not a date")
 	}
 	d.t = t
 	return nil
 }
 
-// addSiteFlags adds the site flags to fs; draftsUsage says what -D does for
-// the command.
-func addSiteFlags(fs *pflag.FlagSet, draftsUsage string) siteFlags {
+// addSiteFlags adds the site flags to fs; draftsUsage is the code of what
+// -D does for the command.
+func addSiteFlags(fs *pflag.FlagSet, draftsUsage string, e *env) siteFlags {
 	return siteFlags{
-		source:  fs.StringP("source", "s", ".", "the site folder"),
-		drafts:  fs.BoolP("buildDrafts", "D", false, draftsUsage),
-		maxSize: maxFileSizeFlag(fs),
-		now:     nowFlag(fs),
+		source: fs.StringP("source", "s", ".", e.text("flag-source")),
+		// codes: flag-drafts-build, flag-drafts-check
+		drafts:  fs.BoolP("buildDrafts", "D", false, e.text(draftsUsage)),
+		maxSize: maxFileSizeFlag(fs, e),
+		now:     nowFlag(fs, e),
 	}
 }
 
 // nowFlag adds --now to fs.
-func nowFlag(fs *pflag.FlagSet) *dateFlag {
+func nowFlag(fs *pflag.FlagSet, e *env) *dateFlag {
 	d := &dateFlag{}
-	fs.Var(d, "now", "the build's date, like 2025-03-04: public consultations whose comment period ended before it are shown closed (default today); give it for the same output on any day")
+	fs.Var(d, "now", e.text("flag-now"))
 	return d
 }
 
@@ -133,7 +170,7 @@ func (f siteFlags) options() build.Options {
 // returns false when there is one.
 func noArgs(fs *pflag.FlagSet, e *env) bool {
 	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "thidua %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		e.complain(fs.Name(), "cli-unexpected-argument", fs.Arg(0))
 		return false
 	}
 	return true

@@ -11,51 +11,49 @@ import (
 const importUsage = `thidua import FILE --bloc ID --year N [-s DIR] [--what members|awards] [--award ID] [--sheet NAME] [--map "unit=B,score=E"] [--dry-run]`
 
 func runImport(args []string, e *env) int {
-	fs := newFlags("import", importUsage,
-		"Read a score sheet or an award list (.xlsx, or .csv in UTF-8 or Windows-1258) into the bloc's year file\n"+
-			"data/blocs/<bloc>/<year>.yaml, creating it or changing it in place: comments, order and the lines it does\n"+
-			"not change stay as they are. The columns are found by their headings (Tên đơn vị, Tổng điểm, Xếp hạng,\n"+
-			"Xếp loại, Vai trò; Hình thức khen thưởng, Tình trạng, Số quyết định), or named with --map. Nothing is\n"+
-			"written unless every row is understood. See docs/editing.md.", e)
-	source := fs.StringP("source", "s", ".", "the site folder")
-	bloc := fs.String("bloc", "", "the bloc's id, the name of its folder under data/blocs/")
-	year := fs.Int("year", 0, "the emulation year of the sheet")
-	what := fs.String("what", importer.Members, "what the sheet lists: members (scores, ranks, ratings) or awards")
-	award := fs.String("award", "", "awards: the award kind of every row that names none, by its id")
-	sheet := fs.String("sheet", "", "the sheet of a workbook to read (default the first with a header)")
-	columns := fs.String("map", "", `the columns by letter, like "unit=B,score=E,rank=F"; fields: unit, unit_id, score, rank, rating, role; award, award_id, count, status, decision`)
-	dryRun := fs.Bool("dry-run", false, "print the change to the year file as a diff and write nothing")
+	fs := newFlags("import", importUsage, "about-import", e)
+	source := fs.StringP("source", "s", ".", e.text("flag-source"))
+	bloc := fs.String("bloc", "", e.text("flag-import-bloc"))
+	year := fs.Int("year", 0, e.text("flag-import-year"))
+	what := fs.String("what", importer.Members, e.text("flag-import-what"))
+	award := fs.String("award", "", e.text("flag-import-award"))
+	sheet := fs.String("sheet", "", e.text("flag-import-sheet"))
+	columns := fs.String("map", "", e.text("flag-import-map"))
+	dryRun := fs.Bool("dry-run", false, e.text("flag-import-dry-run"))
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
-	usageErr := func(format string, args ...any) int {
-		fmt.Fprintf(e.stderr, "thidua import: "+format+"\nUsage:\n  %s\n", append(args, importUsage)...)
+	e.useSite(*source)
+	usageErr := func(code string, args ...any) int {
+		// codes: import-one-file, import-give-bloc, import-give-year, import-bad-what, import-award-for-awards
+		e.complain("import", code, args...)
+		e.say(e.stderr, "cli-usage-line", importUsage)
 		return exitUsage
 	}
 	switch {
 	case fs.NArg() != 1:
-		return usageErr("give one file to import, .xlsx or .csv")
+		return usageErr("import-one-file")
 	case *bloc == "":
-		return usageErr("give the bloc with --bloc, like --bloc khoi-8")
+		return usageErr("import-give-bloc")
 	case *year == 0:
-		return usageErr("give the year with --year, like --year 2024")
+		return usageErr("import-give-year")
 	case *what != importer.Members && *what != importer.Awards:
-		return usageErr("--what is %q; give members or awards", *what)
+		return usageErr("import-bad-what", *what)
 	case *award != "" && *what != importer.Awards:
-		return usageErr("--award is for --what awards")
+		return usageErr("import-award-for-awards")
 	}
 	file := fs.Arg(0)
 	src, err := os.ReadFile(file)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "thidua import: cannot read %s; check the name of the file (%v)\n", file, err)
+		e.complain("import", "import-cannot-read", file, err)
 		return exitSite
 	}
 	res := importer.Import(os.DirFS(*source), src, importer.Options{
 		File: filepath.ToSlash(file), Bloc: *bloc, Year: *year, What: *what, Sheet: *sheet, Map: *columns, Award: *award,
 	})
-	printDiagnostics(e, res.Diags)
+	printDiagnostics(e, *source, res.Diags)
 	if !res.OK() {
-		fmt.Fprintf(e.stderr, "thidua: %s; nothing written\n", counted(res.Diags))
+		e.complain("", "cli-import-failed", counted(res.Diags))
 		return exitSite
 	}
 	if *dryRun {
@@ -64,11 +62,11 @@ func runImport(args []string, e *env) int {
 	}
 	if res.Changed > 0 {
 		if err := writeReplacing(filepath.Join(*source, filepath.FromSlash(res.Path)), res.New); err != nil {
-			fmt.Fprintf(e.stderr, "thidua import: cannot write %s (%v)\n", res.Path, err)
+			e.complain("import", "import-cannot-write", res.Path, err)
 			return exitSite
 		}
 	}
-	fmt.Fprintln(e.stdout, res.Summary)
+	e.say(e.stdout, "cli-line", res.Summary)
 	return exitOK
 }
 

@@ -36,7 +36,7 @@ func TestImportThenCheckPasses(t *testing.T) {
 	if b, _ := os.ReadFile(year); !bytes.Equal(b, before) {
 		t.Fatal("--dry-run wrote the year file")
 	}
-	code, out, _ = runCmd("import", sheet, "--bloc", "khoi-a", "--year", "2024", "-s", site)
+	code, out, _ = runCmd("import", sheet, "--bloc", "khoi-a", "--year", "2024", "-s", site, "--lang", "vi")
 	if code != exitOK || !strings.Contains(out, "data/blocs/khoi-a/2024.yaml: 1 dòng đọc từ") {
 		t.Fatalf("import: exit %d %q", code, out)
 	}
@@ -47,7 +47,7 @@ func TestImportThenCheckPasses(t *testing.T) {
 	if code, out, errOut := runCmd("check", "-s", site); code != exitOK {
 		t.Errorf("check after import: exit %d, %q\n%s", code, out, errOut)
 	}
-	code, out, _ = runCmd("import", sheet, "--bloc", "khoi-a", "--year", "2024", "-s", site)
+	code, out, _ = runCmd("import", sheet, "--bloc", "khoi-a", "--year", "2024", "-s", site, "--lang", "vi")
 	if code != exitOK || !strings.Contains(out, "không có gì thay đổi") {
 		t.Errorf("second import: exit %d %q", code, out)
 	}
@@ -55,8 +55,8 @@ func TestImportThenCheckPasses(t *testing.T) {
 
 func TestImportWritesNothingOnAnError(t *testing.T) {
 	site, sheet, year, before := importFixture(t, "Tên đơn vị,Tổng điểm\nHội Khuyến học,95.5\nHội Nông dân,90\n")
-	code, _, errOut := runCmd("import", sheet, "--bloc", "khoi-a", "--year", "2024", "-s", site)
-	if code != exitSite || !strings.Contains(errOut, "bang-diem.csv:A3: error: không có đơn vị \"Hội Nông dân\"") || !strings.Contains(errOut, "nothing written") {
+	code, _, errOut := runCmd("import", sheet, "--bloc", "khoi-a", "--year", "2024", "-s", site, "--lang", "vi")
+	if code != exitSite || !strings.Contains(errOut, "bang-diem.csv:A3: lỗi: không có đơn vị \"Hội Nông dân\"") || !strings.Contains(errOut, "không ghi gì") {
 		t.Errorf("exit %d %q", code, errOut)
 	}
 	if b, _ := os.ReadFile(year); !bytes.Equal(b, before) {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // Exit statuses (README.md, "Commands").
@@ -19,25 +21,27 @@ const (
 
 // command is one subcommand of thidua.
 type command struct {
-	summary string
+	summary string // the code of its line in the list of commands
 	run     func(args []string, env *env) int
 }
 
 // env is where a command reads and writes.
 type env struct {
 	stdout, stderr io.Writer
-	isTerminal     bool // stderr is a terminal: progress may be shown
+	isTerminal     bool     // stderr is a terminal: progress may be shown
+	lang           msg.Lang // of every message; Vietnamese when not set
+	langSet        bool     // by --lang, so that the site's language does not count
 }
 
 func commands() map[string]command {
 	return map[string]command{
-		"build":   {"build the site into the destination folder", runBuild},
-		"check":   {"check the site folder and report every mistake; writes nothing", runCheck},
-		"import":  {"read a score sheet or award list (.xlsx, .csv) into a bloc's year file", runImport},
-		"new":     {"start an article, or a bloc's next year, from what the site holds", runNew},
-		"schema":  {"print the JSON Schema of the site's files, or --write them for VS Code", runSchema},
-		"serve":   {"build, serve and rebuild the site on every change, with live reload", runServe},
-		"version": {"print the version", runVersion},
+		"build":   {"cmd-build", runBuild},
+		"check":   {"cmd-check", runCheck},
+		"import":  {"cmd-import", runImport},
+		"new":     {"cmd-new", runNew},
+		"schema":  {"cmd-schema", runSchema},
+		"serve":   {"cmd-serve", runServe},
+		"version": {"cmd-version", runVersion},
 	}
 }
 
@@ -47,9 +51,21 @@ func main() {
 
 // run runs the command line args and returns the exit status.
 func run(args []string, e *env) int {
+	if e.lang == "" {
+		e.lang = msg.Vietnamese
+	}
+	args, lang, given := takeLang(args)
+	if given {
+		l, ok := msg.ParseLang(lang)
+		if !ok {
+			e.complain("", "cli-bad-lang", lang)
+			return exitUsage
+		}
+		e.lang, e.langSet = l, true
+	}
 	cmds := commands()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(e.stdout, cmds)
+		usage(e, cmds)
 		if len(args) == 0 {
 			return exitUsage
 		}
@@ -60,25 +76,24 @@ func run(args []string, e *env) int {
 	}
 	c, ok := cmds[args[0]]
 	if !ok {
-		fmt.Fprintf(e.stderr, "thidua: unknown command %q; run 'thidua --help' for the list\n", args[0])
+		e.complain("", "cli-unknown-command", args[0])
 		return exitUsage
 	}
 	return c.run(args[1:], e)
 }
 
-func usage(w io.Writer, cmds map[string]command) {
+func usage(e *env, cmds map[string]command) {
 	names := make([]string, 0, len(cmds))
 	for n := range cmds {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var b strings.Builder
-	b.WriteString("thidua builds the website of a province's emulation blocs (khối thi đua).\n\nUsage:\n  thidua <command> [flags]\n\nCommands:\n")
 	for _, n := range names {
-		fmt.Fprintf(&b, "  %-8s %s\n", n, cmds[n].summary)
+		// codes: cmd-build, cmd-check, cmd-import, cmd-new, cmd-schema, cmd-serve, cmd-version
+		fmt.Fprintf(&b, "  %-8s %s\n", n, e.text(cmds[n].summary))
 	}
-	b.WriteString("\nRun 'thidua <command> --help' for the flags of a command, 'thidua --version' for the version.\n")
-	io.WriteString(w, b.String())
+	e.say(e.stdout, "cli-usage", b.String())
 }
 
 func isTerminal(f *os.File) bool {

@@ -7,14 +7,36 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 const fixture = "../../internal/build/testdata/site"
 
+// runCmd runs the command line args in English, unless they give --lang,
+// and returns its exit status and output, with the messages of stderr as
+// "path:line:col: error: text": without their code and quoted line, which
+// the tests of the format (runRaw) check.
 func runCmd(args ...string) (code int, stdout, stderr string) {
+	code, stdout, stderr = runRaw(args...)
+	return code, stdout, plainMessages(stderr)
+}
+
+// runRaw is runCmd with stderr as it is printed.
+func runRaw(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = run(args, &env{stdout: &out, stderr: &errOut})
+	code = run(args, &env{stdout: &out, stderr: &errOut, lang: msg.English, langSet: true})
 	return code, out.String(), errOut.String()
+}
+
+var (
+	codeOfMessage = regexp.MustCompile(`(?m)^(\S.*?: (?:error|warning|lỗi|cảnh báo)) \[[a-z0-9-]+\]: `)
+	quotedLine    = regexp.MustCompile(`(?m)^  [ 0-9]+ \| .*\n`)
+)
+
+// plainMessages removes the codes and quoted lines of the messages of s.
+func plainMessages(s string) string {
+	return codeOfMessage.ReplaceAllString(quotedLine.ReplaceAllString(s, ""), "$1: ")
 }
 
 func TestUsageAndExitCodes(t *testing.T) {
@@ -185,7 +207,7 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 		if tc.quiet {
 			args = append(args, "--quiet")
 		}
-		if code := run(args, &env{stdout: &out, stderr: &errOut, isTerminal: tc.terminal}); code != exitOK {
+		if code := run(args, &env{stdout: &out, stderr: &errOut, isTerminal: tc.terminal, lang: msg.English, langSet: true}); code != exitOK {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
 		}
 		shown := regexp.MustCompile(`\rrendering (\d+)/(\d+) pages`).FindAllStringSubmatch(errOut.String(), -1)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // copyFixture copies the small test site into a temporary folder.
@@ -44,7 +46,7 @@ func copyDemo(t testing.TB) string {
 // runNewWithClock runs thidua new with the clock at now.
 func runNewWithClock(now time.Time, args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = runNewAt(args, &env{stdout: &out, stderr: &errOut}, func() time.Time { return now })
+	code = runNewAt(args, &env{stdout: &out, stderr: &errOut, lang: msg.English, langSet: true}, func() time.Time { return now })
 	return code, out.String(), errOut.String()
 }
 

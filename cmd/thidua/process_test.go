@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // The tests of this file run thidua as a process of its own, to kill it or
@@ -26,7 +28,7 @@ func TestRunAsThidua(t *testing.T) {
 	if os.Getenv(childEnv) == "" {
 		t.Skip("run by the tests that start thidua as a process")
 	}
-	os.Exit(run(flag.Args(), &env{stdout: os.Stdout, stderr: os.Stderr}))
+	os.Exit(run(flag.Args(), &env{stdout: os.Stdout, stderr: os.Stderr, lang: msg.English, langSet: true}))
 }
 
 // thiduaCmd returns the command that runs thidua with args in a new process.

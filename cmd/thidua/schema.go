@@ -21,29 +21,25 @@ import (
 const schemaDir = ".vscode/schemas"
 
 func runSchema(args []string, e *env) int {
-	fs := newFlags("schema", "thidua schema [NAME] [--write [-s DIR]]",
-		"Print the JSON Schema (draft 2020-12) of the site's files: all of them in one document, or the one named\n"+
-			"("+strings.Join(schema.Names(), ", ")+").\n"+
-			"With --write, put them in the site folder under "+schemaDir+"/ with a .vscode/settings.json that maps\n"+
-			"them to the files, so that the YAML extension of VS Code completes and underlines as you type.", e)
-	source := fs.StringP("source", "s", ".", "the site folder (with --write)")
-	write := fs.Bool("write", false, "write the schemas and .vscode/settings.json into the site folder")
+	fs := newFlags("schema", "thidua schema [NAME] [--write [-s DIR]]", "about-schema", e)
+	source := fs.StringP("source", "s", ".", e.text("flag-source-schema"))
+	write := fs.Bool("write", false, e.text("flag-write"))
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
 	switch {
 	case *write && fs.NArg() > 0:
-		fmt.Fprintln(e.stderr, "thidua schema: --write writes every schema; give no name with it")
+		e.complain("schema", "schema-write-no-name")
 		return exitUsage
 	case *write:
 		return writeSchemas(*source, e)
 	case fs.NArg() > 1:
-		fmt.Fprintf(e.stderr, "thidua schema: unexpected argument %q\n", fs.Arg(1))
+		e.complain("schema", "cli-unexpected-argument", fs.Arg(1))
 		return exitUsage
 	case fs.NArg() == 1:
 		s, ok := schema.Lookup(fs.Arg(0))
 		if !ok {
-			fmt.Fprintf(e.stderr, "thidua schema: no schema %q; the schemas are %s\n", fs.Arg(0), strings.Join(schema.Names(), ", "))
+			e.complain("schema", "schema-unknown", fs.Arg(0), strings.Join(schema.Names(), ", "))
 			return exitUsage
 		}
 		e.stdout.Write(s.JSON)
@@ -58,11 +54,11 @@ func runSchema(args []string, e *env) int {
 // the other settings there. It prints the paths it wrote.
 func writeSchemas(dir string, e *env) int {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		fmt.Fprintf(e.stderr, "thidua schema: %s is not a folder\n", dir)
+		e.complain("schema", "schema-not-a-folder", dir)
 		return exitSite
 	}
 	if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(schemaDir)), 0o755); err != nil {
-		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+		e.complain("schema", "cli-error", err)
 		return exitSite
 	}
 	site, lang, err := siteForSchemas(dir)
@@ -74,7 +70,7 @@ func writeSchemas(dir string, e *env) int {
 	for _, f := range files {
 		name := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
-			fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+			e.complain("schema", "cli-error", err)
 			return exitSite
 		}
 		fmt.Fprintln(e.stdout, name)
@@ -83,11 +79,11 @@ func writeSchemas(dir string, e *env) int {
 	src, err := mergeSettings(settings, mapping)
 	if err != nil {
 		snippet, _ := json.MarshalIndent(map[string]any{"yaml.schemas": mapping}, "", "  ")
-		fmt.Fprintf(e.stderr, "thidua schema: %v; add this to it by hand:\n%s\n", err, snippet)
+		e.complain("schema", "schema-settings-by-hand", err, snippet)
 		return exitSite
 	}
 	if err := os.WriteFile(settings, src, 0o644); err != nil {
-		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+		e.complain("schema", "cli-error", err)
 		return exitSite
 	}
 	fmt.Fprintln(e.stdout, settings)
@@ -151,7 +147,7 @@ func mergeSettings(name string, mapping map[string]any) ([]byte, error) {
 		return nil, err
 	default:
 		if err := json.Unmarshal(src, &settings); err != nil || settings == nil {
-			return nil, fmt.Errorf("%s is not plain JSON (comments or trailing commas?), so it is left as it is", name)
+			return nil, msg.E("schema-settings-not-json", name)
 		}
 	}
 	schemas, _ := settings["yaml.schemas"].(map[string]any)

@@ -10,26 +10,23 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
 	"github.com/thidua/thidua/internal/build"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/serve"
 	"github.com/thidua/thidua/internal/watch"
 )
 
 func runServe(args []string, e *env) int {
-	fs := newFlags("serve", "thidua serve [-s DIR] [-p 1313] [--bind 127.0.0.1] [-b URL] [-D] [-d DIR] [--poll DURATION]",
-		"Build the site, serve it for preview, and rebuild it on every change to its files: open pages reload by themselves\n"+
-			"and show the errors of a broken build over the last good one. The site is served under the path of its baseURL\n"+
-			"(or of -b's).", e)
-	site := addSiteFlags(fs, "include articles marked draft: true")
-	port := fs.IntP("port", "p", 1313, "the port to serve on; 0 picks a free one")
-	bind := fs.String("bind", "127.0.0.1", "the address to serve on; 0.0.0.0 lets other devices of the network in")
-	dest := fs.StringP("destination", "d", "", "build into this folder (default: a temporary folder, removed at the end)")
-	baseURL := fs.StringP("baseURL", "b", "", "the site's address, overriding site.yaml's baseURL: the preview is served under its path")
-	poll := fs.Duration("poll", 0, "scan the folder for changes this often (like 1s) instead of asking the system for events")
+	fs := newFlags("serve", "thidua serve [-s DIR] [-p 1313] [--bind 127.0.0.1] [-b URL] [-D] [-d DIR] [--poll DURATION]", "about-serve", e)
+	site := addSiteFlags(fs, "flag-drafts-build", e)
+	port := fs.IntP("port", "p", 1313, e.text("flag-port"))
+	bind := fs.String("bind", "127.0.0.1", e.text("flag-bind"))
+	dest := fs.StringP("destination", "d", "", e.text("flag-destination-serve"))
+	baseURL := fs.StringP("baseURL", "b", "", e.text("flag-base-url-serve"))
+	poll := fs.Duration("poll", 0, e.text("flag-poll"))
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}
@@ -37,9 +34,10 @@ func runServe(args []string, e *env) int {
 		return exitUsage
 	}
 	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(e.stderr, "thidua serve: --port %d is not a port (0 to 65535)\n", *port)
+		e.complain("serve", "cli-bad-port", *port)
 		return exitUsage
 	}
+	e.useSite(*site.source)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opts := site.options()
@@ -52,7 +50,7 @@ func runServe(args []string, e *env) int {
 		output: e,
 	}
 	if err := runLive(ctx, cfg, nil); err != nil {
-		fmt.Fprintf(e.stderr, "thidua serve: %v\n", err)
+		e.complain("serve", "cli-error", err)
 		return exitSite
 	}
 	return exitOK
@@ -79,7 +77,7 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 		var err error
 		ln, err = net.Listen("tcp", cfg.addr)
 		if err != nil {
-			return fmt.Errorf("cannot serve on %s: %w", cfg.addr, err)
+			return fmt.Errorf("%s: %w", e.text("cli-cannot-serve", cfg.addr), err)
 		}
 		defer ln.Close()
 		origin = "http://" + originHost(ln.Addr().(*net.TCPAddr))
@@ -106,7 +104,7 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 		return err
 	}
 	defer b.Close()
-	l := &live{e: e, builder: b}
+	l := &live{e: e, builder: b, source: cfg.opts.Source}
 	if cfg.serve {
 		l.server = serve.New(cfg.opts.Destination, "/")
 	}
@@ -131,12 +129,12 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 			<-served
 		}()
 		where = origin + b.BasePath()
-		fmt.Fprintf(e.stdout, "serving %s (press Ctrl-C to stop)\n", where)
+		e.say(e.stdout, "cli-serving", where)
 	} else {
-		fmt.Fprintf(e.stdout, "watching %s for changes (press Ctrl-C to stop)\n", cfg.opts.Source)
+		e.say(e.stdout, "cli-watching", cfg.opts.Source)
 	}
 	if p := w.Polling(); p > 0 {
-		fmt.Fprintf(e.stdout, "scanning the folder for changes every %v\n", p)
+		e.say(e.stdout, "cli-polling", p)
 	}
 	if ready != nil {
 		ready(where)
@@ -144,13 +142,13 @@ func runLive(ctx context.Context, cfg liveConfig, ready func(string)) error {
 	for {
 		select {
 		case <-ctx.Done():
-			fmt.Fprintln(e.stdout, "stopped")
+			e.say(e.stdout, "cli-stopped")
 			return nil
 		case n := <-w.Notices():
-			fmt.Fprintf(e.stderr, "thidua: %v\n", n)
+			e.complain("", "cli-error", n)
 			var limit *watch.LimitError
 			if errors.As(n, &limit) {
-				fmt.Fprintf(e.stderr, "thidua: scanning the folder every %v instead; choose how often with --poll\n", watch.DefaultPoll)
+				e.complain("", "cli-poll-instead", watch.DefaultPoll)
 			}
 		case batch := <-w.Batches():
 			l.rebuild(ctx, batch.Paths, batch.Rescan)
@@ -187,6 +185,7 @@ func previewBaseURL(origin, baseURL string) string {
 // it, if any.
 type live struct {
 	e       *env
+	source  string // the site folder
 	builder *build.Builder
 	server  *serve.Server // nil when only building
 }
@@ -196,46 +195,46 @@ type live struct {
 func (l *live) rebuild(ctx context.Context, paths []string, all bool) {
 	e := l.e
 	res, st, err := l.builder.Build(ctx, paths, all)
-	printDiagnostics(e, res.Diagnostics)
+	printDiagnostics(e, l.source, res.Diagnostics)
 	printForeign(e, l.builder.Destination(), res.Foreign)
 	if err != nil {
 		var problems []string
 		if errors.Is(err, build.ErrSite) {
 			for _, d := range res.Diagnostics {
-				problems = append(problems, d.String())
+				problems = append(problems, d.Format(e.lang))
 			}
-			fmt.Fprintf(e.stderr, "thidua: %s; the last good build stays in place\n", counted(res.Diagnostics))
+			e.complain("", "cli-rebuild-failed", counted(res.Diagnostics))
 		} else {
 			problems = append(problems, err.Error())
-			fmt.Fprintf(e.stderr, "thidua: %v\n", err)
+			e.complain("", "cli-error", err)
 		}
 		if l.server != nil {
 			l.server.Broken(problems)
 		}
 		return
 	}
-	var how string
-	if !st.Whole {
-		how = fmt.Sprintf("%d of %d pages rendered, %d files replaced", st.Rendered, res.Pages, st.Written)
-		if st.Removed > 0 {
-			how += fmt.Sprintf(", %d removed", st.Removed)
-		}
-	} else {
-		how = fmt.Sprintf("%d pages and %d files", res.Pages, res.Files)
+	var how msg.Phrase
+	switch {
+	case st.Whole:
+		how = msg.P("cli-rebuilt-whole", res.Pages, res.Files)
+	case st.Removed > 0:
+		how = msg.P("cli-rebuilt-removed", st.Rendered, res.Pages, st.Written, st.Removed)
+	default:
+		how = msg.P("cli-rebuilt-part", st.Rendered, res.Pages, st.Written)
 	}
-	fmt.Fprintf(e.stdout, "built in %d ms (%s)%s\n", res.Elapsed.Milliseconds(), how, changedList(paths))
+	e.say(e.stdout, "cli-rebuilt", res.Elapsed.Milliseconds(), how, changedList(paths))
 	if l.server != nil {
 		l.server.Good(l.builder.BasePath())
 	}
 }
 
-// changedList says which paths changed: ", after content/news/a.md and 2 more".
-func changedList(paths []string) string {
+// changedList says which paths changed: " after changes to content/news/a.md and 2 more".
+func changedList(paths []string) any {
 	switch len(paths) {
 	case 0:
 		return ""
 	case 1:
-		return " after a change to " + paths[0]
+		return msg.P("cli-after-change", paths[0])
 	}
-	return fmt.Sprintf(" after changes to %s and %d more", strings.Join(paths[:1], ""), len(paths)-1)
+	return msg.P("cli-after-changes", paths[0], len(paths)-1)
 }

@@ -17,7 +17,7 @@ const version = release.Version
 var commit, modified string
 
 func runVersion(args []string, e *env) int {
-	fs := newFlags("version", "thidua version", "Print the version of thidua, and the commit it was built from when known.", e)
+	fs := newFlags("version", "thidua version", "about-version", e)
 	if code := parse(fs, args, e); code >= 0 {
 		return code
 	}

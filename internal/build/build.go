@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -25,6 +24,7 @@ import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/load"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
@@ -104,7 +104,7 @@ type Prepared struct {
 func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot open the site folder: %w", err)
+		return nil, nil, msg.E("build-cannot-open", err).Wrapping(err)
 	}
 	fsys := load.NewRootFS(root)
 	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now, Summaries: opts.Strict})

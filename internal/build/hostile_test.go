@@ -538,7 +538,7 @@ func TestSymlinksOutsideAreWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build with static/ a link outside: %v\n%v", err, res.Diagnostics)
 	}
-	if !slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.Path == "static" && d.Code == "symlink" }) {
+	if !slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.Path == "static" && d.Code == "symlink-root" }) {
 		t.Errorf("no warning about static/: %v", res.Diagnostics)
 	}
 	if _, err := os.Stat(filepath.Join(dst, "secret.svg")); err == nil {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"os"
 	"slices"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/thidua/thidua/internal/gitinfo"
 	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
@@ -68,7 +68,7 @@ type Stats struct {
 func NewBuilder(opts Options, origin string) (*Builder, error) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the site folder: %w", err)
+		return nil, msg.E("build-cannot-open", err).Wrapping(err)
 	}
 	if opts.Extras == nil {
 		opts.Extras = builderExtras()

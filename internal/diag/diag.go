@@ -3,10 +3,15 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/msg"
 )
@@ -37,17 +42,41 @@ type Diagnostic struct {
 	Severity Severity
 	Code     string // stable, machine-readable kind, e.g. "unknown-field"; its text is in the catalogue of package msg
 	Args     []any  // the values the code's text formats
-	Message  string // a text written at the call site, used when the catalogue has no text for Code
+	// Fix is what to type instead, made from what was typed ("hoi-luat-gia"
+	// for "hội-luật-gia", "2026-03-25" for "25/03/2026"), or "". When Guess
+	// is set it is only the closest of what is known, a likely typo.
+	Fix   string
+	Guess bool
+	// About names the declared thing the message is about ("unit:hoi-a"),
+	// or "". A Consequence is a use of it that fails because of it: Items
+	// folds the consequences of one thing into its declaration's message,
+	// or into the first of them, whose Folded says how many it stands for.
+	About       string
+	Consequence bool
+	Folded      int
 }
 
 // Text returns the message of d in lang: the catalogue's text for its code
-// filled with its values, or the text written with it.
+// filled with its values, then the fix when there is one.
 func (d Diagnostic) Text(lang msg.Lang) string {
-	if d.Message == "" {
-		return msg.Sprintf(lang, d.Code, d.Args...)
+	t := msg.Sprintf(lang, d.Code, d.Args...)
+	switch {
+	case d.Fix != "" && d.Guess:
+		t += msg.Sprintf(lang, "did-you-mean", d.Fix)
+	case d.Fix != "":
+		t += msg.Sprintf(lang, "write-instead", d.Fix)
 	}
-	return d.Message
+	switch {
+	case d.Folded > 0 && d.Consequence:
+		t += msg.Sprintf(lang, "folded-others", d.Folded)
+	case d.Folded > 0:
+		t += msg.Sprintf(lang, "folded-uses", d.Folded)
+	}
+	return t
 }
+
+// Localize returns d formatted in lang, for a message that quotes it.
+func (d Diagnostic) Localize(lang msg.Lang) string { return d.Format(lang) }
 
 // Format formats d in lang as "path:line:col: lỗi [code]: message".
 func (d Diagnostic) Format(lang msg.Lang) string {
@@ -63,8 +92,7 @@ func (d Diagnostic) Format(lang msg.Lang) string {
 	return b.String()
 }
 
-// String formats d as "path:line:col: error: message", the message in
-// English when it is the catalogue's.
+// String formats d as "path:line:col: error: message", in English.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Path)
@@ -86,16 +114,6 @@ type List struct {
 // Add appends d.
 func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
 
-// Errorf adds an error at path:line:col.
-func (l *List) Errorf(path string, line, col int, code, format string, args ...any) {
-	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
-}
-
-// Warnf adds a warning at path:line:col.
-func (l *List) Warnf(path string, line, col int, code, format string, args ...any) {
-	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
-}
-
 // Error adds an error at path:line:col whose text is the catalogue's
 // message of code, filled with args.
 func (l *List) Error(path string, line, col int, code string, args ...any) {
@@ -108,6 +126,29 @@ func (l *List) Warn(path string, line, col int, code string, args ...any) {
 	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Args: args})
 }
 
+// ErrorFix is Error with the fix to suggest, what was typed rewritten
+// ("" for none).
+func (l *List) ErrorFix(path string, line, col int, code, fix string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Args: args, Fix: fix})
+}
+
+// ErrorGuess is Error with the closest known value to suggest, as Suggest
+// gives it ("" for none).
+func (l *List) ErrorGuess(path string, line, col int, code, guess string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Args: args, Fix: guess, Guess: true})
+}
+
+// WarnGuess is Warn with the closest known value to suggest.
+func (l *List) WarnGuess(path string, line, col int, code, guess string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Warning, Code: code, Args: args, Fix: guess, Guess: true})
+}
+
+// Consequence adds an error like ErrorGuess that is a consequence of the
+// thing about ("unit:hoi-a"), and is folded with the others (see Items).
+func (l *List) Consequence(about, path string, line, col int, code, guess string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Column: col, Severity: Error, Code: code, Args: args, Fix: guess, Guess: guess != "", About: about, Consequence: true})
+}
+
 // Merge appends every diagnostic of other.
 func (l *List) Merge(other *List) {
 	if other != nil {
@@ -118,18 +159,56 @@ func (l *List) Merge(other *List) {
 // Len reports how many diagnostics l holds.
 func (l *List) Len() int { return len(l.items) }
 
-// Items returns the diagnostics sorted by path, line, column, then message,
-// with exact repeats removed.
+// Items returns the diagnostics in the order of Compare, causes first,
+// with exact repeats removed and the consequences of one declared thing
+// folded: into the message about its declaration when there is one, else
+// into the first of them.
 func (l *List) Items() []Diagnostic {
 	out := slices.Clone(l.items)
 	slices.SortStableFunc(out, Compare)
-	return slices.CompactFunc(out, func(a, b Diagnostic) bool { return Compare(a, b) == 0 })
+	out = slices.CompactFunc(out, func(a, b Diagnostic) bool { return Compare(a, b) == 0 })
+	return fold(out)
 }
 
-// Compare orders diagnostics by path, line, column, severity (errors first),
-// code and message.
+// fold folds the consequences of ds, sorted, as Items says.
+func fold(ds []Diagnostic) []Diagnostic {
+	into := map[string]int{} // About → the index in out of the message that stands for it
+	for i, d := range ds {
+		if d.About != "" && !d.Consequence {
+			if _, ok := into[d.About]; !ok {
+				into[d.About] = i
+			}
+		}
+	}
+	if len(into) == 0 && !slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Consequence }) {
+		return ds
+	}
+	out := make([]Diagnostic, 0, len(ds))
+	kept := map[int]int{} // index in ds → index in out
+	for i, d := range ds {
+		if d.Consequence && d.About != "" {
+			if j, ok := into[d.About]; ok {
+				if k, ok := kept[j]; ok {
+					out[k].Folded++
+					continue
+				}
+			}
+			into[d.About] = i
+		}
+		kept[i] = len(out)
+		out = append(out, d)
+	}
+	return out
+}
+
+// Compare orders diagnostics causes first: site.yaml, then the
+// declarations of units, award kinds and blocs (data/units.yaml,
+// data/awards.yaml, the bloc folders and their bloc.yaml), then the other
+// files; then by path, line, column, severity (errors first), code and
+// message.
 func Compare(a, b Diagnostic) int {
 	return cmp.Or(
+		cmp.Compare(declarationRank(a.Path), declarationRank(b.Path)),
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(a.Line, b.Line),
 		cmp.Compare(a.Column, b.Column),
@@ -137,6 +216,22 @@ func Compare(a, b Diagnostic) int {
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Text(msg.English), b.Text(msg.English)),
 	)
+}
+
+// declarationRank is the place in Compare of the file at path: the files
+// that declare what the others use come first.
+func declarationRank(path string) int {
+	switch {
+	case path == "site.yaml":
+		return 0
+	case path == "data/units.yaml":
+		return 1
+	case path == "data/awards.yaml":
+		return 2
+	case strings.HasPrefix(path, "data/blocs/") && (strings.Count(path, "/") == 2 || strings.HasSuffix(path, "/bloc.yaml")):
+		return 3
+	}
+	return 4
 }
 
 // Count returns the number of errors and warnings.
@@ -180,14 +275,6 @@ func Suggest(name string, candidates []string) string {
 	return best
 }
 
-// DidYouMean returns ` (did you mean "x"?)` for the closest candidate, or "".
-func DidYouMean(name string, candidates []string) string {
-	if s := Suggest(name, candidates); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
-	}
-	return ""
-}
-
 // distance is the Levenshtein distance between a and b, in runes.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
@@ -208,4 +295,48 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Quote returns line line of src, the file a diagnostic is about, with a
+// caret under column col, as rustc and Zola show the place of a mistake:
+//
+//	12 |   - id: hội-luật-gia
+//	   |         ^
+//
+// Columns count characters; a tab of the line is kept under it so that the
+// caret stays in place. It returns "" when src has no such line or column.
+func Quote(src []byte, line, col int) string {
+	if line < 1 || col < 1 {
+		return ""
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return ""
+		}
+		src = src[i+1:]
+	}
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	text := norm.NFC.String(strings.TrimSuffix(string(src), "\r"))
+	if !utf8.ValidString(text) || utf8.RuneCountInString(text)+1 < col {
+		return ""
+	}
+	var under strings.Builder
+	k := 0
+	for _, r := range text {
+		if k++; k >= col {
+			break
+		}
+		if r == '\t' {
+			under.WriteByte('\t')
+		} else {
+			under.WriteByte(' ')
+		}
+	}
+	num := strconv.Itoa(line)
+	pad := strings.Repeat(" ", len(num))
+	return fmt.Sprintf("  %s | %s\n  %s | %s^\n", num, text, pad, under.String())
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/load"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // Options say what to import and where.
@@ -33,11 +34,12 @@ type Options struct {
 
 // Result is what an import would do.
 type Result struct {
-	Path     string // the year file, relative to the site folder
-	Old, New []byte // the year file before (nil when it is new) and after
-	Rows     int    // rows read
-	Changed  int    // entries of the file changed or added
-	Summary  string // one sentence saying so, in the site's language
+	Path     string     // the year file, relative to the site folder
+	Old, New []byte     // the year file before (nil when it is new) and after
+	Rows     int        // rows read
+	Changed  int        // entries of the file changed or added
+	Summary  msg.Phrase // one sentence saying so
+	Lang     msg.Lang   // the site's language
 	Diags    []diag.Diagnostic
 }
 
@@ -69,10 +71,12 @@ func Import(site fs.FS, src []byte, opts Options) *Result {
 		res.Diags = diags.Items()
 		return res
 	}
-	p := newPrinter(s.Config.Language)
+	lang, _ := msg.ParseLang(s.Config.Language)
+	res.Lang = lang
 	list := &report{}
 	fail := func(path, code string, args ...any) *Result {
-		list.Add(diag.Diagnostic{Path: path, Severity: diag.Error, Code: code, Message: p.text(code, args...)})
+		// codes: import-unknown-bloc, import-kind, import-read, import-unknown-award, import-bad-map, import-no-sheet, import-no-header, import-no-rows, import-no-year-file, import-year-errors
+		list.Add(diag.Diagnostic{Path: path, Severity: diag.Error, Code: code, Args: args})
 		res.Diags = list.items
 		return res
 	}
@@ -82,7 +86,7 @@ func Import(site fs.FS, src []byte, opts Options) *Result {
 		for _, b := range s.Blocs {
 			ids = append(ids, b.ID)
 		}
-		return fail("data/blocs", "import-unknown-bloc", opts.Bloc, didYouMean(p, quoted(diag.Suggest(opts.Bloc, ids))), strings.Join(ids, ", "))
+		return fail("data/blocs", "import-unknown-bloc", opts.Bloc, didYouMean(quoted(diag.Suggest(opts.Bloc, ids))), strings.Join(ids, ", "))
 	}
 	res.Path = path.Join("data/blocs", bloc.ID, strconv.Itoa(opts.Year)+".yaml")
 	if by := bloc.Year(opts.Year); by != nil {
@@ -95,14 +99,14 @@ func Import(site fs.FS, src []byte, opts Options) *Result {
 	case err != nil:
 		return fail(opts.File, "import-read", err.Error())
 	}
-	rd := &reader{p: p, site: s, units: newUnits(s), diags: list}
+	rd := &reader{site: s, units: newUnits(s), diags: list}
 	if opts.Award != "" {
 		if rd.award = s.Award(opts.Award); rd.award == nil {
 			var ids []string
 			for _, k := range s.Awards {
 				ids = append(ids, k.ID)
 			}
-			return fail(opts.File, "import-unknown-award", opts.Award, didYouMean(p, quoted(diag.Suggest(opts.Award, ids))))
+			return fail(opts.File, "import-unknown-award", opts.Award, didYouMean(quoted(diag.Suggest(opts.Award, ids))))
 		}
 	}
 	var mapped columns
@@ -128,7 +132,7 @@ func Import(site fs.FS, src []byte, opts Options) *Result {
 	if err == nil {
 		res.Old = old
 	}
-	y := &year{res: res, p: p, site: s, bloc: bloc, year: opts.Year, file: opts.File, diags: list}
+	y := &year{res: res, lang: lang, site: s, bloc: bloc, year: opts.Year, file: opts.File, diags: list}
 	var write func()
 	if opts.What == Awards {
 		rows := rd.awards()
@@ -149,9 +153,9 @@ func Import(site fs.FS, src []byte, opts Options) *Result {
 	res.Diags = list.items
 	if res.OK() {
 		if res.Changed == 0 {
-			res.Summary = p.text("unchanged", res.Path)
+			res.Summary = msg.P("import-unchanged", res.Path)
 		} else {
-			res.Summary = p.text("summary", res.Path, res.Rows, opts.File, res.Changed)
+			res.Summary = msg.P("import-summary", res.Path, res.Rows, opts.File, res.Changed)
 		}
 	}
 	return res
@@ -203,17 +207,19 @@ func chooseTable(tables []*table, opts Options, mapped columns) (*table, header,
 	return named, header{}, false
 }
 
-func didYouMean(p printer, s string) string {
+// didYouMean is " (did you mean …?)" with s, already quoted, or "" when
+// s is "".
+func didYouMean(s string) any {
 	if s == "" {
 		return ""
 	}
-	return p.text("did-you-mean", s)
+	return msg.P("import-did-you-mean", s)
 }
 
 // year is the year file being written.
 type year struct {
 	res   *Result
-	p     printer
+	lang  msg.Lang // the site's, of the comment that starts a new file
 	site  *model.Site
 	bloc  *model.Bloc
 	year  int
@@ -222,7 +228,8 @@ type year struct {
 }
 
 func (y *year) errorAt(ref, code string, args ...any) {
-	y.diags.Add(diag.Diagnostic{Path: ref, Severity: diag.Error, Code: code, Message: y.p.text(code, args...)})
+	// codes: import-not-member, import-two-leaders, import-no-leader, import-leader-absent, import-unit-and-count, import-duplicate
+	y.diags.Add(diag.Diagnostic{Path: ref, Severity: diag.Error, Code: code, Args: args})
 }
 
 // memberID is the unit of an item of members: the item, or its unit.
@@ -334,7 +341,7 @@ func (y *year) members(rows []memberRow) {
 	for _, item := range seq.Content {
 		if id := memberID(item); !inSheet[id] {
 			y.diags.Add(diag.Diagnostic{Path: y.res.Path, Line: item.Line, Column: item.Column, Severity: diag.Warning,
-				Code: "import-kept", Message: y.p.text("import-kept", id)})
+				Code: "import-kept", Args: []any{id}})
 		}
 	}
 	y.res.Changed = len(changed) + len(added)
@@ -441,7 +448,7 @@ func (y *year) newMembers(rows []memberRow, leader *model.Unit, deputies []strin
 		root.Content = append(root.Content, scalar("deputies"), idSeq(deputies))
 	}
 	f := &yamlFile{eol: "\n"}
-	y.res.New = []byte(y.p.text("new-file", y.bloc.Name, y.year, path.Base(y.file)) + "\n" + f.encode(root, ""))
+	y.res.New = []byte(msg.Sprintf(y.lang, "import-new-file", y.bloc.Name, y.year, path.Base(y.file)) + "\n" + f.encode(root, ""))
 	y.res.Changed = len(rows)
 }
 
@@ -597,7 +604,7 @@ func (y *year) check(site fs.FS) {
 	_, diags := load.Site(overlay{FS: site, name: y.res.Path, data: y.res.New}, load.Options{})
 	for _, d := range diags.Items() {
 		if d.Severity == diag.Error || d.Path == y.res.Path {
-			d.Message = y.p.text("import-result", d.String())
+			d.Code, d.Args, d.Fix, d.Guess = "import-result", []any{d}, "", false
 			d.Path, d.Line, d.Column = y.file, 0, 0
 			y.diags.Add(d)
 		}

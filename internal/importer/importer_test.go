@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // testSite copies internal/build's test site into a temporary folder,
@@ -82,7 +83,10 @@ func mustLoad(t *testing.T, dir string, res *Result) {
 func diagnostics(res *Result) string {
 	var b strings.Builder
 	for _, d := range res.Diags {
-		b.WriteString(d.String() + "\n")
+		// The place and severity as String gives them, the text in the
+		// site's language.
+		s := d.String()
+		b.WriteString(s[:len(s)-len(d.Text(msg.English))] + d.Text(res.Lang) + "\n")
 	}
 	return b.String()
 }

@@ -41,7 +41,6 @@ type reader struct {
 	t     *table
 	cols  columns
 	first int // the first row below the header
-	p     printer
 	site  *model.Site
 	units *units
 	award *model.AwardKind // --award, nil when not given
@@ -49,7 +48,8 @@ type reader struct {
 }
 
 func (rd *reader) errorAt(ref, code string, args ...any) {
-	rd.diags.Add(diag.Diagnostic{Path: ref, Severity: diag.Error, Code: code, Message: rd.p.text(code, args...)})
+	// codes: import-unknown-id, import-ambiguous-unit, import-unknown-unit, import-no-unit, import-duplicate, import-bad-number, import-bad-rank, import-bad-count, import-bad-rating, import-bad-role, import-bad-status, import-unknown-award, import-no-award, import-unit-and-count
+	rd.diags.Add(diag.Diagnostic{Path: ref, Severity: diag.Error, Code: code, Args: args})
 }
 
 // value is the trimmed cell of field f in row r, "" when the sheet has no
@@ -154,14 +154,8 @@ func (rd *reader) unit(r int, uf field, name string) *model.Unit {
 	return nil
 }
 
-// didYouMean is " (did you mean …?)" in the site's language, "" for no
-// suggestion.
-func (rd *reader) didYouMean(s string) string {
-	if s == "" {
-		return ""
-	}
-	return rd.p.text("did-you-mean", s)
-}
+// didYouMean is " (did you mean …?)", "" for no suggestion.
+func (rd *reader) didYouMean(s string) any { return didYouMean(s) }
 
 func quoted(s string) string {
 	if s == "" {

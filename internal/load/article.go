@@ -12,6 +12,7 @@ import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/vn"
 )
 
@@ -76,15 +77,15 @@ func readDocument(file string, src []byte, bodies *Bodies, known, required []str
 	case !d.checkText(src, 1, false):
 		body = nil
 	case fm == nil:
-		d.errorf(Pos{Line: 1, Column: 1}, "front-matter", "the file has no front matter; start it with a line ---, then title: and date:, then a line ---")
+		d.error(Pos{Line: 1, Column: 1}, "no-front-matter")
 	case !closed:
-		d.errorf(Pos{Line: 1, Column: 1}, "front-matter", "the front matter opened on line 1 is never closed; end it with a line ---")
+		d.error(Pos{Line: 1, Column: 1}, "front-matter-open")
 	default:
 		body, doc.bodyLine = fmBody, bodyLine
 		if root := d.parse(fm); root != nil {
-			doc.f, doc.ok = d.mapping(root, "the front matter", known, required)
+			doc.f, doc.ok = d.mapping(root, msg.P("what-front-matter"), known, required)
 		} else if d.diags.Len() == 0 {
-			d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "the front matter is empty; give at least %s", strings.Join(required, " and "))
+			d.error(Pos{Line: 1, Column: 1}, "empty-front-matter", strings.Join(required, ", "))
 		}
 	}
 	if doc.ok && doc.f.has("slug") {
@@ -94,7 +95,7 @@ func readDocument(file string, src []byte, bodies *Bodies, known, required []str
 		if validID(name) {
 			doc.slug = Ident{ID: name, Pos: Pos{Line: 1, Column: 1}}
 		} else {
-			d.errorf(Pos{Line: 1, Column: 1}, "bad-id", "file name %q is not a valid slug; rename the file, or give slug: with lower-case letters a-z, digits and single hyphens", name)
+			d.errorFix(Pos{Line: 1, Column: 1}, "bad-slug", idFix(name), name)
 		}
 	}
 	if bodies == nil {
@@ -110,9 +111,10 @@ func readDocument(file string, src []byte, bodies *Bodies, known, required []str
 	var limit *markdown.LimitError
 	switch {
 	case errors.As(err, &limit):
-		d.errorf(Pos{Line: doc.bodyLine + limit.Line - 1, Column: limit.Column}, "markdown", "%s", limit.Msg)
+		// codes: md-too-many-links, md-nested-quote, md-nested-footnote, md-nested-list, md-too-many-refs, md-row-emphasis, md-paragraph-emphasis, md-table-emphasis, md-too-many-marks
+		d.error(Pos{Line: doc.bodyLine + limit.Line - 1, Column: limit.Column}, limit.Code, limit.Args...)
 	case err != nil:
-		d.errorf(Pos{Line: doc.bodyLine, Column: 1}, "markdown", "the body does not render (%v); simplify its Markdown", err)
+		d.error(Pos{Line: doc.bodyLine, Column: 1}, "markdown", err)
 	}
 	doc.info, doc.html = info, template.HTML(html.String())
 	bodies.html.Put(html)

@@ -72,15 +72,18 @@ func at(file string, p Pos) string { return fmt.Sprintf("%s:%d:%d", file, p.Line
 func (a *assembler) config() {
 	c := a.files.Config
 	if c == nil {
-		a.diags.Errorf("site.yaml", 0, 0, CodeMissingFile, "the site folder has no site.yaml; create one with title and baseURL")
+		a.diags.Error("site.yaml", 0, 0, "missing-file-site")
 		a.site.Config = model.Config{Language: "vi", Paginate: defaultPaginate}
 	} else {
 		a.site.Config = c.Config
 	}
 	if a.opts.BaseURL != "" {
-		u, msg := parseBaseURL(a.opts.BaseURL)
-		if msg != "" {
-			a.diags.Errorf("site.yaml", 0, 0, "bad-url", "the base URL given on the command line %s", msg)
+		u, problem := parseBaseURL(a.opts.BaseURL)
+		switch problem {
+		case urlNotAbsolute:
+			a.diags.Error("site.yaml", 0, 0, "flag-base-url-not-absolute", quote(a.opts.BaseURL))
+		case urlExtraParts:
+			a.diags.Error("site.yaml", 0, 0, "flag-base-url-extra-parts", quote(a.opts.BaseURL))
 		}
 		a.site.Config.BaseURL = u
 	}
@@ -103,7 +106,7 @@ func (a *assembler) awards() {
 				continue
 			}
 			if e.Name == "" || e.Rank == 0 {
-				a.diags.Errorf(af.Path, e.At.Line, e.At.Column, "missing-field", "award kind %q is not in the built-in catalogue, so it needs both name and rank", e.ID.ID)
+				a.diags.Error(af.Path, e.At.Line, e.At.Column, "award-needs-name-rank", e.ID.ID)
 			}
 			k := &model.AwardKind{ID: e.ID.ID, Name: e.Name, Short: e.Short, Rank: e.Rank, Class: cmp.Or(e.Class, model.ClassForm)}
 			a.kindByID[k.ID] = k
@@ -124,7 +127,7 @@ func (a *assembler) units() {
 	uf := a.files.Units
 	if uf == nil {
 		if len(a.files.BlocYears) > 0 {
-			a.diags.Errorf("data/units.yaml", 0, 0, CodeMissingFile, "the site has no data/units.yaml; list every unit of the blocs there")
+			a.diags.Error("data/units.yaml", 0, 0, "missing-file-units")
 		}
 		return
 	}
@@ -187,9 +190,9 @@ func (a *assembler) units() {
 			switch {
 			case pu == nil:
 			case pu == u:
-				a.diags.Errorf(uf.Path, p.Line, p.Column, "bad-id", "unit %q names itself as a predecessor; list the units merged into it", p.ID)
+				a.diags.Error(uf.Path, p.Line, p.Column, "own-predecessor", p.ID)
 			case slices.ContainsFunc(e.Predecessors[:slices.Index(e.Predecessors, p)], func(o Ident) bool { return o.ID == p.ID }):
-				a.diags.Errorf(uf.Path, p.Line, p.Column, "duplicate-id", "predecessor %q is listed twice; keep one", p.ID)
+				a.diags.Error(uf.Path, p.Line, p.Column, "duplicate-predecessor", p.ID)
 			case pu.Ending != nil && !slices.Contains(pu.Ending.Into, u):
 				a.diags.Error(uf.Path, p.Line, p.Column, "unit-predecessor-conflict", u.ID, p.ID, unitList(pu.Ending.Into), at(uf.Path, a.endAt[pu]))
 			default:
@@ -305,7 +308,7 @@ func (a *assembler) unit(file string, id Ident) *model.Unit {
 	if u := a.unitByID[id.ID]; u != nil || !a.unitsKnown {
 		return u
 	}
-	a.diags.Errorf(file, id.Line, id.Column, "unknown-unit", "unknown unit %q; add it to data/units.yaml or fix the id%s", id.ID, diag.DidYouMean(id.ID, a.unitIDs))
+	a.diags.Consequence("unit:"+id.ID, file, id.Line, id.Column, "unknown-unit", diag.Suggest(id.ID, a.unitIDs), id.ID)
 	return nil
 }
 
@@ -314,7 +317,7 @@ func (a *assembler) bloc(file string, id Ident) *model.Bloc {
 	if b := a.blocByID[id.ID]; b != nil {
 		return b
 	}
-	a.diags.Errorf(file, id.Line, id.Column, "unknown-bloc", "unknown bloc %q; use the name of a folder of data/blocs/%s", id.ID, diag.DidYouMean(id.ID, a.blocIDs))
+	a.diags.Consequence("bloc:"+id.ID, file, id.Line, id.Column, "unknown-bloc", diag.Suggest(id.ID, a.blocIDs), id.ID)
 	return nil
 }
 
@@ -336,7 +339,7 @@ func (a *assembler) blocs() {
 			var html bytes.Buffer
 			info, err := md.Convert([]byte(f.Description), &html)
 			if err != nil {
-				a.diags.Errorf(f.Path, 0, 0, "markdown", "the description does not render (%v); simplify its Markdown", err)
+				a.diags.Error(f.Path, 0, 0, "description-markdown", err)
 			}
 			b.DescriptionHTML = template.HTML(html.String())
 			b.Summary = info.Summary
@@ -381,7 +384,7 @@ func (a *assembler) blocYears() {
 		if b == nil {
 			if dir := path.Dir(f.Path); !missing[dir] {
 				missing[dir] = true
-				a.diags.Errorf(dir, 0, 0, CodeMissingFile, "the bloc folder has no bloc.yaml; add one with the bloc's name")
+				a.diags.Error(dir, 0, 0, "missing-file-bloc")
 			}
 			continue
 		}
@@ -401,7 +404,7 @@ func (a *assembler) blocYears() {
 				continue
 			}
 			if first, dup := inYear[f.Year][u.ID]; dup {
-				a.diags.Errorf(f.Path, m.Unit.Line, m.Unit.Column, "two-blocs", "unit %q is already in bloc %q in %d, at %s; a unit belongs to one bloc a year", u.ID, first.bloc, f.Year, at(first.file, first.at))
+				a.diags.Error(f.Path, m.Unit.Line, m.Unit.Column, "two-blocs", u.ID, first.bloc, f.Year, at(first.file, first.at))
 			} else {
 				inYear[f.Year][u.ID] = placed{bloc: b.ID, file: f.Path, at: m.Unit.Pos}
 			}
@@ -424,7 +427,7 @@ func (a *assembler) blocYears() {
 		for i, e := range f.Awards {
 			k := a.kindByID[e.Award.ID]
 			if k == nil {
-				a.diags.Errorf(f.Path, e.Award.Line, e.Award.Column, "unknown-award", "unknown award %q; use an award kind of the catalogue or add it to data/awards.yaml%s", e.Award.ID, diag.DidYouMean(e.Award.ID, a.kindIDs))
+				a.diags.Consequence("award:"+e.Award.ID, f.Path, e.Award.Line, e.Award.Column, "unknown-award", diag.Suggest(e.Award.ID, a.kindIDs), e.Award.ID)
 				continue
 			}
 			aw := &model.Award{Kind: k, BlocYear: by, Count: e.Count, Recipient: e.Recipient, Status: e.Status, History: e.History, DecisionNote: e.DecisionNote}
@@ -474,7 +477,7 @@ func (a *assembler) blocYears() {
 		for i := 1; i < len(b.Years); i++ {
 			prev, cur := raw[b.Years[i-1]], raw[b.Years[i]]
 			if prev.Year+1 == cur.Year && prev.NextLeader.ID != "" && cur.Leader.ID != "" && prev.NextLeader.ID != cur.Leader.ID {
-				a.diags.Warnf(cur.Path, cur.Leader.Line, cur.Leader.Column, "next-leader", "leader %q differs from next_leader %q chosen at %s; check who leads the bloc in %d", cur.Leader.ID, prev.NextLeader.ID, at(prev.Path, prev.NextLeader.Pos), cur.Year)
+				a.diags.Warn(cur.Path, cur.Leader.Line, cur.Leader.Column, "next-leader", cur.Leader.ID, prev.NextLeader.ID, at(prev.Path, prev.NextLeader.Pos), cur.Year)
 			}
 			if prev.Year+1 == cur.Year && prev.Flag != nil && cur.Flag != nil && cur.Flag.From.ID != "" && cur.Flag.From.ID != prev.Flag.Holder.ID {
 				a.diags.Warn(cur.Path, cur.Flag.From.Line, cur.Flag.From.Column, "flag-from-differs", cur.Flag.From.ID, prev.Flag.Holder.ID, prev.Year, at(prev.Path, prev.Flag.Holder.Pos))
@@ -490,7 +493,7 @@ func (a *assembler) blocYears() {
 		}
 		for _, e := range uf.Units {
 			if e.ID.ID != "" && !placedAnywhere[e.ID.ID] && !awarded[e.ID.ID] {
-				a.diags.Warnf(uf.Path, e.ID.Line, e.ID.Column, "no-bloc", "unit %q is in no bloc in any year; add it to the members of a bloc's year or remove it", e.ID.ID)
+				a.diags.Warn(uf.Path, e.ID.Line, e.ID.Column, "no-bloc", e.ID.ID)
 			}
 		}
 	}
@@ -537,7 +540,7 @@ func (a *assembler) articles() {
 	}
 	seen := map[string]string{}
 	for _, f := range sortedBy(a.files.Articles, func(f *ArticleFile) string { return f.Path }) {
-		if !a.claimSlug(seen, "article", f.Path, f.Slug) {
+		if !a.claimSlug(seen, "duplicate-article-slug", f.Path, f.Slug) {
 			continue
 		}
 		if a.opts.Summaries && f.ShortSummary && !f.Draft {
@@ -551,7 +554,7 @@ func (a *assembler) articles() {
 			if img, ok := staticPath(f.Image); ok && static[img] {
 				art.Image = img
 			} else {
-				a.diags.Errorf(f.Path, f.ImageAt.Line, f.ImageAt.Column, "missing-image", "image %q is not a file under static/; give its path under static/, like /images/photo.jpg, and put the file there", f.Image)
+				a.diags.Error(f.Path, f.ImageAt.Line, f.ImageAt.Column, "missing-image", f.Image)
 			}
 		}
 		for _, id := range f.Blocs {
@@ -575,13 +578,15 @@ func (a *assembler) articles() {
 }
 
 // claimSlug records in seen (slug → place) that the file claims its slug;
-// it reports, and returns false, when the slug is invalid or already taken.
-func (a *assembler) claimSlug(seen map[string]string, what, file string, slug Ident) bool {
+// it reports, and returns false, when the slug is invalid or already taken,
+// with the code dup.
+func (a *assembler) claimSlug(seen map[string]string, dup, file string, slug Ident) bool {
 	if slug.ID == "" {
 		return false
 	}
-	if first, dup := seen[slug.ID]; dup {
-		a.diags.Errorf(file, slug.Line, slug.Column, "duplicate-slug", "duplicate %s slug %q, also at %s; give each %s its own slug", what, slug.ID, first, what)
+	if first, taken := seen[slug.ID]; taken {
+		// codes: duplicate-article-slug, duplicate-page-slug
+		a.diags.Error(file, slug.Line, slug.Column, dup, slug.ID, first)
 		return false
 	}
 	seen[slug.ID] = at(file, slug.Pos)
@@ -601,7 +606,7 @@ func staticPath(p string) (string, bool) {
 func (a *assembler) pages() {
 	seen := map[string]string{}
 	for _, f := range sortedBy(a.files.Pages, func(f *PageFile) string { return f.Path }) {
-		if !a.claimSlug(seen, "page", f.Path, f.Slug) {
+		if !a.claimSlug(seen, "duplicate-page-slug", f.Path, f.Slug) {
 			continue
 		}
 		a.site.Pages = append(a.site.Pages, &model.Page{Slug: f.Slug.ID, Path: f.Path, Title: f.Title, Summary: f.Summary, Body: f.HTML, BodyLine: f.BodyLine, Refs: f.Refs})

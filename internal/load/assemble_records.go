@@ -64,7 +64,7 @@ func (a *assembler) resolveDecisions() {
 				}
 				d := byID[id.ID]
 				if d == nil {
-					a.diags.Error(place.file, id.Line, id.Column, "unknown-decision", id.ID, diag.DidYouMean(id.ID, ids))
+					a.diags.ErrorGuess(place.file, id.Line, id.Column, "unknown-decision", diag.Suggest(id.ID, ids), id.ID)
 					continue
 				}
 				aw.Decision = d
@@ -97,7 +97,7 @@ func (a *assembler) notices() {
 		if f.Award.ID != "" {
 			n.Kind = a.kindByID[f.Award.ID]
 			if n.Kind == nil {
-				a.diags.Errorf(f.Path, f.Award.Line, f.Award.Column, "unknown-award", "unknown award %q; use an award kind of the catalogue or add it to data/awards.yaml%s", f.Award.ID, diag.DidYouMean(f.Award.ID, a.kindIDs))
+				a.diags.ErrorGuess(f.Path, f.Award.Line, f.Award.Column, "unknown-award", diag.Suggest(f.Award.ID, a.kindIDs), f.Award.ID)
 			}
 		}
 		for _, e := range f.Candidates {

@@ -3,6 +3,7 @@ package load
 import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // builtinAwards is the built-in catalogue of award kinds for collectives
@@ -54,14 +55,15 @@ type AwardKindEntry struct {
 // override the built-in catalogue. The result is never nil.
 func ParseAwards(file string, src []byte) (*AwardsFile, *diag.List) {
 	d := newDecoder(file, 0)
+	d.declares = "award"
 	af := &AwardsFile{Path: file}
 	root := d.parse(clean(src))
 	if root == nil || isNull(root) {
 		return af, d.diags
 	}
 	seen := map[string]Pos{}
-	for _, n := range d.list(root, "data/awards.yaml", "award kinds, each starting with \"- id:\"") {
-		f, ok := d.mapping(n, "an award kind", []string{"id", "name", "short", "rank", "class"}, []string{"id"})
+	for _, n := range d.list(root, "data/awards.yaml", msg.P("what-award-kinds")) {
+		f, ok := d.mapping(n, msg.P("what-award-kind"), []string{"id", "name", "short", "rank", "class"}, []string{"id"})
 		if !ok {
 			continue
 		}
@@ -69,7 +71,7 @@ func ParseAwards(file string, src []byte) (*AwardsFile, *diag.List) {
 			Class: model.AwardClass(d.oneOf(f, "class", []string{string(model.ClassTitle), string(model.ClassForm)}))}
 		if r, p, ok := d.integer(f, "rank"); ok {
 			if r < 1 {
-				d.errorf(p, "bad-value", "field \"rank\" is %d; give 1 for the highest award, 2 for the next, and so on", r)
+				d.error(p, "bad-award-rank", r)
 			} else {
 				a.Rank = r
 			}
@@ -78,7 +80,7 @@ func ParseAwards(file string, src []byte) (*AwardsFile, *diag.List) {
 			continue
 		}
 		if first, dup := seen[a.ID.ID]; dup {
-			d.errorf(a.ID.Pos, "duplicate-id", "duplicate award id %q, also at %s; give each award kind its own id", a.ID.ID, d.at(first))
+			d.error(a.ID.Pos, "duplicate-award-id", a.ID.ID, d.at(first))
 			continue
 		}
 		seen[a.ID.ID] = a.ID.Pos

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // BlocFile is data/blocs/<bloc>/bloc.yaml as written.
@@ -31,7 +31,12 @@ func blocID(file string, diags *diag.List) string {
 	dir := path.Dir(file)
 	id := path.Base(dir)
 	if !validID(id) {
-		diags.Errorf(dir, 0, 0, "bad-id", "bloc folder name %q is not a valid identifier; rename the folder with lower-case letters a-z, digits and single hyphens, like \"khoi-8\"", id)
+		fix := idFix(id)
+		about := ""
+		if fix != "" {
+			about = "bloc:" + fix
+		}
+		diags.Add(diag.Diagnostic{Path: dir, Severity: diag.Error, Code: "bad-bloc-folder", Args: []any{id}, Fix: fix, About: about})
 		return ""
 	}
 	return id
@@ -44,11 +49,11 @@ func ParseBloc(file string, src []byte) (*BlocFile, *diag.List) {
 	root := d.parse(clean(src))
 	if root == nil {
 		if d.diags.Len() == 0 {
-			d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "bloc.yaml is empty; give at least the bloc's name")
+			d.error(Pos{Line: 1, Column: 1}, "empty-bloc-yaml")
 		}
 		return b, d.diags
 	}
-	f, ok := d.mapping(root, "bloc.yaml", []string{"name", "short", "description", "order"}, []string{"name"})
+	f, ok := d.mapping(root, msg.P("what-file", "bloc.yaml"), []string{"name", "short", "description", "order"}, []string{"name"})
 	if !ok {
 		return b, d.diags
 	}
@@ -122,6 +127,24 @@ var yearFileRe = regexp.MustCompile(`^(\d{4})\.ya?ml$`)
 // ratings are the values a member's rating may take, best first.
 var ratings = []string{string(model.RatingExcellent), string(model.RatingGood), string(model.RatingCompleted), string(model.RatingNotCompleted)}
 
+// ratingWords are the Vietnamese words of the ratings, folded (vn.Slug),
+// that a rating may be written in: "Hoàn thành xuất sắc nhiệm vụ",
+// "xuất sắc".
+var ratingWords = map[string]string{
+	"hoan-thanh-xuat-sac-nhiem-vu": string(model.RatingExcellent),
+	"hoan-thanh-xuat-sac":          string(model.RatingExcellent),
+	"hoan-thanh-tot-nhiem-vu":      string(model.RatingGood),
+	"hoan-thanh-tot":               string(model.RatingGood),
+	"hoan-thanh-nhiem-vu":          string(model.RatingCompleted),
+	"khong-hoan-thanh-nhiem-vu":    string(model.RatingNotCompleted),
+}
+
+// statusWords are the Vietnamese words of the statuses of an award, folded.
+var statusWords = map[string]string{
+	"da-tang": string(model.Conferred),
+	"de-nghi": string(model.Proposed),
+}
+
 // ParseBlocYear reads data/blocs/<bloc>/<year>.yaml and checks what the
 // file alone can tell: types, that the leader, deputies and the units of
 // awards and models are members, repeated members and the ranks. The result
@@ -131,20 +154,20 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 	y := &BlocYearFile{Path: file, Bloc: blocID(file, d.diags)}
 	name := path.Base(file)
 	if m := yearFileRe.FindStringSubmatch(name); m == nil {
-		d.errorf(Pos{}, "bad-year", "file name %q is not a year; name the file of a bloc's year like 2024.yaml", name)
+		d.error(Pos{}, "bad-year-file", name)
 	} else if n, _ := strconv.Atoi(m[1]); !inYearRange(n) {
-		d.errorf(Pos{}, "bad-year", "file name %q is not a year from %d to %d; name the file after the emulation year it records", name, minYear, maxYear)
+		d.error(Pos{}, "year-file-out-of-range", name, minYear, maxYear)
 	} else {
 		y.Year = n
 	}
 	root := d.parse(clean(src))
 	if root == nil {
 		if d.diags.Len() == 0 {
-			d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "the file is empty; give at least members and leader")
+			d.error(Pos{Line: 1, Column: 1}, "empty-year-file")
 		}
 		return y, d.diags
 	}
-	f, ok := d.mapping(root, "a bloc's year", []string{"members", "leader", "deputies", "next_leader", "covenant", "review", "awards", "flag", "models", "figures"}, []string{"members", "leader"})
+	f, ok := d.mapping(root, msg.P("what-bloc-year"), []string{"members", "leader", "deputies", "next_leader", "covenant", "review", "awards", "flag", "models", "figures"}, []string{"members", "leader"})
 	if !ok {
 		return y, d.diags
 	}
@@ -154,23 +177,23 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 	for i, m := range y.Members {
 		members[i] = m.Unit.ID
 	}
-	isMember := func(id Ident, what string) bool {
+	isMember := func(id Ident, what msg.Phrase) bool {
 		if id.ID == "" || slices.Contains(members, id.ID) {
 			return id.ID != ""
 		}
-		d.errorf(id.Pos, "not-member", "%s %q is not a member of the bloc in %s; add it to members or name a member%s", what, id.ID, yearName(y), diag.DidYouMean(id.ID, members))
+		d.errorGuess(id.Pos, "not-member", diag.Suggest(id.ID, members), what, id.ID, yearName(y))
 		return false
 	}
-	if l := d.ident(f, "leader"); isMember(l, "leader") {
+	if l := d.ident(f, "leader"); isMember(l, msg.P("who-leader")) {
 		y.Leader = l
 	}
 	for _, dep := range d.idents(f, "deputies") {
 		switch {
 		case dep.ID == y.Leader.ID:
-			d.errorf(dep.Pos, "bad-role", "deputy %q is the leader too; a unit is either the leader or a deputy", dep.ID)
+			d.error(dep.Pos, "bad-role", dep.ID)
 		case slices.ContainsFunc(y.Deputies, func(o Ident) bool { return o.ID == dep.ID }):
-			d.errorf(dep.Pos, "duplicate-id", "deputy %q is listed twice; keep one", dep.ID)
-		case isMember(dep, "deputy"):
+			d.error(dep.Pos, "duplicate-deputy", dep.ID)
+		case isMember(dep, msg.P("who-deputy")):
 			y.Deputies = append(y.Deputies, dep)
 		}
 	}
@@ -178,7 +201,7 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 	y.Covenant = d.event(f, "covenant")
 	y.Review = d.event(f, "review")
 	for _, n := range d.seq(f, "awards") {
-		af, ok := d.mapping(n, "an award", []string{"award", "unit", "recipient", "count", "status", "history", "decision"}, []string{"award"})
+		af, ok := d.mapping(n, msg.P("what-award"), []string{"award", "unit", "recipient", "count", "status", "history", "decision"}, []string{"award"})
 		if !ok {
 			continue
 		}
@@ -197,9 +220,9 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 		}
 		switch {
 		case hasUnit && af.has("count"):
-			d.errorf(af.at, "bad-award", "an award gives both unit and count; give unit for a named unit, or count for unnamed ones")
+			d.error(af.at, "award-unit-and-count")
 		case !hasUnit && !af.has("count"):
-			d.errorf(af.at, "bad-award", "an award gives neither unit nor count; give unit for a named unit, or count for unnamed ones")
+			d.error(af.at, "award-no-unit")
 		case hasUnit:
 			// Not only a member: a recipient may be outside the bloc.
 			if unit.ID == "" {
@@ -207,7 +230,7 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 			}
 			a.Unit, a.Count = unit, 1
 		case hasCount && count < 1:
-			d.errorf(countAt, "bad-value", "field \"count\" is %d; give how many units received it, 1 or more", count)
+			d.error(countAt, "bad-count", count)
 		case hasCount:
 			a.Count = count
 		}
@@ -217,17 +240,17 @@ func ParseBlocYear(file string, src []byte) (*BlocYearFile, *diag.List) {
 	}
 	y.Flag = d.flag(f, y.Year, members)
 	for _, n := range d.seq(f, "models") {
-		mf, ok := d.mapping(n, "a model", []string{"unit", "name", "summary"}, []string{"unit", "name"})
+		mf, ok := d.mapping(n, msg.P("what-model"), []string{"unit", "name", "summary"}, []string{"unit", "name"})
 		if !ok {
 			continue
 		}
 		m := ModelEntry{At: mf.at, Unit: d.ident(mf, "unit"), Name: d.str(mf, "name"), Summary: d.str(mf, "summary")}
-		if isMember(m.Unit, "model unit") {
+		if isMember(m.Unit, msg.P("who-model-unit")) {
 			y.Models = append(y.Models, m)
 		}
 	}
 	for _, n := range d.seq(f, "figures") {
-		ff, ok := d.mapping(n, "a figure", []string{"label", "value", "unit"}, []string{"label", "value"})
+		ff, ok := d.mapping(n, msg.P("what-figure"), []string{"label", "value", "unit"}, []string{"label", "value"})
 		if !ok {
 			continue
 		}
@@ -244,7 +267,7 @@ func (d *decoder) flag(f fields, year int, members []string) *FlagEntry {
 	if v == nil || isNull(v) {
 		return nil
 	}
-	ff, ok := d.mapping(v, "field \"flag\"", []string{"holder", "from", "date"}, []string{"holder"})
+	ff, ok := d.mapping(v, msg.P("what-field", "flag"), []string{"holder", "from", "date"}, []string{"holder"})
 	if !ok {
 		return nil
 	}
@@ -267,11 +290,11 @@ func (d *decoder) flag(f fields, year int, members []string) *FlagEntry {
 }
 
 // yearName is "2024", or "this year" when the file name is not a year.
-func yearName(y *BlocYearFile) string {
+func yearName(y *BlocYearFile) msg.Phrase {
 	if y.Year == 0 {
-		return "this year"
+		return msg.P("this-year")
 	}
-	return strconv.Itoa(y.Year)
+	return msg.P("year-n", y.Year)
 }
 
 // members reads the members of a year and warns about ranks that are not
@@ -279,7 +302,7 @@ func yearName(y *BlocYearFile) string {
 func (d *decoder) members(f fields, y *BlocYearFile) {
 	list := d.seq(f, "members")
 	if f.has("members") && len(list) == 0 && f.vals["members"].Kind == yaml.SequenceNode {
-		d.errorf(d.pos(f.vals["members"]), "missing-field", "field \"members\" is empty; list the units of the bloc this year")
+		d.error(d.pos(f.vals["members"]), "empty-members")
 	}
 	seen := map[string]Pos{}
 	rankAt := map[int]Pos{}
@@ -289,7 +312,7 @@ func (d *decoder) members(f fields, y *BlocYearFile) {
 		if n.Kind == yaml.ScalarNode {
 			m.Unit = d.identNode(n, "members")
 		} else {
-			mf, ok := d.mapping(n, "a member", []string{"unit", "rank", "score", "rating"}, []string{"unit"})
+			mf, ok := d.mapping(n, msg.P("what-member"), []string{"unit", "rank", "score", "rating"}, []string{"unit"})
 			if !ok {
 				continue
 			}
@@ -299,9 +322,9 @@ func (d *decoder) members(f fields, y *BlocYearFile) {
 					ranked++
 				}
 				if r < 1 {
-					d.errorf(p, "bad-value", "field \"rank\" is %d; rank 1 is the best, then 2, 3 and so on", r)
+					d.error(p, "bad-rank", r)
 				} else if first, dup := rankAt[r]; dup {
-					d.warnf(p, "rank", "rank %d is given twice, also at %s; give the ranked members 1..n without repeats", r, d.at(first))
+					d.warn(p, "duplicate-rank", r, d.at(first))
 				} else {
 					rankAt[r] = p
 					m.Rank = r
@@ -310,13 +333,13 @@ func (d *decoder) members(f fields, y *BlocYearFile) {
 			if s, ok := d.number(mf, "score"); ok {
 				m.Score = &s
 			}
-			m.Rating = model.Rating(d.oneOf(mf, "rating", ratings))
+			m.Rating = model.Rating(d.oneOfSaid(mf, "rating", ratings, ratingWords))
 		}
 		if m.Unit.ID == "" {
 			continue
 		}
 		if first, dup := seen[m.Unit.ID]; dup {
-			d.errorf(m.Unit.Pos, "duplicate-member", "unit %q is listed twice in members, also at %s; keep one", m.Unit.ID, d.at(first))
+			d.error(m.Unit.Pos, "duplicate-member", m.Unit.ID, d.at(first))
 			continue
 		}
 		seen[m.Unit.ID] = m.Unit.Pos
@@ -333,7 +356,7 @@ func (d *decoder) members(f fields, y *BlocYearFile) {
 		}
 	}
 	if len(missing) > 0 {
-		d.warnf(d.pos(f.keys["members"]), "rank", "the ranks of the %d ranked members skip %s; number them 1 to %d without gaps", n, strings.Join(missing, ", "), n)
+		d.warn(d.pos(f.keys["members"]), "rank-gap", n, strings.Join(missing, ", "), n)
 	}
 }
 
@@ -343,13 +366,13 @@ func (d *decoder) event(f fields, key string) *model.Event {
 	if v == nil || isNull(v) {
 		return nil
 	}
-	ef, ok := d.mapping(v, fmt.Sprintf("field %q", key), []string{"date", "goals"}, []string{"date"})
+	ef, ok := d.mapping(v, msg.P("what-field", key), []string{"date", "goals"}, []string{"date"})
 	if !ok {
 		return nil
 	}
 	e := &model.Event{Date: d.date(ef, "date")}
 	for _, g := range d.seq(ef, "goals") {
-		if d.scalar(g, "goals", "text") && !isNull(g) {
+		if d.scalar(g, "goals", msg.P("want-text")) && !isNull(g) {
 			e.Goals = append(e.Goals, strings.TrimSpace(g.Value))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // copyTree copies the folders and files of the demo site that loading reads.
@@ -198,7 +199,7 @@ func TestCacheKeepsTheFileSizeLimit(t *testing.T) {
 	}
 	over := 0
 	for _, d := range got.Items() {
-		if strings.Contains(d.Message, "over the limit of") {
+		if strings.Contains(d.Text(msg.English), "over the limit of") {
 			over++
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // ConfigFile is site.yaml as written.
@@ -28,18 +29,21 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 		return c, d.diags
 	}
 	if root == nil {
-		d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "site.yaml is empty; give at least title and baseURL")
+		d.error(Pos{Line: 1, Column: 1}, "empty-site-yaml")
 		return c, d.diags
 	}
-	f, ok := d.mapping(root, "site.yaml", []string{"title", "baseURL", "language", "description", "province", "paginate", "markdown", "data_license", "precompress", "article_pictures"}, []string{"title", "baseURL"})
+	f, ok := d.mapping(root, msg.P("what-file", "site.yaml"), []string{"title", "baseURL", "language", "description", "province", "paginate", "markdown", "data_license", "precompress", "article_pictures"}, []string{"title", "baseURL"})
 	if !ok {
 		return c, d.diags
 	}
 	c.Title = d.str(f, "title")
 	if raw := d.str(f, "baseURL"); raw != "" {
-		u, msg := parseBaseURL(raw)
-		if msg != "" {
-			d.errorf(d.pos(f.vals["baseURL"]), "bad-url", "field \"baseURL\" %s", msg)
+		u, problem := parseBaseURL(raw)
+		switch problem {
+		case urlNotAbsolute:
+			d.error(d.pos(f.vals["baseURL"]), "base-url-not-absolute", quote(raw))
+		case urlExtraParts:
+			d.error(d.pos(f.vals["baseURL"]), "base-url-extra-parts", quote(raw))
 		}
 		c.BaseURL = u
 	}
@@ -50,7 +54,7 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 	c.Province = d.str(f, "province")
 	if n, p, ok := d.integer(f, "paginate"); ok {
 		if n < 1 {
-			d.errorf(p, "bad-value", "field \"paginate\" is %d; give how many articles a news page lists, 1 or more", n)
+			d.error(p, "bad-paginate", n)
 		} else {
 			c.Paginate = n
 		}
@@ -66,7 +70,7 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 	c.Precompress = d.boolean(f, "precompress")
 	c.ArticlePictures = d.boolean(f, "article_pictures")
 	if v := f.vals["markdown"]; v != nil && !isNull(v) {
-		if m, ok := d.mapping(v, "field \"markdown\"", []string{"unsafe"}, nil); ok {
+		if m, ok := d.mapping(v, msg.P("what-field", "markdown"), []string{"unsafe"}, nil); ok {
 			c.MarkdownUnsafe = d.boolean(m, "unsafe")
 		}
 	}
@@ -76,13 +80,13 @@ func ParseConfig(file string, src []byte) (*ConfigFile, *diag.List) {
 // parseBaseURL checks that raw is an absolute http or https URL and returns
 // it ending in "/"; msg completes the sentence "field "baseURL" …" when it
 // is not.
-func parseBaseURL(raw string) (u *url.URL, msg string) {
+func parseBaseURL(raw string) (u *url.URL, problem urlProblem) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
-		return nil, "is " + quote(raw) + "; give an absolute http or https address, like https://thidua.example.gov.vn/"
+		return nil, urlNotAbsolute
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, "is " + quote(raw) + "; give the address without a query, fragment or user name"
+		return nil, urlExtraParts
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -90,7 +94,16 @@ func parseBaseURL(raw string) (u *url.URL, msg string) {
 			u.RawPath += "/"
 		}
 	}
-	return u, ""
+	return u, urlOK
 }
+
+// urlProblem is what is wrong with a base URL.
+type urlProblem int
+
+const (
+	urlOK          urlProblem = iota
+	urlNotAbsolute            // not an absolute http or https address
+	urlExtraParts             // with a query, fragment or user name
+)
 
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }

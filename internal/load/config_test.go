@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 func TestDataLicense(t *testing.T) {
@@ -18,7 +19,7 @@ func TestDataLicense(t *testing.T) {
 		t.Errorf("ODbL: %+v %v", c.DataLicense(), diags.Items())
 	}
 	_, diags = ParseConfig("site.yaml", []byte(base+"data_license: CC-BY-4\n"))
-	if items := diags.Items(); len(items) != 1 || !strings.Contains(items[0].Message, `field "data_license" is "CC-BY-4"; use one of CC-BY-4.0, `) {
+	if items := diags.Items(); len(items) != 1 || !strings.Contains(items[0].Text(msg.English), `field "data_license" is "CC-BY-4"; use one of CC-BY-4.0, `) {
 		t.Errorf("a wrong licence: %v", items)
 	}
 }

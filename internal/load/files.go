@@ -36,11 +36,11 @@ func (f *Files) Set(p string, src []byte) *diag.List {
 		return &diag.List{}
 	case kindIgnored:
 		d := &diag.List{}
-		d.Warnf(p, 0, 0, "ignored-file", "the file is ignored; %s", ignoredHint(p))
+		ignored(d, p)
 		return d
 	case kindHidden:
 		d := &diag.List{}
-		d.Warnf(p, 0, 0, "hidden-file", "the file name starts with \".\", which hides the file: it is not published; %s", hiddenHint(p))
+		d.Warn(p, 0, 0, "hidden-file", hiddenHint(p))
 		return d
 	case kindStatic:
 		rel := strings.TrimPrefix(p, "static/")

@@ -71,7 +71,7 @@ func checkResult(t *testing.T, file string, src []byte, result any, l *diag.List
 	// no message may come from beyond that place.
 	budget := 0
 	for _, d := range l.Items() {
-		if strings.Contains(d.Message, "through aliases") {
+		if strings.Contains(d.Text(msg.English), "through aliases") {
 			budget = d.Line
 		}
 	}

@@ -3,6 +3,8 @@ package load
 import (
 	"io/fs"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -29,10 +31,13 @@ func validSite(t testing.TB) fstest.MapFS {
 	return m
 }
 
-// lines formats diagnostics as "path:line:col: severity: message".
+// lines formats diagnostics as "path:line:col: severity: message", by
+// path: the order of the declarations first is diag's, tested there.
 func lines(l *diag.List) []string {
 	var out []string
-	for _, d := range l.Items() {
+	items := l.Items()
+	slices.SortStableFunc(items, func(a, b diag.Diagnostic) int { return strings.Compare(a.Path, b.Path) })
+	for _, d := range items {
 		out = append(out, d.String())
 	}
 	return out

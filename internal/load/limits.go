@@ -30,34 +30,34 @@ const maxSeparators = 400_000
 // or byte that is not UTF-8 in src; when yamlText is set, also of the first
 // character YAML does not allow in a file (control characters other than
 // tab and line ends, the C1 controls, U+FFFE and U+FFFF, a byte order mark
-// after the start). line is firstLine for the first line of src; what is ""
-// when src is clean.
-func textProblem(src []byte, firstLine int, yamlText bool) (p Pos, what string) {
+// after the start). line is firstLine for the first line of src; code is
+// the code of the message ("" when src is clean) and arg its value.
+func textProblem(src []byte, firstLine int, yamlText bool) (p Pos, code string, arg any) {
 	line, col := firstLine, 1
 	if bytes.HasPrefix(src, bom) {
 		src = src[len(bom):]
 	}
 	if !yamlText && utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
-		return Pos{}, "" // most text, at the speed of the two scans
+		return Pos{}, "", nil // most text, at the speed of the two scans
 	}
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			return Pos{line, col}, fmt.Sprintf("the byte 0x%02X is not UTF-8 text; save the file as UTF-8", src[i])
+			return Pos{line, col}, "not-utf8", fmt.Sprintf("0x%02X", src[i])
 		case r == 0:
-			return Pos{line, col}, "the file holds a NUL (zero) byte, which text does not; remove it, or save the file again as UTF-8 text"
+			return Pos{line, col}, "nul-byte", nil
 		case r == '\n':
 			line, col = line+1, 1
 			i += size
 			continue
 		case yamlText && !yamlAllows(r):
-			return Pos{line, col}, fmt.Sprintf("the character U+%04X is a control character that YAML does not allow; remove it", r)
+			return Pos{line, col}, "control-char", fmt.Sprintf("U+%04X", r)
 		}
 		col++
 		i += size
 	}
-	return Pos{}, ""
+	return Pos{}, "", nil
 }
 
 // bom is the UTF-8 byte order mark.
@@ -80,22 +80,25 @@ func yamlAllows(r rune) bool {
 // line is line firstLine of the file, and returns false if there is one.
 // A file that looks written in another encoding than UTF-8 gets one
 // message, naming it, instead.
-// The code of the message is "yaml" for YAML and "read" otherwise, those of
-// a file that is not read: what the file defines is missing.
+// Its codes are among those of a file that is not read (see Complete): what
+// the file defines is missing.
 func (d *decoder) checkText(src []byte, firstLine int, yamlText bool) bool {
-	p, what := textProblem(src, firstLine, yamlText)
-	if what == "" {
+	p, code, arg := textProblem(src, firstLine, yamlText)
+	if code == "" {
 		return true
 	}
-	if code := encodingCode(vn.GuessEncoding(src)); code != "" {
-		d.error(Pos{Line: firstLine, Column: 1}, code)
+	if enc := encodingCode(vn.GuessEncoding(src)); enc != "" {
+		// codes: encoding-utf16le, encoding-utf16be, encoding-windows1258, encoding-tcvn3, encoding-vni
+		d.error(Pos{Line: firstLine, Column: 1}, enc)
 		return false
 	}
-	code := CodeRead
-	if yamlText {
-		code = CodeYAML
+	if arg == nil {
+		// codes: nul-byte
+		d.diags.Error(d.path, p.Line, p.Column, code)
+	} else {
+		// codes: not-utf8, control-char
+		d.diags.Error(d.path, p.Line, p.Column, code, arg)
 	}
-	d.diags.Errorf(d.path, p.Line, p.Column, code, "%s", what)
 	return false
 }
 

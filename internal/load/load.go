@@ -25,6 +25,7 @@ import (
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/markdown"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/vn"
 
 	"golang.org/x/sync/errgroup"
@@ -122,7 +123,7 @@ func markdownOptions(c *ConfigFile, opts Options) markdown.Options {
 		}
 	}
 	if opts.BaseURL != "" {
-		if u, msg := parseBaseURL(opts.BaseURL); msg == "" {
+		if u, problem := parseBaseURL(opts.BaseURL); problem == urlOK {
 			o.BasePath = u.Path
 		}
 	}
@@ -203,15 +204,15 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 // site's layouts/ with it.
 func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) {
 	if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		if _, problem := followLink(fsys, root); problem != "" {
-			diags.Warnf(root, 0, 0, "symlink", "this symbolic link %s; it is not followed, and nothing under it is read", problem)
+		if _, problem := followLink(fsys, root); problem.Code != "" {
+			diags.Warn(root, 0, 0, "symlink-root", problem)
 			return
 		}
 	}
 	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) || p != root {
-				diags.Errorf(p, 0, 0, CodeRead, "the folder cannot be read (%v); check its permissions", err)
+				diags.Error(p, 0, 0, "read-folder", err.Error())
 			}
 			return nil
 		}
@@ -230,7 +231,7 @@ func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) 
 		return nil
 	})
 	if err != nil {
-		diags.Errorf(root, 0, 0, CodeRead, "the folder cannot be read (%v)", err)
+		diags.Error(root, 0, 0, "read-folder", err.Error())
 	}
 }
 
@@ -244,21 +245,21 @@ func usable(fsys fs.FS, p string, info fs.FileInfo, diags *diag.List) bool {
 	case mode&fs.ModeSymlink != 0:
 		target, problem := followLink(fsys, p)
 		switch {
-		case problem != "":
-			diags.Warnf(p, 0, 0, "symlink", "this symbolic link %s; it is not followed, and what it points at is left out", problem)
+		case problem.Code != "":
+			diags.Warn(p, 0, 0, "symlink", problem)
 			return false
 		case target.IsDir():
-			diags.Warnf(p, 0, 0, "symlink", "this symbolic link points at a folder, and loading follows no link to a folder; move the folder here instead")
+			diags.Warn(p, 0, 0, "symlink-folder")
 			return false
 		case static:
-			diags.Warnf(p, 0, 0, "symlink", "this symbolic link is not copied into the site; put the file itself under static/")
+			diags.Warn(p, 0, 0, "symlink-static")
 			return false
 		case !target.Mode().IsRegular():
-			diags.Warnf(p, 0, 0, "not-a-file", "the symbolic link points at something that is not a file; it is left out")
+			diags.Warn(p, 0, 0, "symlink-not-a-file")
 			return false
 		}
 	case !mode.IsRegular():
-		diags.Warnf(p, 0, 0, "not-a-file", "this is not a file but a %s; it is left out", modeName(mode))
+		diags.Warn(p, 0, 0, "not-a-file", modeName(mode))
 		return false
 	}
 	if static {
@@ -270,20 +271,20 @@ func usable(fsys fs.FS, p string, info fs.FileInfo, diags *diag.List) bool {
 // followLink returns what the symbolic link at p points at, or why it is
 // not followed: it points outside the folder of fsys (or by an absolute
 // path, which cannot stay inside it), at nothing, or cannot be read.
-func followLink(fsys fs.FS, p string) (fs.FileInfo, string) {
+func followLink(fsys fs.FS, p string) (fs.FileInfo, msg.Phrase) {
 	if target, err := fs.ReadLink(fsys, p); err == nil {
 		if path.IsAbs(target) || !fs.ValidPath(path.Join(path.Dir(p), target)) {
-			return nil, fmt.Sprintf("points outside the site folder (to %s)", target)
+			return nil, msg.P("link-outside-to", target)
 		}
 	}
 	info, err := fs.Stat(fsys, p)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, "points at nothing"
+		return nil, msg.P("link-to-nothing")
 	case err != nil:
-		return nil, "points outside the site folder"
+		return nil, msg.P("link-outside")
 	}
-	return info, ""
+	return info, msg.Phrase{}
 }
 
 // staticNameOK reports whether a link can name the static file p; when
@@ -292,30 +293,30 @@ func followLink(fsys fs.FS, p string) (fs.FileInfo, string) {
 // NFC links of the site never match, is a warning.
 func staticNameOK(p string, diags *diag.List) bool {
 	if i := strings.IndexFunc(p, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7F }); i >= 0 {
-		diags.Errorf(p, 0, 0, "bad-file-name", "the file name holds %q, which a web address cannot hold; rename the file", p[i:i+1])
+		diags.Error(p, 0, 0, "bad-file-name", p[i:i+1])
 		return false
 	}
 	if !utf8.ValidString(p) {
-		diags.Errorf(p, 0, 0, "bad-file-name", "the file name is not UTF-8 text; rename the file")
+		diags.Error(p, 0, 0, "file-name-not-utf8")
 		return false
 	}
 	if nfc := vn.NFC(p); nfc != p {
-		diags.Warnf(p, 0, 0, "bad-file-name", "the file name is in decomposed Unicode (as macOS writes it), which the links of the site never match; rename it to the same name typed again, %q", path.Base(nfc))
+		diags.Warn(p, 0, 0, "file-name-decomposed", path.Base(nfc))
 	}
 	return true
 }
 
 // modeName names the kind of a file that is neither a folder nor a regular file.
-func modeName(m fs.FileMode) string {
+func modeName(m fs.FileMode) msg.Phrase {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
+		return msg.P("mode-pipe")
 	case m&fs.ModeSocket != 0:
-		return "socket"
+		return msg.P("mode-socket")
 	case m&fs.ModeDevice != 0:
-		return "device"
+		return msg.P("mode-device")
 	}
-	return "special file"
+	return msg.P("mode-special")
 }
 
 // tooLargeError is the error of readFile for a file over the limit.
@@ -336,9 +337,9 @@ func readSiteFile(fsys fs.FS, p string, limit int64) ([]byte, *diag.List) {
 	d := &diag.List{}
 	var big *tooLargeError
 	if errors.As(err, &big) {
-		d.Errorf(p, 0, 0, CodeRead, "the file has %d bytes, over the limit of %s for one file; split it, or check that it is the right file", big.size, sizeName(big.limit))
+		d.Error(p, 0, 0, "read-too-large", big.size, sizeName(big.limit))
 	} else {
-		d.Errorf(p, 0, 0, CodeRead, "the file cannot be read (%v); check its permissions", err)
+		d.Error(p, 0, 0, CodeRead, err.Error())
 	}
 	return nil, d
 }
@@ -370,11 +371,11 @@ func readFile(fsys fs.FS, p string, limit int64) ([]byte, error) {
 
 // sizeName names a size limit: "10 MiB", or "1000 bytes" when it is not a
 // whole number of MiB.
-func sizeName(n int64) string {
+func sizeName(n int64) any {
 	if n%(1<<20) == 0 {
 		return strconv.FormatInt(n>>20, 10) + " MiB"
 	}
-	return strconv.FormatInt(n, 10) + " bytes"
+	return msg.P("size-bytes", n)
 }
 
 // kind is what a file of the site folder holds, decided by its path.
@@ -447,30 +448,31 @@ func hiddenPage(p string) bool {
 }
 
 // hiddenHint says how to publish the hidden Markdown file at p.
-func hiddenHint(p string) string {
+func hiddenHint(p string) msg.Phrase {
 	name := strings.TrimLeft(path.Base(p), ".")
 	if name == "md" || path.Ext(name) != ".md" {
-		return "rename it without the dot in front, like tin-moi.md"
+		return msg.P("hidden-hint-dot")
 	}
-	return "rename it to " + quote(name) + " to publish it, or delete it"
+	return msg.P("hidden-hint-rename", quote(name))
 }
 
-// ignoredHint says, for an ignored file at p, what its folder holds.
-func ignoredHint(p string) string {
+// ignored reports the ignored file at p, saying what its folder holds.
+func ignored(d *diag.List, p string) {
 	parts := strings.Split(p, "/")
 	switch {
 	case len(parts) == 2 && parts[0] == "data":
-		return "data/ holds units.yaml, awards.yaml, decisions.yaml and the folders blocs/ and consultations/" + diag.DidYouMean(parts[1], []string{"units.yaml", "awards.yaml", "decisions.yaml"})
+		d.WarnGuess(p, 0, 0, "ignored-in-data", diag.Suggest(parts[1], []string{"units.yaml", "awards.yaml", "decisions.yaml"}))
 	case len(parts) >= 3 && parts[0] == "data" && parts[1] == "consultations":
-		return "a consultation notice is a .yaml file directly in data/consultations/, like co-thi-dua-chinh-phu-2024.yaml"
+		d.Warn(p, 0, 0, "ignored-in-consultations")
 	case len(parts) == 4 && parts[0] == "data" && parts[1] == "blocs":
-		return "a bloc folder holds bloc.yaml and one <year>.yaml per year, like 2024.yaml"
+		d.Warn(p, 0, 0, "ignored-in-bloc")
 	case len(parts) >= 2 && parts[0] == "data" && parts[1] == "blocs":
-		return "each bloc is a folder data/blocs/<bloc>/ holding bloc.yaml and <year>.yaml files"
+		d.Warn(p, 0, 0, "ignored-in-blocs")
 	case len(parts) >= 3 && parts[0] == "content" && parts[1] == "news":
-		return "articles are .md files; put images and other files under static/"
+		d.Warn(p, 0, 0, "ignored-in-news")
 	case len(parts) >= 2 && parts[0] == "content" && parts[1] == "pages":
-		return "pages are .md files directly in content/pages/"
+		d.Warn(p, 0, 0, "ignored-in-pages")
+	default:
+		d.Warn(p, 0, 0, "ignored-file")
 	}
-	return "content/ holds the folders news/ and pages/ of .md files, data/ the YAML records"
 }

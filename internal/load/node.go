@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/vn"
 )
 
@@ -39,7 +41,8 @@ const maxNodes = 100000
 // decoder walks the YAML nodes of one file and records its mistakes.
 type decoder struct {
 	path       string
-	lineOffset int // added to every line: the front matter of an article starts on line 2
+	lineOffset int    // added to every line: the front matter of an article starts on line 2
+	declares   string // what the field id of the file's items declares ("unit", "award"), or ""
 	diags      *diag.List
 	// expanded holds the copies resolve made of what aliases stand for,
 	// each true once its own items are copies too.
@@ -67,14 +70,6 @@ func (d *decoder) warn(p Pos, code string, args ...any) {
 	d.diags.Warn(d.path, p.Line, p.Column, code, args...)
 }
 
-func (d *decoder) errorf(p Pos, code, format string, args ...any) {
-	d.diags.Errorf(d.path, p.Line, p.Column, code, format, args...)
-}
-
-func (d *decoder) warnf(p Pos, code, format string, args ...any) {
-	d.diags.Warnf(d.path, p.Line, p.Column, code, format, args...)
-}
-
 // at formats the place p of this file as "path:line:col", for messages that
 // name a second place.
 func (d *decoder) at(p Pos) string { return fmt.Sprintf("%s:%d:%d", d.path, p.Line, p.Column) }
@@ -87,7 +82,7 @@ func (d *decoder) at(p Pos) string { return fmt.Sprintf("%s:%d:%d", d.path, p.Li
 func (d *decoder) parse(src []byte) (root *yaml.Node) {
 	defer func() {
 		if r := recover(); r != nil {
-			d.errorf(Pos{Line: 1 + d.lineOffset, Column: 1}, CodeYAML, "the YAML does not parse (%v); check the indentation and quotes", r)
+			d.error(Pos{Line: 1 + d.lineOffset, Column: 1}, "yaml-broken", fmt.Sprint(r))
 			root = nil
 		}
 	}()
@@ -95,7 +90,7 @@ func (d *decoder) parse(src []byte) (root *yaml.Node) {
 		return nil
 	}
 	if line := tooManyValues(src); line > 0 {
-		d.errorf(Pos{Line: line + d.lineOffset, Column: 1}, CodeYAML, "the file has more than %d lines and list items, more than loading reads from one file; split it, or check that it is the right file", maxSeparators)
+		d.error(Pos{Line: line + d.lineOffset, Column: 1}, "yaml-too-many-values", maxSeparators)
 		return nil
 	}
 	var doc yaml.Node
@@ -107,7 +102,7 @@ func (d *decoder) parse(src []byte) (root *yaml.Node) {
 		return nil
 	}
 	if n := tooDeep(doc.Content[0]); n != nil {
-		d.errorf(d.pos(n), CodeYAML, "the values here are nested more than %d levels deep, when the format needs a few; check the brackets and the indentation", maxDepth)
+		d.error(d.pos(n), "yaml-too-deep", maxDepth)
 		return nil
 	}
 	return d.resolve(doc.Content[0])
@@ -119,7 +114,7 @@ func (d *decoder) yamlError(src []byte, err error) {
 	line, msg := yamlErrorLine(err.Error())
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		p, _ := flowTooDeep(src, maxFlowDepth)
-		d.errorf(Pos{Line: max(p.Line, 1) + d.lineOffset, Column: max(p.Column, 1)}, CodeYAML, "the brackets here are nested more than %d levels deep, when the format needs a few; check that each [ and { is closed", maxFlowDepth)
+		d.error(Pos{Line: max(p.Line, 1) + d.lineOffset, Column: max(p.Column, 1)}, "yaml-brackets-too-deep", maxFlowDepth)
 		return
 	}
 	p := syntaxError(src, line)
@@ -202,7 +197,7 @@ func (d *decoder) spend(at *yaml.Node, k int) bool {
 	}
 	if !d.exhausted {
 		d.exhausted = true
-		d.errorf(d.pos(at), CodeYAML, "the file expands to more than %d values through aliases; write the values out instead", maxNodes)
+		d.error(d.pos(at), "yaml-aliases", maxNodes)
 	}
 	return false
 }
@@ -219,15 +214,15 @@ func (d *decoder) items(n *yaml.Node) []*yaml.Node {
 }
 
 // describe names what n is, for messages: "a map", "a list", or the value quoted.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a map"
+		return msg.P("value-map")
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.P("value-list")
 	}
 	if isNull(n) {
-		return "empty"
+		return msg.P("value-empty")
 	}
 	return strconv.Quote(n.Value)
 }
@@ -254,14 +249,14 @@ func (f fields) has(key string) bool {
 // message when n is not a map ("the file", "a member"). It reports unknown
 // keys (with the closest known one), repeated keys and missing ones; ok is
 // false when n is not a map at all.
-func (d *decoder) mapping(n *yaml.Node, what string, known, required []string) (f fields, ok bool) {
+func (d *decoder) mapping(n *yaml.Node, what msg.Phrase, known, required []string) (f fields, ok bool) {
 	f = fields{keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{}}
 	if n == nil || d.exhausted {
 		return f, false
 	}
 	f.at = d.pos(n)
 	if n.Kind != yaml.MappingNode {
-		d.errorf(d.pos(n), "type", "%s must be a map of fields, not %s", what, describe(n))
+		d.error(d.pos(n), "not-a-map", what, describe(n))
 		return f, false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -270,19 +265,21 @@ func (d *decoder) mapping(n *yaml.Node, what string, known, required []string) (
 			continue
 		}
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(d.pos(k), "type", "a field name must be plain text, not %s", describe(k))
+			d.error(d.pos(k), "bad-field-name", describe(k))
 			continue
 		}
 		name := k.Value
 		if first, dup := f.keys[name]; dup {
-			d.errorf(d.pos(k), "duplicate-key", "field %q is given twice, also at %s; keep one", name, d.at(d.pos(first)))
+			d.error(d.pos(k), "duplicate-key", name, d.at(d.pos(first)))
 			continue
 		}
 		if !slices.Contains(known, name) {
-			if hint := diag.DidYouMean(name, known); hint != "" {
-				d.errorf(d.pos(k), "unknown-field", "unknown field %q%s", name, hint)
-			} else {
-				d.errorf(d.pos(k), "unknown-field", "unknown field %q; the fields here are %s", name, strings.Join(known, ", "))
+			switch fix := diag.Suggest(name, known); {
+			case d.decimalComma(n, i):
+			case fix != "":
+				d.errorGuess(d.pos(k), "unknown-field", fix, name)
+			default:
+				d.error(d.pos(k), "unknown-field-list", name, strings.Join(known, ", "))
 			}
 			f.keys[name] = k
 			continue
@@ -297,9 +294,9 @@ func (d *decoder) mapping(n *yaml.Node, what string, known, required []string) (
 	}
 	for _, r := range required {
 		if _, ok := f.keys[r]; !ok {
-			d.errorf(f.at, "missing-field", "missing required field %q", r)
+			d.error(f.at, "missing-field", r)
 		} else if v, ok := f.vals[r]; ok && isNull(v) {
-			d.errorf(d.pos(v), "missing-field", "required field %q is empty; give it a value", r)
+			d.error(d.pos(v), "empty-field", r)
 		}
 	}
 	return f, true
@@ -316,19 +313,19 @@ func (d *decoder) seq(f fields, key string) []*yaml.Node {
 	case yaml.SequenceNode:
 		return d.items(v)
 	case yaml.ScalarNode:
-		d.errorf(d.pos(v), "type", "field %q must be a list, like [%s], not %s", key, v.Value, describe(v))
+		d.error(d.pos(v), "not-a-list-like", key, v.Value, describe(v))
 	default:
-		d.errorf(d.pos(v), "type", "field %q must be a list, not %s", key, describe(v))
+		d.error(d.pos(v), "not-a-list", key, describe(v))
 	}
 	return nil
 }
 
 // scalar reports, and returns false, when v is not a single value.
-func (d *decoder) scalar(v *yaml.Node, key string, want string) bool {
+func (d *decoder) scalar(v *yaml.Node, key string, want msg.Phrase) bool {
 	if v.Kind == yaml.ScalarNode {
 		return true
 	}
-	d.errorf(d.pos(v), "type", "field %q must be %s, not %s", key, want, describe(v))
+	d.error(d.pos(v), "not-a-value", key, want, describe(v))
 	return false
 }
 
@@ -336,7 +333,7 @@ func (d *decoder) scalar(v *yaml.Node, key string, want string) bool {
 // when it is absent or empty.
 func (d *decoder) str(f fields, key string) string {
 	v := f.vals[key]
-	if v == nil || isNull(v) || !d.scalar(v, key, "text") {
+	if v == nil || isNull(v) || !d.scalar(v, key, msg.P("want-text")) {
 		return ""
 	}
 	return strings.TrimSpace(vn.NFC(v.Value))
@@ -354,12 +351,18 @@ func (d *decoder) ident(f fields, key string) Ident {
 
 // identNode is ident for a node that is not a field of a map: an item of a list.
 func (d *decoder) identNode(v *yaml.Node, key string) Ident {
-	if !d.scalar(v, key, "an identifier") {
+	if !d.scalar(v, key, msg.P("want-id")) {
 		return Ident{}
 	}
 	id := vn.NFC(v.Value)
 	if !validID(id) {
-		d.errorf(d.pos(v), "bad-id", "%q in field %q is not a valid identifier; use lower-case letters a-z, digits and single hyphens, like \"khoi-8\"", id, key)
+		fix := idFix(id)
+		p := d.pos(v)
+		about := ""
+		if d.declares != "" && key == "id" && fix != "" {
+			about = d.declares + ":" + fix
+		}
+		d.diags.Add(diag.Diagnostic{Path: d.path, Line: p.Line, Column: p.Column, Severity: diag.Error, Code: "bad-id", Args: []any{id, key}, Fix: fix, About: about})
 		return Ident{}
 	}
 	return Ident{ID: id, Pos: d.pos(v)}
@@ -386,7 +389,7 @@ func (d *decoder) integer(f fields, key string) (n int, p Pos, ok bool) {
 	p = d.pos(v)
 	var i int
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Decode(&i) != nil {
-		d.errorf(p, "type", "field %q must be a whole number, not %s", key, describe(v))
+		d.error(p, "not-a-whole-number", key, describe(v))
 		return 0, p, false
 	}
 	return i, p, true
@@ -400,7 +403,7 @@ func (d *decoder) year(f fields, key string) int {
 		return 0
 	}
 	if !inYearRange(y) {
-		d.errorf(p, "bad-year", "field %q is %d; give a year from %d to %d", key, y, minYear, maxYear)
+		d.error(p, "year-out-of-range", key, y, minYear, maxYear)
 		return 0
 	}
 	return y
@@ -424,7 +427,11 @@ func (d *decoder) number(f fields, key string) (float64, bool) {
 	var x float64
 	tag := v.ShortTag()
 	if v.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") || v.Decode(&x) != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		d.errorf(d.pos(v), "type", "field %q must be a number, like 98.5, not %s", key, describe(v))
+		if fix, ok := decimalPoint(v); ok {
+			d.errorFix(d.pos(v), "decimal-comma", fix, key, v.Value)
+			return 0, false
+		}
+		d.error(d.pos(v), "not-a-number", key, describe(v))
 		return 0, false
 	}
 	return x, true
@@ -438,40 +445,109 @@ func (d *decoder) boolean(f fields, key string) bool {
 	}
 	var b bool
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
-		d.errorf(d.pos(v), "type", "field %q must be true or false, not %s", key, describe(v))
+		d.error(d.pos(v), "not-true-false", key, describe(v))
 		return false
 	}
 	return b
 }
 
 // oneOf returns the value of the field key when it is one of allowed; it
-// reports any other value.
+// reports any other value, with the allowed one it folds to, if any.
 func (d *decoder) oneOf(f fields, key string, allowed []string) string {
+	return d.oneOfSaid(f, key, allowed, nil)
+}
+
+// oneOfSaid is oneOf for a field whose values may also be said in words:
+// a value whose folded form (vn.Slug) is an allowed value or a key of
+// synonyms is read as that value, with a warning that names it.
+func (d *decoder) oneOfSaid(f fields, key string, allowed []string, synonyms map[string]string) string {
 	v := f.vals[key]
-	if v == nil || isNull(v) || !d.scalar(v, key, "one of "+strings.Join(allowed, ", ")) {
+	if v == nil || isNull(v) || !d.scalar(v, key, msg.P("want-one-of", strings.Join(allowed, ", "))) {
 		return ""
 	}
 	if slices.Contains(allowed, v.Value) {
 		return v.Value
 	}
-	hint := ""
-	if len(allowed) > 2 {
-		hint = diag.DidYouMean(v.Value, allowed)
+	folded := vn.Slug(v.Value)
+	if s, ok := synonyms[folded]; ok || synonyms != nil && slices.Contains(allowed, folded) {
+		s = cmp.Or(s, folded)
+		d.warn(d.pos(v), "value-synonym", key, v.Value, s)
+		return s
 	}
-	d.errorf(d.pos(v), "bad-value", "field %q is %q; use one of %s%s", key, v.Value, strings.Join(allowed, ", "), hint)
+	switch {
+	case slices.Contains(allowed, folded):
+		d.errorFix(d.pos(v), "bad-value", folded, key, v.Value, strings.Join(allowed, ", "))
+	case len(allowed) > 2:
+		d.errorGuess(d.pos(v), "bad-value", diag.Suggest(v.Value, allowed), key, v.Value, strings.Join(allowed, ", "))
+	default:
+		d.error(d.pos(v), "bad-value", key, v.Value, strings.Join(allowed, ", "))
+	}
 	return ""
 }
+
+// errorFix reports an error at p with the fix to suggest, "" for none.
+func (d *decoder) errorFix(p Pos, code, fix string, args ...any) {
+	d.diags.ErrorFix(d.path, p.Line, p.Column, code, fix, args...)
+}
+
+// errorGuess reports an error at p with the closest known value, "" for none.
+func (d *decoder) errorGuess(p Pos, code, guess string, args ...any) {
+	d.diags.ErrorGuess(d.path, p.Line, p.Column, code, guess, args...)
+}
+
+// idFix returns the identifier an editor likely meant by id, one that
+// breaks the identifier pattern: its letters folded to a-z ("hội-luật-gia"
+// gives "hoi-luat-gia"), or "" when folding gives nothing.
+func idFix(id string) string {
+	if s := vn.Slug(id); s != id && validID(s) {
+		return s
+	}
+	return ""
+}
+
+// decimalPoint returns the number v means when it is written with a
+// decimal comma, as Vietnamese writes it: "98,5" gives "98.5".
+func decimalPoint(v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode || !decimalCommaRe.MatchString(strings.TrimSpace(v.Value)) {
+		return "", false
+	}
+	return strings.Replace(strings.TrimSpace(v.Value), ",", ".", 1), true
+}
+
+var decimalCommaRe = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
+
+// decimalComma reports, and returns true, when the key at n.Content[i] of
+// the map n is the decimal part of a number written with a comma in flow
+// style: YAML reads "{score: 98,5}" as score 98 and a key "5" with no
+// value.
+func (d *decoder) decimalComma(n *yaml.Node, i int) bool {
+	if i < 2 || n.Style&yaml.FlowStyle == 0 {
+		return false
+	}
+	k, v, prev := n.Content[i], n.Content[i+1], n.Content[i-1]
+	if k.Kind != yaml.ScalarNode || !isNull(v) || v.Value != "" || !digitsRe.MatchString(k.Value) ||
+		prev.Kind != yaml.ScalarNode || prev.ShortTag() != "!!int" || prev.Line != k.Line ||
+		k.Column != prev.Column+len(prev.Value)+1 {
+		return false
+	}
+	d.errorFix(d.pos(prev), "decimal-comma", prev.Value+"."+k.Value, n.Content[i-2].Value, prev.Value+","+k.Value)
+	return true
+}
+
+var digitsRe = regexp.MustCompile(`^[0-9]+$`)
 
 // date returns the date or time of the field key, the zero time when it is
 // absent or wrong (which is reported).
 func (d *decoder) date(f fields, key string) time.Time {
 	v := f.vals[key]
-	if v == nil || isNull(v) || !d.scalar(v, key, "a date") {
+	if v == nil || isNull(v) || !d.scalar(v, key, msg.P("want-date")) {
 		return time.Time{}
 	}
-	t, err := parseDate(strings.TrimSpace(v.Value))
-	if err != nil {
-		d.errorf(d.pos(v), "bad-date", "field %q %s", key, err)
+	s := strings.TrimSpace(v.Value)
+	t, code := parseDate(s)
+	if code != "" {
+		// codes: date-not-exist, bad-date
+		d.errorFix(d.pos(v), code, dateFix(s), key, s)
 		return time.Time{}
 	}
 	return t
@@ -481,26 +557,57 @@ var dateLike = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})`)
 
 // parseDate reads a date (midnight in Asia/Ho_Chi_Minh), a date and time
 // without a zone (in Asia/Ho_Chi_Minh) or an RFC 3339 time (kept in its
-// zone). Its error completes the sentence "field "date" …".
-func parseDate(s string) (time.Time, error) {
+// zone). It returns the code of the message when s is not one:
+// "date-not-exist" for a day the calendar does not have, "bad-date"
+// otherwise.
+func parseDate(s string) (time.Time, string) {
 	zone := vn.TimeZone()
 	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(layout, s, zone); err == nil {
-			return t, nil
+			return t, ""
 		}
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
+		return t, ""
 	}
 	if m := dateLike.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		day, _ := strconv.Atoi(m[3])
 		if mo < 1 || mo > 12 || day < 1 || day > daysIn(y, mo) {
-			return time.Time{}, fmt.Errorf("is %q, a date that does not exist; check the day and the month", s)
+			return time.Time{}, "date-not-exist"
 		}
 	}
-	return time.Time{}, fmt.Errorf("is %q, which is not a date; write it as 2025-01-08, or 2025-01-08T09:00:00+07:00 with a time", s)
+	return time.Time{}, "bad-date"
+}
+
+// dayFirst matches a date written day first, as Vietnam writes it:
+// 25/03/2026, 25-03-2026, 25.03.2026, with a time after it or not.
+var dayFirst = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2}))?$`)
+
+// dateFix returns s, a date written day first, as the format writes it
+// ("25/03/2026" gives "2026-03-25"), or "" when s is not such a date or the
+// date does not exist.
+func dateFix(s string) string {
+	m := dayFirst.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	day, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 || day < 1 || day > daysIn(y, mo) {
+		return ""
+	}
+	out := fmt.Sprintf("%04d-%02d-%02d", y, mo, day)
+	if m[4] != "" {
+		h, _ := strconv.Atoi(m[4])
+		if h > 23 {
+			return ""
+		}
+		out += fmt.Sprintf("T%02d:%s", h, m[5])
+	}
+	return out
 }
 
 // daysIn returns the number of days of month m (1..12) of year y.
@@ -520,9 +627,9 @@ func clean(src []byte) []byte {
 
 // list returns the items of n, the root of a file that must be a list of
 // what; it reports any other kind of root.
-func (d *decoder) list(n *yaml.Node, file, what string) []*yaml.Node {
+func (d *decoder) list(n *yaml.Node, file string, what msg.Phrase) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(d.pos(n), "type", "%s must be a list of %s, not %s", file, what, describe(n))
+		d.error(d.pos(n), "not-a-list-of", file, what, describe(n))
 		return nil
 	}
 	return d.items(n)

@@ -97,8 +97,8 @@ func TestFileNames(t *testing.T) {
 	fsys["data/blocs/khối 9/bloc.yaml"] = &fstest.MapFile{Data: []byte("name: Khối 9\n")}
 	s, d := Site(fsys, Options{})
 	want := []string{
-		"content/news/tin khác.md:1:1: error: file name \"tin khác\" is not a valid slug; rename the file, or give slug: with lower-case letters a-z, digits and single hyphens",
-		"data/blocs/khối 9: error: bloc folder name \"khối 9\" is not a valid identifier; rename the folder with lower-case letters a-z, digits and single hyphens, like \"khoi-8\"",
+		"content/news/tin khác.md:1:1: error: file name \"tin khác\" is not a valid slug; rename the file, or give slug: with lower-case letters a-z, digits and single hyphens; write \"tin-khac\"",
+		"data/blocs/khối 9: error: bloc folder name \"khối 9\" is not a valid identifier; rename the folder with lower-case letters a-z, digits and single hyphens, like \"khoi-8\"; write \"khoi-9\"",
 		"static/a\\b.jpg: error: the file name holds \"\\\\\", which a web address cannot hold; rename the file",
 		"static/images/a\u0309nh.jpg: warning: the file name is in decomposed Unicode (as macOS writes it), which the links of the site never match; rename it to the same name typed again, \"ảnh.jpg\"",
 		"static/tab\there.jpg: error: the file name holds \"\\t\", which a web address cannot hold; rename the file",

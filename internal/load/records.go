@@ -11,6 +11,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/vn"
 )
 
@@ -46,8 +47,8 @@ func ParseDecisions(file string, src []byte) (*DecisionsFile, *diag.List) {
 		return df, d.diags
 	}
 	seen := map[string]Pos{}
-	for _, n := range d.list(root, "data/decisions.yaml", "decisions, each starting with \"- id:\"") {
-		f, ok := d.mapping(n, "a decision", []string{"id", "number", "date", "issuer", "signer", "title", "file"}, []string{"id", "number", "date", "issuer"})
+	for _, n := range d.list(root, "data/decisions.yaml", msg.P("what-decisions")) {
+		f, ok := d.mapping(n, msg.P("what-decision"), []string{"id", "number", "date", "issuer", "signer", "title", "file"}, []string{"id", "number", "date", "issuer"})
 		if !ok {
 			continue
 		}
@@ -55,7 +56,7 @@ func ParseDecisions(file string, src []byte) (*DecisionsFile, *diag.List) {
 		e := DecisionEntry{At: f.at, Decision: model.Decision{ID: id.ID, Number: d.str(f, "number"), Date: d.date(f, "date"),
 			Signer: d.str(f, "signer"), Title: d.str(f, "title"), File: d.str(f, "file")}}
 		if v := f.vals["issuer"]; v != nil && !isNull(v) {
-			if inf, ok := d.mapping(v, "field \"issuer\"", []string{"body", "level"}, []string{"body", "level"}); ok {
+			if inf, ok := d.mapping(v, msg.P("what-field", "issuer"), []string{"body", "level"}, []string{"body", "level"}); ok {
 				e.Decision.Issuer = d.str(inf, "body")
 				e.Decision.Level = model.Level(d.oneOf(inf, "level", levels()))
 			}
@@ -70,7 +71,7 @@ func ParseDecisions(file string, src []byte) (*DecisionsFile, *diag.List) {
 			continue
 		}
 		if first, dup := seen[id.ID]; dup {
-			d.errorf(id.Pos, "duplicate-id", "duplicate decision id %q, also at %s; give each decision its own id", id.ID, d.at(first))
+			d.error(id.Pos, "duplicate-decision", id.ID, d.at(first))
 			continue
 		}
 		seen[id.ID] = id.Pos
@@ -106,12 +107,12 @@ func stageOrder(s model.AwardStatus) int {
 // and checks that they tell one course: no stage after the status, dates
 // that do not go back, a decision only once the course has ended.
 func (d *decoder) awardCourse(af fields, a *AwardEntry) {
-	if s := d.oneOf(af, "status", stageNames()); s != "" {
+	if s := d.oneOfSaid(af, "status", stageNames(), statusWords); s != "" {
 		a.Status = model.AwardStatus(s)
 	}
 	dates := map[model.AwardStatus]time.Time{}
 	if v := af.vals["history"]; v != nil && !isNull(v) {
-		if hf, ok := d.mapping(v, "field \"history\"", stageNames(), nil); ok {
+		if hf, ok := d.mapping(v, msg.P("what-field", "history"), stageNames(), nil); ok {
 			var last time.Time
 			var lastStage string
 			for _, s := range model.Stages {
@@ -239,16 +240,16 @@ func ParseNotice(file string, src []byte) (*NoticeFile, *diag.List) {
 	if id := strings.TrimSuffix(path.Base(file), path.Ext(file)); validID(id) {
 		nf.ID = id
 	} else {
-		d.errorf(Pos{}, "bad-id", "file name %q is not a valid identifier; name the notice with lower-case letters a-z, digits and single hyphens, like \"co-thi-dua-chinh-phu-2024.yaml\"", path.Base(file))
+		d.error(Pos{}, "bad-notice-name", path.Base(file))
 	}
 	root := d.parse(clean(src))
 	if root == nil {
 		if d.diags.Len() == 0 {
-			d.errorf(Pos{Line: 1, Column: 1}, "missing-field", "the file is empty; give at least title, award, from, to, contact, basis and candidates")
+			d.error(Pos{Line: 1, Column: 1}, "empty-notice")
 		}
 		return nf, d.diags
 	}
-	f, ok := d.mapping(root, "a consultation notice", []string{"title", "award", "year", "published", "from", "to", "contact", "basis", "candidates"},
+	f, ok := d.mapping(root, msg.P("what-notice"), []string{"title", "award", "year", "published", "from", "to", "contact", "basis", "candidates"},
 		[]string{"title", "award", "from", "to", "contact", "basis", "candidates"})
 	if !ok {
 		return nf, d.diags
@@ -273,7 +274,7 @@ func ParseNotice(file string, src []byte) (*NoticeFile, *diag.List) {
 				}
 			}
 		}
-		cf, ok := d.mapping(n, "a candidate", []string{"unit", "name", "person", "position", "unit_name"}, nil)
+		cf, ok := d.mapping(n, msg.P("what-candidate"), []string{"unit", "name", "person", "position", "unit_name"}, nil)
 		if !ok {
 			continue
 		}

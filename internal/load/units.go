@@ -9,6 +9,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // UnitsFile is data/units.yaml as written.
@@ -49,6 +50,7 @@ var unitFields = []string{"id", "name", "short", "kind", "website", "formerly", 
 // ParseUnits reads data/units.yaml: a list of units. The result is never nil.
 func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 	d := newDecoder(file, 0)
+	d.declares = "unit"
 	uf := &UnitsFile{Path: file}
 	root := d.parse(clean(src))
 	if root == nil || isNull(root) {
@@ -57,8 +59,8 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 	}
 	uf.Whole = root.Kind == yaml.SequenceNode
 	seen := map[string]Pos{}
-	for _, n := range d.list(root, "data/units.yaml", "units, each starting with \"- id:\"") {
-		f, ok := d.mapping(n, "a unit", unitFields, []string{"id", "name"})
+	for _, n := range d.list(root, "data/units.yaml", msg.P("what-units")) {
+		f, ok := d.mapping(n, msg.P("what-unit"), unitFields, []string{"id", "name"})
 		if !ok {
 			continue
 		}
@@ -71,7 +73,7 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 			Website: d.website(f, "website"),
 		}
 		for _, fn := range d.seq(f, "formerly") {
-			ff, ok := d.mapping(fn, "an earlier name", []string{"name", "short", "until"}, []string{"name", "until"})
+			ff, ok := d.mapping(fn, msg.P("what-earlier-name"), []string{"name", "short", "until"}, []string{"name", "until"})
 			if !ok {
 				continue
 			}
@@ -99,7 +101,7 @@ func ParseUnits(file string, src []byte) (*UnitsFile, *diag.List) {
 			continue
 		}
 		if first, dup := seen[u.ID.ID]; dup {
-			d.errorf(u.ID.Pos, "duplicate-id", "duplicate unit id %q, also at %s; give each unit its own id", u.ID.ID, d.at(first))
+			d.error(u.ID.Pos, "duplicate-unit-id", u.ID.ID, d.at(first))
 			continue
 		}
 		seen[u.ID.ID] = u.ID.Pos
@@ -118,7 +120,7 @@ func (d *decoder) ending(f fields) *EndingEntry {
 	}
 	var e *EndingEntry
 	if v := f.vals["merged_into"]; v != nil && !isNull(v) {
-		mf, ok := d.mapping(v, "field \"merged_into\"", []string{"unit", "year"}, []string{"unit", "year"})
+		mf, ok := d.mapping(v, msg.P("what-field", "merged_into"), []string{"unit", "year"}, []string{"unit", "year"})
 		if !ok {
 			return nil
 		}
@@ -128,7 +130,7 @@ func (d *decoder) ending(f fields) *EndingEntry {
 		}
 	}
 	if v := f.vals["split_into"]; v != nil && !isNull(v) {
-		sf, ok := d.mapping(v, "field \"split_into\"", []string{"units", "year"}, []string{"units", "year"})
+		sf, ok := d.mapping(v, msg.P("what-field", "split_into"), []string{"units", "year"}, []string{"units", "year"})
 		if !ok {
 			return nil
 		}
@@ -168,6 +170,6 @@ func (d *decoder) website(f fields, key string) string {
 	if err == nil && u.Scheme == "" && !strings.HasPrefix(raw, "/") {
 		example = "https://" + raw // www.hoi-a.gov.vn: the scheme is missing
 	}
-	d.errorf(d.pos(f.vals[key]), "bad-url", "field %q is %s; %s must be an address that starts with https:// or http://, like %s", key, quote(raw), key, example)
+	d.error(d.pos(f.vals[key]), "bad-web-address", key, quote(raw), key, example)
 	return ""
 }

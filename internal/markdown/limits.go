@@ -2,9 +2,10 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // The bounds of one body. goldmark spends time and memory on a body in
@@ -48,11 +49,16 @@ var markWeight = func() (w [256]uint8) {
 // its cost in proportion to its size, at the place where it does.
 type LimitError struct {
 	Line, Column int    // 1-based, of the body; the column in characters
-	Msg          string // what to change, for the editor
+	Code         string // the code of the message that says what to change, in the catalogue of package msg
+	Args         []any  // the values of its text
 }
 
-func (e *LimitError) Error() string {
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+func (e *LimitError) Error() string { return e.Localize(msg.English) }
+
+// Localize returns the error in l, for a message that quotes it.
+func (e *LimitError) Localize(l msg.Lang) string {
+	// codes: md-too-many-links, md-nested-quote, md-nested-footnote, md-nested-list, md-too-many-refs, md-row-emphasis, md-paragraph-emphasis, md-table-emphasis, md-too-many-marks
+	return msg.Sprintf(l, "at-line-column", e.Line, e.Column) + msg.Sprintf(l, e.Code, e.Args...)
 }
 
 // container is a block quote, list item or footnote open on a line.
@@ -109,7 +115,7 @@ func checkLimits(src []byte) *LimitError {
 func (s *limitScan) line(l []byte, n int) *LimitError {
 	if len(l) > 2*maxLinkTails && bytes.Count(l, []byte("](")) > maxLinkTails {
 		return errorAt(l, n, nthIndex(l, []byte("]("), maxLinkTails+1),
-			"this line has more than %d links, more than thidua reads from one line; break it into several lines", maxLinkTails)
+			"md-too-many-links", maxLinkTails)
 	}
 	blank := isBlank(l)
 	i, col, matched := 0, 0, 0
@@ -158,15 +164,13 @@ func (s *limitScan) line(l []byte, n int) *LimitError {
 			s.endParagraph()
 		}
 		if len(s.stack) > maxNesting {
-			what, fix := "list", "indent less"
 			switch {
 			case c.quote:
-				what, fix = "block quote", "use fewer >"
+				return errorAt(l, n, j, "md-nested-quote", len(s.stack), maxNesting)
 			case l[j] == '[':
-				what, fix = "footnote", "write the footnotes one after the other"
+				return errorAt(l, n, j, "md-nested-footnote", len(s.stack), maxNesting)
 			}
-			return errorAt(l, n, j, "this %s is nested %d levels deep (lists, block quotes and footnotes count together); thidua reads at most %d: %s",
-				what, len(s.stack), maxNesting, fix)
+			return errorAt(l, n, j, "md-nested-list", len(s.stack), maxNesting)
 		}
 	}
 	if len(s.stack) < matched+len(kept) {
@@ -242,7 +246,7 @@ func (s *limitScan) text(l []byte, n int, rest []byte) *LimitError {
 		s.refLines++
 		if s.refLines > maxReferenceLines {
 			return errorAt(l, n, len(l)-len(t),
-				"this paragraph has more than %d lines that start with [, more than thidua reads from one paragraph; put a blank line between the link definitions", maxReferenceLines)
+				"md-too-many-refs", maxReferenceLines)
 		}
 	}
 	for k := firstDelimiter(rest); k < len(rest); k++ {
@@ -255,11 +259,11 @@ func (s *limitScan) text(l []byte, n int, rest []byte) *LimitError {
 		at := len(l) - len(rest) + k
 		switch {
 		case s.delims > maxDelimiters && s.table:
-			return errorAt(l, n, at, "this table row has more than %d runs of *, _ and ~, more than thidua reads from one row; write those that are not emphasis as \\*, \\_ and \\~", maxDelimiters)
+			return errorAt(l, n, at, "md-row-emphasis", maxDelimiters)
 		case s.delims > maxDelimiters:
-			return errorAt(l, n, at, "this paragraph has more than %d runs of *, _ and ~, more than thidua reads from one paragraph; put blank lines between its parts, or write those that are not emphasis as \\*, \\_ and \\~", maxDelimiters)
+			return errorAt(l, n, at, "md-paragraph-emphasis", maxDelimiters)
 		case s.allDelims > maxTableDelimiters:
-			return errorAt(l, n, at, "this table has more than %d runs of *, _ and ~, more than thidua reads from one table; split it into several tables", maxTableDelimiters)
+			return errorAt(l, n, at, "md-table-emphasis", maxTableDelimiters)
 		}
 	}
 	return nil
@@ -296,13 +300,12 @@ func (s *limitScan) countMarks(l []byte, n int) *LimitError {
 		at++
 	}
 	return errorAt(l, n, min(at, len(l)-1),
-		"the body has more than %d Markdown marks by here (line ends, links, emphasis, table cells and the like: one for every %d bytes), more than thidua reads from a body of this size; split it into several articles, or check that it is the right file",
-		s.maxMarks, bytesPerMark)
+		"md-too-many-marks", s.maxMarks, bytesPerMark)
 }
 
-// errorAt returns the LimitError at byte at of line n, l.
-func errorAt(l []byte, n, at int, format string, args ...any) *LimitError {
-	return &LimitError{Line: n, Column: utf8.RuneCount(l[:max(at, 0)]) + 1, Msg: fmt.Sprintf(format, args...)}
+// errorAt returns the LimitError of code at byte at of line n, l.
+func errorAt(l []byte, n, at int, code string, args ...any) *LimitError {
+	return &LimitError{Line: n, Column: utf8.RuneCount(l[:max(at, 0)]) + 1, Code: code, Args: args}
 }
 
 // skipSpaces skips the spaces and tabs of l from byte i, at column col,

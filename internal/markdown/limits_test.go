@@ -42,11 +42,11 @@ func wantLimit(t *testing.T, src []byte, line, column int, words ...string) {
 		t.Fatalf("Convert = %v after %v and %d MB, want a LimitError", err, took, alloc>>20)
 	}
 	if limit.Line != line || limit.Column != column {
-		t.Errorf("LimitError at %d:%d, want %d:%d: %s", limit.Line, limit.Column, line, column, limit.Msg)
+		t.Errorf("LimitError at %d:%d, want %d:%d: %s", limit.Line, limit.Column, line, column, limit.Error())
 	}
 	for _, w := range words {
-		if !strings.Contains(limit.Msg, w) {
-			t.Errorf("message %q lacks %q", limit.Msg, w)
+		if !strings.Contains(limit.Error(), w) {
+			t.Errorf("message %q lacks %q", limit.Error(), w)
 		}
 	}
 	if took > time.Second || alloc > 2*uint64(len(src))+1<<20 {

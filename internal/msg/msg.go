@@ -11,6 +11,7 @@ package msg
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"sync"
 )
 
@@ -58,6 +59,10 @@ func tables() []map[string]Text {
 		recordsUnits(),
 		light(),
 		ogimage(),
+		data(),
+		site(),
+		importer(),
+		cli(),
 	}
 }
 
@@ -89,13 +94,58 @@ func Lookup(code string) (Text, bool) {
 	return t, ok
 }
 
-// Sprintf formats the message of code in l with args. A code that is not in
-// the catalogue, a fault of thidua rather than of the site, is printed with
-// its values so that nothing is lost.
+// Sprintf formats the message of code in l with args. An arg that is
+// Localized (a Phrase, a diagnostic quoted in another) is put in l first. A
+// code that is not in the catalogue, a fault of thidua rather than of the
+// site, is printed with its values so that nothing is lost.
 func Sprintf(l Lang, code string, args ...any) string {
+	if slices.ContainsFunc(args, func(a any) bool { _, ok := a.(Localized); return ok }) {
+		args = slices.Clone(args)
+		for i, a := range args {
+			if p, ok := a.(Localized); ok {
+				args[i] = p.Localize(l)
+			}
+		}
+	}
 	t, ok := Lookup(code)
 	if !ok {
 		return fmt.Sprintf("[%s] %v", code, args)
 	}
 	return fmt.Sprintf(t.In(l), args...)
 }
+
+// Localized is a value a message formats in the message's own language.
+type Localized interface{ Localize(Lang) string }
+
+// Phrase is a message of the catalogue used as a value of another: "a
+// list", "the leader", a hint that depends on the file.
+type Phrase struct {
+	Code string
+	Args []any
+}
+
+// P returns the Phrase of code with args.
+func P(code string, args ...any) Phrase { return Phrase{Code: code, Args: args} }
+
+// Localize returns p in l.
+func (p Phrase) Localize(l Lang) string { return Sprintf(l, p.Code, p.Args...) }
+
+// Error is an error whose text is a message of the catalogue, put in the
+// language of the message that prints it (it is Localized); Err is what it
+// wraps, for errors.Is, or nil.
+type Error struct {
+	Phrase
+	Err error
+}
+
+// E returns the Error of code with args.
+func E(code string, args ...any) *Error { return &Error{Phrase: P(code, args...)} }
+
+// Wrapping returns e wrapping err.
+func (e *Error) Wrapping(err error) *Error { e.Err = err; return e }
+
+// Error returns the message in English.
+func (e *Error) Error() string { return e.Localize(English) }
+
+// Unwrap returns what e wraps.
+func (e *Error) Unwrap() error { return e.Err }

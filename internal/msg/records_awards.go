@@ -10,9 +10,25 @@ func recordsAwards() map[string]Text {
 		"decision-file-missing": {
 			"không có tệp %q trong thư mục static/; hãy chép bản quyết định vào đó hoặc sửa lại đường dẫn",
 			"there is no file %q under static/; copy the decision there or correct the path"},
+		"what-decisions": {`các quyết định, mỗi quyết định bắt đầu bằng "- id:"`, `decisions, each starting with "- id:"`},
+		"what-decision":  {"một quyết định", "a decision"},
+		"what-notice":    {"một thông báo lấy ý kiến", "a consultation notice"},
+		"what-candidate": {"một tập thể, cá nhân được lấy ý kiến", "a candidate"},
+		"duplicate-decision": {
+			"mã quyết định %q bị trùng, đã có ở %s; mỗi quyết định một mã riêng",
+			"duplicate decision id %q, also at %s; give each decision its own id"},
+		"bad-notice-name": {
+			"tên tệp %q không dùng được làm mã; đặt tên tệp thông báo bằng chữ thường không dấu a-z, chữ số và dấu gạch ngang, như \"co-thi-dua-chinh-phu-2024.yaml\"",
+			"file name %q is not a valid identifier; name the notice with lower-case letters a-z, digits and single hyphens, like \"co-thi-dua-chinh-phu-2024.yaml\""},
+		"empty-notice": {
+			"tệp trống; ghi ít nhất title, award, from, to, contact, basis và candidates",
+			"the file is empty; give at least title, award, from, to, contact, basis and candidates"},
+		"ignored-in-consultations": {
+			"tệp bị bỏ qua; mỗi thông báo lấy ý kiến là một tệp .yaml đặt thẳng trong data/consultations/, như co-thi-dua-chinh-phu-2024.yaml",
+			"the file is ignored; a consultation notice is a .yaml file directly in data/consultations/, like co-thi-dua-chinh-phu-2024.yaml"},
 		"unknown-decision": {
-			"không có quyết định %q trong data/decisions.yaml; hãy thêm quyết định đó hoặc sửa lại mã%s",
-			"unknown decision %q; add it to data/decisions.yaml or fix the id%s"},
+			"không có quyết định %q trong data/decisions.yaml; hãy thêm quyết định đó hoặc sửa lại mã",
+			"unknown decision %q; add it to data/decisions.yaml or fix the id"},
 		"award-decision-text": {
 			"quyết định được ghi dạng văn bản tự do; nên ghi quyết định thành một mục trong data/decisions.yaml: %s",
 			"the decision is free text; record it in data/decisions.yaml instead: %s"},

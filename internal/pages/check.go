@@ -9,6 +9,7 @@ import (
 
 	"github.com/thidua/thidua/internal/diag"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // Targets is the set of site-relative paths a build writes: pages (by their
@@ -108,20 +109,21 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 			}
 			// Only a broken link is described: most are fine, and a 10,000
 			// article site has tens of thousands.
-			shown := fmt.Sprintf("%q", r.Dest)
+			shown := any(fmt.Sprintf("%q", r.Dest))
 			if dest != r.Dest {
-				shown = fmt.Sprintf("%q (%s, from this page)", r.Dest, dest)
+				shown = msg.P("ref-resolved", r.Dest, dest)
 			}
-			what := "link"
+			code := "broken-link"
 			if r.Image {
-				what = "image"
+				code = "broken-image"
 			}
-			hint := "check the address, or put the file under static/"
-			if s := targets.Suggest(dest); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
+			if about := pageOf(dest); about != "" {
+				// codes: broken-link, broken-image
+				l.Consequence(about, path, r.Line, r.Column, code, targets.Suggest(dest), shown)
+			} else {
+				// codes: broken-link, broken-image
+				l.ErrorGuess(path, r.Line, r.Column, code, targets.Suggest(dest), shown)
 			}
-			l.Errorf(path, r.Line, r.Column, "broken-ref",
-				"the %s %s points at no page or file of the site; %s", what, shown, hint)
 		}
 	}
 	for _, a := range site.Articles {
@@ -131,6 +133,22 @@ func CheckRefs(site *model.Site, targets *Targets) *diag.List {
 		check(p.Path, StandalonePath(p), p.Refs)
 	}
 	return &l
+}
+
+// pageOf returns what the page at dest, a site-relative address, is the
+// page of ("unit:hoi-a" for /don-vi/hoi-a/, "bloc:khoi-8" for /khoi/khoi-8/
+// and its years), for a broken link that is a consequence of an id that is
+// not declared; "" for any other address.
+func pageOf(dest string) string {
+	for prefix, kind := range map[string]string{"/" + UnitsPath: "unit", "/" + BlocsPath: "bloc"} {
+		if id, ok := strings.CutPrefix(dest, prefix); ok {
+			id, _, _ = strings.Cut(id, "/")
+			if id != "" && !strings.ContainsAny(id, "?#") {
+				return kind + ":" + id
+			}
+		}
+	}
+	return ""
 }
 
 // resolveRelative returns the site-relative destination ("/…") of dest, a
@@ -167,14 +185,12 @@ func CheckCollisions(site *model.Site, plan []*Page) *diag.List {
 	for _, p := range site.Pages {
 		path := StandalonePath(p)
 		if slices.Contains(reserved, path) || generated[File(path)] {
-			l.Errorf(p.Path, 1, 1, "reserved-slug",
-				"the page address /%s is already a section of the site; rename the file", path)
+			l.Error(p.Path, 1, 1, "reserved-slug", path)
 		}
 	}
 	for _, s := range site.Static {
 		if generated[s] {
-			l.Errorf("static/"+s, 1, 1, "static-collision",
-				"this file would overwrite the generated page /%s; rename or remove it", s)
+			l.Error("static/"+s, 1, 1, "static-collision", s)
 		}
 	}
 	return &l

@@ -105,7 +105,7 @@ func TestCheckRefs(t *testing.T) {
 	}
 	want := []string{
 		`content/news/a-0.md:11:5: error: the image "/images/missing.jpg" points at no page or file of the site; check the address, or put the file under static/`,
-		`content/news/a-0.md:12:2: error: the link "/don-vi/hoi-b/" points at no page or file of the site; did you mean "/don-vi/hoi-a/"?`,
+		`content/news/a-0.md:12:2: error: the link "/don-vi/hoi-b/" points at no page or file of the site; check the address, or put the file under static/ (did you mean "/don-vi/hoi-a/"?)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -144,11 +144,11 @@ func TestCheckRelativeRefs(t *testing.T) {
 	}
 	want := []string{
 		`content/news/a-0.md:10:4: error: the link "../a-9/" (/tin-tuc/a-9/, from this page) points at no page or file of the site; check the address, or put the file under static/`,
-		`content/news/a-0.md:11:2: error: the image "anh-khac.jpg" (/tin-tuc/a-0/anh-khac.jpg, from this page) points at no page or file of the site; did you mean "/tin-tuc/a-0/anh.jpg"?`,
-		`content/news/a-0.md:12:7: error: the link "../../khoi/khoi-9/" (/khoi/khoi-9/, from this page) points at no page or file of the site; did you mean "/khoi/khoi-8/"?`,
+		`content/news/a-0.md:11:2: error: the image "anh-khac.jpg" (/tin-tuc/a-0/anh-khac.jpg, from this page) points at no page or file of the site; check the address, or put the file under static/ (did you mean "/tin-tuc/a-0/anh.jpg"?)`,
+		`content/news/a-0.md:12:7: error: the link "../../khoi/khoi-9/" (/khoi/khoi-9/, from this page) points at no page or file of the site; check the address, or put the file under static/ (did you mean "/khoi/khoi-8/"?)`,
 		// A page is a folder of its own: a link written as if from the root is not.
 		`content/pages/gioi-thieu.md:5:1: error: the link "tin-tuc/a-0/" (/gioi-thieu/tin-tuc/a-0/, from this page) points at no page or file of the site; check the address, or put the file under static/`,
-		`content/pages/gioi-thieu.md:7:2: error: the image "a.svg" (/gioi-thieu/a.svg, from this page) points at no page or file of the site; did you mean "/gioi-thieu/"?`,
+		`content/pages/gioi-thieu.md:7:2: error: the image "a.svg" (/gioi-thieu/a.svg, from this page) points at no page or file of the site; check the address, or put the file under static/ (did you mean "/gioi-thieu/"?)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -168,7 +168,7 @@ func layoutFiles(opts Options, diags *diag.List) map[string]layoutFile {
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Errorf(origin, 0, 0, "layout-read", "the layout cannot be read (%v); check its permissions", err)
+			diags.Error(origin, 0, 0, "layout-read", err.Error())
 			return
 		}
 		files[strings.TrimPrefix(p, "layouts/")] = layoutFile{text: string(b), origin: origin}
@@ -181,7 +181,7 @@ func layoutFiles(opts Options, diags *diag.List) map[string]layoutFile {
 			return err
 		})
 		if err != nil && !isNotExist(err) {
-			diags.Errorf("(built-in) layouts", 1, 1, "layout-read", "cannot read the layouts: %v", err)
+			diags.Error("(built-in) layouts", 1, 1, "layouts-read", err.Error())
 		}
 	}
 	if opts.Site != nil {
@@ -195,13 +195,13 @@ func layoutFiles(opts Options, diags *diag.List) map[string]layoutFile {
 var templateLine = regexp.MustCompile(`^template: [^:]+:(\d+):(?:(\d+):)? ?(.*)$`)
 
 func templateError(origin string, err error) diag.Diagnostic {
-	d := diag.Diagnostic{Path: origin, Line: 1, Column: 1, Severity: diag.Error, Code: "template", Message: err.Error()}
+	d := diag.Diagnostic{Path: origin, Line: 1, Column: 1, Severity: diag.Error, Code: "template", Args: []any{err.Error()}}
 	if m := templateLine.FindStringSubmatch(err.Error()); m != nil {
 		d.Line, _ = strconv.Atoi(m[1])
 		if m[2] != "" {
 			d.Column, _ = strconv.Atoi(m[2])
 		}
-		d.Message = "the template does not parse: " + m[3]
+		d.Code, d.Args = "template-parse", []any{m[3]}
 	}
 	return d
 }

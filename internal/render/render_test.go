@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/pages"
 	"github.com/thidua/thidua/internal/vn"
 )
@@ -109,7 +110,7 @@ func TestBrokenSiteTemplateIsPositioned(t *testing.T) {
 	if len(items) != 1 {
 		t.Fatalf("diagnostics = %v", items)
 	}
-	if d := items[0]; d.Path != "layouts/unit.html" || d.Line != 3 || !strings.HasPrefix(d.Message, "the template does not parse: ") {
+	if d := items[0]; d.Path != "layouts/unit.html" || d.Line != 3 || !strings.HasPrefix(d.Text(msg.English), "the template does not parse: ") {
 		t.Errorf("diagnostic = %s", d)
 	}
 }

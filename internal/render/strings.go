@@ -30,7 +30,7 @@ func loadStrings(lang string, opts Options, diags *diag.List) map[string]string 
 		}
 		var m map[string]string
 		if err := yaml.Unmarshal(b, &m); err != nil {
-			diags.Errorf(src.prefix+name, 1, 1, "i18n", "the interface strings do not parse: %v", err)
+			diags.Error(src.prefix+name, 1, 1, "i18n", err.Error())
 			continue
 		}
 		for k, v := range m {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/vn"
 )
 
@@ -30,20 +31,20 @@ type ArticleOptions struct {
 // article, or a bloc or the year is wrong.
 func Article(fsys fs.FS, o ArticleOptions) (rel string, src []byte, err error) {
 	if !exists(fsys, "site.yaml") {
-		return "", nil, errNotASite
+		return "", nil, errNotASite()
 	}
 	title := strings.TrimSpace(vn.NFC(o.Title))
 	if title == "" || strings.ContainsAny(title, "\r\n") {
-		return "", nil, fmt.Errorf("the title must be one line of text, like \"Khối thi đua 8 tổng kết năm 2024\"")
+		return "", nil, msg.E("new-title-lines")
 	}
 	slug := o.Slug
 	if slug == "" {
 		slug = vn.Slug(title)
 		if slug == "" {
-			return "", nil, fmt.Errorf("the title %q has no letter or digit to make an address of; give one with --slug", title)
+			return "", nil, msg.E("new-title-no-slug", title)
 		}
 	} else if !idPattern.MatchString(slug) {
-		return "", nil, fmt.Errorf("slug %q is not a valid identifier; use lower-case letters a-z, digits and single hyphens", slug)
+		return "", nil, msg.E("new-bad-slug", slug)
 	}
 	for _, b := range o.Blocs {
 		if err := checkBloc(fsys, b); err != nil {
@@ -56,15 +57,15 @@ func Article(fsys fs.FS, o ArticleOptions) (rel string, src []byte, err error) {
 		}
 	}
 	if o.Date.IsZero() {
-		return "", nil, fmt.Errorf("the article has no date")
+		return "", nil, msg.E("new-article-no-date")
 	}
 	date := o.Date.In(vn.TimeZone())
 	rel = path.Join("content/news", strconv.Itoa(date.Year()), slug+".md")
 	if exists(fsys, rel) {
-		return "", nil, fmt.Errorf("%s: %w; edit it, or choose another title or --slug", rel, ErrExists)
+		return "", nil, msg.E("new-article-exists", rel).Wrapping(ErrExists)
 	}
 	if other := articleWithSlug(fsys, slug); other != "" {
-		return "", nil, fmt.Errorf("the article %s already has the slug %q; choose another title or --slug", other, slug)
+		return "", nil, msg.E("new-slug-taken", other, slug)
 	}
 	return rel, articleText(title, date, o), nil
 }

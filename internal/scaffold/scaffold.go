@@ -6,7 +6,6 @@ package scaffold
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -18,13 +17,14 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // ErrExists means the file to write is already there.
 var ErrExists = errors.New("the file already exists")
 
-// errNotASite is the error of a command given a folder without site.yaml.
-var errNotASite = errors.New("the folder has no site.yaml; run thidua new in a site folder, or name one with -s")
+// errNotASite returns the error of a command given a folder without site.yaml.
+func errNotASite() error { return msg.E("new-not-a-site") }
 
 // idPattern is the identifier pattern of docs/format.md, "General rules".
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -45,7 +45,7 @@ func Write(dir, rel string, src []byte) error {
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s: %w; edit it, or remove it first", rel, ErrExists)
+		return msg.E("new-file-exists", rel).Wrapping(ErrExists)
 	}
 	if err != nil {
 		return err
@@ -67,7 +67,7 @@ func exists(fsys fs.FS, rel string) bool {
 // checkBloc returns an error when the site has no bloc id.
 func checkBloc(fsys fs.FS, id string) error {
 	if !idPattern.MatchString(id) {
-		return fmt.Errorf("bloc %q is not a valid identifier; give the name of a folder of data/blocs/, like khoi-8", id)
+		return msg.E("new-bad-bloc", id)
 	}
 	if exists(fsys, path.Join("data/blocs", id, "bloc.yaml")) {
 		return nil
@@ -80,15 +80,18 @@ func checkBloc(fsys fs.FS, id string) error {
 		}
 	}
 	if len(known) == 0 {
-		return fmt.Errorf("bloc %q is unknown: the site has no data/blocs/<bloc>/bloc.yaml", id)
+		return msg.E("new-no-blocs", id)
 	}
-	return fmt.Errorf("bloc %q is unknown%s; the blocs are %s", id, diag.DidYouMean(id, known), strings.Join(known, ", "))
+	if s := diag.Suggest(id, known); s != "" {
+		return msg.E("new-unknown-bloc-guess", id, s, strings.Join(known, ", "))
+	}
+	return msg.E("new-unknown-bloc", id, strings.Join(known, ", "))
 }
 
 // checkYear returns an error when y is not a year a site file may hold.
 func checkYear(y int) error {
 	if y < minYear || y > maxYear {
-		return fmt.Errorf("year %d is not from %d to %d", y, minYear, maxYear)
+		return msg.E("new-year-out-of-range", y, minYear, maxYear)
 	}
 	return nil
 }

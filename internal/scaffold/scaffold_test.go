@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/vn"
 )
 
@@ -203,7 +204,7 @@ func TestYearWithoutNextLeader(t *testing.T) {
 	}
 	_, diags := load.ParseBlocYear(rel, src)
 	items := diags.Items()
-	if len(items) != 1 || items[0].Code != "missing-field" || !strings.Contains(items[0].Message, `"leader"`) {
+	if len(items) != 1 || items[0].Code != "empty-field" || !strings.Contains(items[0].Text(msg.English), `"leader"`) {
 		t.Errorf("want only the empty leader reported, got %v\n%s", items, src)
 	}
 	if !strings.Contains(string(src), "# Khối trưởng năm 2026: ghi mã đơn vị được bầu tại hội nghị tổng kết năm 2024\n") {

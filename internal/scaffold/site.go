@@ -2,7 +2,6 @@ package scaffold
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/thidua/thidua/internal/msg"
 	"github.com/thidua/thidua/internal/vn"
 )
 
@@ -34,10 +34,10 @@ type File struct {
 func Site(o SiteOptions) ([]File, error) {
 	kind, province := splitProvince(vn.NFC(o.Province))
 	if province == "" || strings.ContainsAny(o.Province, "\r\n") {
-		return nil, fmt.Errorf("the province's name must be one line of text, like --province \"Bình Thuận\"")
+		return nil, msg.E("new-province-lines")
 	}
 	if o.Today.IsZero() {
-		return nil, fmt.Errorf("the new site has no date")
+		return nil, msg.E("new-site-no-date")
 	}
 	today := o.Today.In(vn.TimeZone())
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, vn.TimeZone())
@@ -90,7 +90,7 @@ func CheckEmpty(dir string) error {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s is not a folder; name a new folder for the site", dir)
+		return msg.E("new-site-not-a-folder", dir)
 	}
 	names, err := f.Readdirnames(1)
 	if errors.Is(err, io.EOF) {
@@ -99,7 +99,7 @@ func CheckEmpty(dir string) error {
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("%s is not empty (it holds %s); name a new folder for the site, or an empty one", dir, names[0])
+	return msg.E("new-site-not-empty", dir, names[0])
 }
 
 // newBloc is the bloc of a new site.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/msg"
 )
 
 var yearFileRe = regexp.MustCompile(`^(\d{4})\.yaml$`)
@@ -27,7 +28,7 @@ var yearFileRe = regexp.MustCompile(`^(\d{4})\.yaml$`)
 // errors.
 func Year(fsys fs.FS, bloc string, year int) (rel string, src []byte, err error) {
 	if !exists(fsys, "site.yaml") {
-		return "", nil, errNotASite
+		return "", nil, errNotASite()
 	}
 	if err := checkBloc(fsys, bloc); err != nil {
 		return "", nil, err
@@ -38,11 +39,11 @@ func Year(fsys fs.FS, bloc string, year int) (rel string, src []byte, err error)
 	dir := path.Join("data/blocs", bloc)
 	rel = path.Join(dir, strconv.Itoa(year)+".yaml")
 	if exists(fsys, rel) {
-		return "", nil, fmt.Errorf("%s: %w; edit it, or remove it first", rel, ErrExists)
+		return "", nil, msg.E("new-file-exists", rel).Wrapping(ErrExists)
 	}
 	prevYear := latestBefore(fsys, dir, year)
 	if prevYear == 0 {
-		return "", nil, fmt.Errorf("bloc %s has no year before %d to start from; write %s by hand (see docs/format.md)", bloc, year, rel)
+		return "", nil, msg.E("new-no-year-before", bloc, year, rel)
 	}
 	prevPath := path.Join(dir, strconv.Itoa(prevYear)+".yaml")
 	prevSrc, err := fs.ReadFile(fsys, prevPath)
@@ -51,7 +52,7 @@ func Year(fsys fs.FS, bloc string, year int) (rel string, src []byte, err error)
 	}
 	prev, diags := load.ParseBlocYear(prevPath, prevSrc)
 	if diags.HasErrors(false) {
-		return "", nil, fmt.Errorf("%s has errors, the first: %s; fix them (thidua check) before starting %d from it", prevPath, diags.Items()[0], year)
+		return "", nil, msg.E("new-year-from-errors", prevPath, diags.Items()[0], year)
 	}
 	y := nextYear{bloc: bloc, name: blocName(fsys, dir, bloc), year: year, prev: prev, ended: endedBefore(fsys, year),
 		elsewhere: inOtherBlocs(fsys, bloc, prevYear, year)}

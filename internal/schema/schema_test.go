@@ -301,7 +301,7 @@ var brokenFiles = map[string]edit{
 	"year deputy twice":            {yearFile, substitute("deputies: [hoi-van-hoc-nghe-thuat]", "deputies: [hoi-van-hoc-nghe-thuat, hoi-van-hoc-nghe-thuat]")},
 	"year award unit and count":    {yearFile, substitute("status: proposed", "count: 2\n    status: proposed")},
 	"year award neither":           {yearFile, appendText("  - award: bang-khen-tinh\n    status: proposed\n")},
-	"year award status in words":   {yearFile, substitute("status: proposed", "status: de-nghi")},
+	"year award status unknown":    {yearFile, substitute("status: proposed", "status: cho-xet")},
 	"year covenant date dd/mm":     {yearFile, substitute("date: 2025-03-25", "date: 25/03/2025")},
 	"year model without name":      {yearFile, appendText("  - unit: hoi-nguoi-cao-tuoi\n")},
 	"article without title":        {"content/news/2025/khoi-8-tong-ket-2024.md", substitute("title: ", "tilte: ")},

@@ -23,6 +23,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/thidua/thidua/internal/msg"
 )
 
 // DefaultDebounce is how long a folder must be quiet before the events
@@ -84,7 +86,7 @@ func newWatcher(opts Options, addWatch func(*fsnotify.Watcher, string) error) (*
 	if info, err := os.Stat(root); err != nil {
 		return nil, fmt.Errorf("watch: %w", err)
 	} else if !info.IsDir() {
-		return nil, fmt.Errorf("watch: %s is not a folder", root)
+		return nil, msg.E("watch-not-a-folder", root)
 	}
 	w := &Watcher{
 		root:     root,
@@ -162,7 +164,7 @@ func (w *Watcher) fallBack(err error) {
 		w.notice(err)
 		return
 	}
-	w.notice(fmt.Errorf("watch: the system gives no events (%v); scanning the folder every %v instead", err, DefaultPoll))
+	w.notice(msg.E("watch-no-events", err, DefaultPoll).Wrapping(err))
 }
 
 // rel returns the site-relative slash path of an absolute name, and whether
@@ -381,21 +383,18 @@ type LimitError struct {
 	Err     error
 }
 
-func (e *LimitError) Error() string {
+func (e *LimitError) Error() string { return e.Localize(msg.English) }
+
+// Localize returns the error in l, for a message that quotes it.
+func (e *LimitError) Localize(l msg.Lang) string {
 	current := ""
 	if e.Value != "" {
 		current = " (" + e.Setting + " = " + e.Value + ")"
 	}
-	return fmt.Sprintf("watch: the system's limit of inotify %s is reached%s; "+
-		"raise it with 'sudo sysctl %s=524288' and keep it with a line %s=524288 in /etc/sysctl.d/60-inotify.conf",
-		e.what(), current, e.Setting, e.Setting)
-}
-
-func (e *LimitError) what() string {
 	if e.Setting == "fs.inotify.max_user_instances" {
-		return "instances"
+		return msg.Sprintf(l, "watch-limit-instances", current, e.Setting, e.Setting)
 	}
-	return "watches"
+	return msg.Sprintf(l, "watch-limit-watches", current, e.Setting, e.Setting)
 }
 
 func (e *LimitError) Unwrap() error { return e.Err }
