@@ -63,7 +63,7 @@ func writeSchemas(dir string, e *env) int {
 	}
 	site, lang, err := siteForSchemas(dir)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "thidua schema: %v\n", err)
+		e.complain("schema", "cli-error", err)
 		return exitSite
 	}
 	files, mapping := schemaFiles(site)

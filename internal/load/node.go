@@ -118,6 +118,7 @@ func (d *decoder) yamlError(src []byte, err error) {
 		return
 	}
 	p := syntaxError(src, line)
+	// codes: yaml-bad-start, yaml-colon-in-value, yaml-indent-between, yaml-indent-deeper, yaml-item-in-map, yaml-missing-colon, yaml-not-item, yaml-syntax, yaml-tab, yaml-unclosed-bracket, yaml-unclosed-quote
 	d.error(Pos{Line: p.Line + d.lineOffset, Column: p.Column}, p.code, p.args...)
 }
 

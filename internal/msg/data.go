@@ -17,9 +17,6 @@ func data() map[string]Text {
 		"yaml-brackets-too-deep": {
 			"các dấu ngoặc ở đây lồng nhau quá %d cấp, trong khi quy định chỉ cần vài cấp; kiểm tra mỗi dấu [ và { đều đã được đóng",
 			"the brackets here are nested more than %d levels deep, when the format needs a few; check that each [ and { is closed"},
-		"yaml-tab": {
-			"không đọc được tệp: dòng này thụt đầu dòng bằng phím Tab (%s); chỉ dùng dấu cách để thụt đầu dòng",
-			"the YAML does not parse: this line is indented with a tab (%s); indent with spaces only"},
 		"yaml": {
 			"không đọc được tệp (%s); kiểm tra thụt đầu dòng và dấu ngoặc kép ở dòng này và dòng trước",
 			"the YAML does not parse (%s); check the indentation and quotes on this line and the one before"},

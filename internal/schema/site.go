@@ -99,6 +99,7 @@ func fill(n node, s *Site, lang msg.Lang) {
 			n["enum"] = enum
 			n["enumDescriptions"] = names
 			n["markdownEnumDescriptions"] = names
+			// codes: schema-unknown-unit, schema-unknown-bloc, schema-unknown-award
 			n["errorMessage"] = msg.Sprintf(lang, "schema-unknown-"+kind)
 			return
 		}
@@ -113,6 +114,7 @@ func fill(n node, s *Site, lang msg.Lang) {
 	}
 	if code, ok := n[enumKey].(string); ok {
 		delete(n, enumKey)
+		// codes: schema-bad-status, schema-bad-rating, schema-bad-language, schema-bad-license, schema-bad-class, schema-bad-level
 		n["errorMessage"] = msg.Sprintf(lang, code)
 	}
 }
