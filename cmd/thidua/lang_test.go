@@ -117,12 +117,12 @@ func TestTheCauseFirst(t *testing.T) {
 	src, _ := os.ReadFile(units)
 	os.WriteFile(units, bytes.Replace(src, []byte("- id: hoi-luat-gia\n"), []byte("- id: hội-luật-gia\n"), 1), 0o644)
 	for lang, want := range map[string]string{
-		"vi": "data/units.yaml:54:7: lỗi [bad-id]: \"hội-luật-gia\" ở mục \"id\" không phải là mã hợp lệ; mã chỉ gồm chữ thường không dấu a-z, chữ số và dấu gạch nối, như \"khoi-8\"; hãy viết \"hoi-luat-gia\"; sửa chỗ này thì 10 chỗ khác dùng mã này cũng hết lỗi\n" +
-			"  54 | - id: hội-luật-gia\n" +
+		"vi": "data/units.yaml:55:7: lỗi [bad-id]: \"hội-luật-gia\" ở mục \"id\" không phải là mã hợp lệ; mã chỉ gồm chữ thường không dấu a-z, chữ số và dấu gạch nối, như \"khoi-8\"; hãy viết \"hoi-luat-gia\"; sửa chỗ này thì 13 chỗ khác dùng mã này cũng hết lỗi\n" +
+			"  55 | - id: hội-luật-gia\n" +
 			"     |       ^\n" +
 			"thidua: 1 lỗi và 0 cảnh báo\n",
-		"en": "data/units.yaml:54:7: error [bad-id]: \"hội-luật-gia\" in field \"id\" is not a valid identifier; use lower-case letters a-z, digits and single hyphens, like \"khoi-8\"; write \"hoi-luat-gia\"; fixing it fixes the 10 other places that use this id\n" +
-			"  54 | - id: hội-luật-gia\n" +
+		"en": "data/units.yaml:55:7: error [bad-id]: \"hội-luật-gia\" in field \"id\" is not a valid identifier; use lower-case letters a-z, digits and single hyphens, like \"khoi-8\"; write \"hoi-luat-gia\"; fixing it fixes the 13 other places that use this id\n" +
+			"  55 | - id: hội-luật-gia\n" +
 			"     |       ^\n" +
 			"thidua: 1 error and 0 warnings\n",
 	} {
