@@ -32,7 +32,7 @@ func losingPages(items []diag.Diagnostic, last, next map[string]uint64, changed 
 	first := base + strings.TrimSuffix(lost[0], "index.html")
 	var out diag.List
 	for _, d := range items {
-		if d.Code == "ignored-file" && strings.HasPrefix(d.Path, "data/") && (all || touched(d.Path, changed)) {
+		if strings.HasPrefix(d.Code, "ignored-") && strings.HasPrefix(d.Path, "data/") && (all || touched(d.Path, changed)) {
 			out.Error(d.Path, 0, 0, CodeIgnoredLosesPages, len(lost), first)
 		}
 	}
