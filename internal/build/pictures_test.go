@@ -34,7 +34,7 @@ func picturesSite(t *testing.T) string {
 	}
 	writeFile(t, src, "static/images/anh.jpg", jpg.String())
 	writeFile(t, src, "content/news/2024/anh-rieng.md",
-		"---\ntitle: Tin có ảnh riêng\ndate: 2024-05-01\nimage: /images/anh.jpg\n---\nNội dung.\n")
+		"---\ntitle: Tin có ảnh riêng\ndate: 2024-05-01\nimage: /images/anh.jpg\nsummary: Một tin có ảnh của riêng nó.\n---\nNội dung.\n")
 	return src
 }
 
