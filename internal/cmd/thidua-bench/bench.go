@@ -341,7 +341,7 @@ func benchBuilds(cfg config, r *result, p paths, w io.Writer) error {
 				}
 				check, restore = c, append(restore, undo)
 			}
-			s, stdout, err := measure(p.out, kind == first, cfg.thidua, "build", "-s", p.site, "-d", p.out)
+			s, stdout, err := measure(p.out, kind == first, cfg.thidua, "build", "--lang", "en", "-s", p.site, "-d", p.out)
 			if err != nil {
 				return err
 			}
