@@ -476,7 +476,7 @@ func (h *hasher) bloc(b *model.Bloc) {
 // blocFull writes a bloc's own fields.
 func (h *hasher) blocFull(b *model.Bloc) {
 	h.bloc(b)
-	h.bool(b.HasAwards)
+	h.bool(b.HasAwards, b.HasFlag)
 	h.str(b.Description, string(b.DescriptionHTML))
 }
 

@@ -451,6 +451,7 @@ func (a *assembler) blocYears() {
 				// The flag is handed over at the review of the year before,
 				// when its last holder may have existed for the last time.
 				by.Flag = &model.Flag{Holder: ms.Unit, From: a.unit(f.Path, e.From), Date: e.Date}
+				by.Bloc.HasFlag = true
 			}
 		}
 		for _, e := range f.Models {

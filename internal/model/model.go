@@ -214,6 +214,7 @@ type Bloc struct {
 	Years           []*BlocYear // ascending
 	Articles        []*Article  // newest first
 	HasAwards       bool        // some year records an award or a proposal
+	HasFlag         bool        // some year records who holds the rotating flag
 	Awards          []*Award    // the awards of its years, by year
 }
 
