@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -94,19 +96,40 @@ func TestLighthouseMobilePerformance(t *testing.T) {
 	_, base, _ := servedDemo(t)
 	start := time.Now()
 	for _, p := range lighthousePages {
-		r, err := runLighthouse(t, cmdline, chrome, base+p)
-		if err != nil {
-			t.Errorf("/%s: %v", p, err)
+		// Lighthouse's scores vary from run to run, and more on a busy
+		// machine; as its documentation advises, a page that scores under
+		// the bar is run again, up to three runs, and judged by the median
+		// of its scores.
+		// A run that fails to reach Chromium ("Unable to connect to
+		// Chrome", a launch that timed out) is run again too.
+		var scores []int
+		var metrics []string
+		var errs []error
+		for run := 0; run < 3; run++ {
+			r, err := runLighthouse(t, cmdline, chrome, base+p)
+			if err != nil {
+				t.Logf("/%s: run %d: %v", p, run+1, err)
+				errs = append(errs, err)
+				continue
+			}
+			score := int(*r.Categories.Performance.Score*100 + 0.5)
+			metrics = metrics[:0]
+			for _, a := range metricAudits {
+				metrics = append(metrics, a+" "+r.Audits[a].DisplayValue)
+			}
+			t.Logf("/%s: performance %d (%s)", p, score, strings.Join(metrics, ", "))
+			scores = append(scores, score)
+			if len(scores) == 1 && score >= minPerformance {
+				break
+			}
+		}
+		if len(scores) == 0 {
+			t.Errorf("/%s: Lighthouse did not run: %v", p, errors.Join(errs...))
 			continue
 		}
-		score := int(*r.Categories.Performance.Score*100 + 0.5)
-		var metrics []string
-		for _, a := range metricAudits {
-			metrics = append(metrics, a+" "+r.Audits[a].DisplayValue)
-		}
-		t.Logf("/%s: performance %d (%s)", p, score, strings.Join(metrics, ", "))
-		if score < minPerformance {
-			t.Errorf("/%s: Lighthouse mobile performance %d, want at least %d (%s)", p, score, minPerformance, strings.Join(metrics, ", "))
+		slices.Sort(scores)
+		if median := scores[len(scores)/2]; median < minPerformance {
+			t.Errorf("/%s: Lighthouse mobile performance %d (median of %v), want at least %d (%s)", p, median, scores, minPerformance, strings.Join(metrics, ", "))
 		}
 	}
 	t.Logf("%d pages in %v", len(lighthousePages), time.Since(start).Round(time.Second))
