@@ -13,11 +13,10 @@ import (
 	"github.com/thidua/thidua/internal/vn"
 )
 
-// TestHeadFuncsAreTheTemplatesTheyReplaced renders the meta tags and the
-// breadcrumbs of pages of every shape, with values that need escaping, with
-// metaTags and crumbs and with the templates of testdata/ they replaced,
-// and wants the same bytes.
-func TestHeadFuncsAreTheTemplatesTheyReplaced(t *testing.T) {
+// replacedTemplates returns the text of the templates of testdata/ that
+// metaTags and crumbs replaced.
+func replacedTemplates(t testing.TB) string {
+	t.Helper()
 	var templates strings.Builder
 	for _, f := range []string{"testdata/meta-template.html", "testdata/crumbs-template.html"} {
 		b, err := os.ReadFile(f)
@@ -26,6 +25,15 @@ func TestHeadFuncsAreTheTemplatesTheyReplaced(t *testing.T) {
 		}
 		templates.Write(b)
 	}
+	return templates.String()
+}
+
+// TestHeadFuncsAreTheTemplatesTheyReplaced renders the meta tags and the
+// breadcrumbs of pages of every shape, with values that need escaping, with
+// metaTags and crumbs and with the templates of testdata/ they replaced,
+// and wants the same bytes.
+func TestHeadFuncsAreTheTemplatesTheyReplaced(t *testing.T) {
+	templates := replacedTemplates(t)
 	tricky := "Hội <b>\"A\"</b> & 'B' + C\x00 – Người cao tuổi"
 	article := &model.Article{Slug: "bai", Title: tricky, Image: "/images/ảnh hội nghị+1.jpg",
 		Date: time.Date(2025, 1, 8, 14, 30, 0, 0, vn.TimeZone())}
@@ -46,7 +54,7 @@ func TestHeadFuncsAreTheTemplatesTheyReplaced(t *testing.T) {
 				site := &model.Site{Config: model.Config{Title: tricky, BaseURL: u, Language: lang, Description: desc}}
 				r := newRenderer(t, site, nil)
 				r.strings = map[string]string{"breadcrumbs": `Đường "dẫn"`}
-				ref := template.Must(template.New("").Funcs(r.funcs()).Parse(templates.String()))
+				ref := template.Must(template.New("").Funcs(r.funcs()).Parse(templates))
 				for _, p := range pageList {
 					d := Data{Site: site, Page: p}
 					for name, got := range map[string]template.HTML{"meta": r.metaTags(d), "crumbs": r.crumbs(d)} {
