@@ -81,27 +81,27 @@ func (d Diagnostic) Localize(lang msg.Lang) string { return d.Format(lang) }
 // Format formats d in lang as "path:line:col: lỗi [code]: message".
 func (d Diagnostic) Format(lang msg.Lang) string {
 	var b strings.Builder
-	b.WriteString(d.Path)
-	if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Line)
-		if d.Column > 0 {
-			fmt.Fprintf(&b, ":%d", d.Column)
-		}
-	}
+	d.writePlace(&b)
 	fmt.Fprintf(&b, ": %s [%s]: %s", msg.Sprintf(lang, "severity-"+d.Severity.String()), d.Code, d.Text(lang))
 	return b.String()
+}
+
+// writePlace writes "path:line:col", without the line or column when
+// they are not known.
+func (d Diagnostic) writePlace(b *strings.Builder) {
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(b, ":%d", d.Line)
+		if d.Column > 0 {
+			fmt.Fprintf(b, ":%d", d.Column)
+		}
+	}
 }
 
 // String formats d as "path:line:col: error: message", in English.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Path)
-	if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Line)
-		if d.Column > 0 {
-			fmt.Fprintf(&b, ":%d", d.Column)
-		}
-	}
+	d.writePlace(&b)
 	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Text(msg.English))
 	return b.String()
 }
