@@ -11,7 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/thidua/thidua/internal/vn"
 )
@@ -153,15 +155,24 @@ func readCSV(name string, src []byte) (*table, error) {
 }
 
 // decodeText returns src as NFC text: UTF-8 when it has a byte order mark
-// or is valid UTF-8, else Windows-1258.
+// or is valid UTF-8; UTF-16 (as Excel's "Unicode Text" saves) when
+// vn.GuessEncoding sees it; else Windows-1258.
 func decodeText(src []byte) string {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
 		return vn.NFC(string(b))
 	}
-	if utf8.Valid(src) {
+	var dec *encoding.Decoder
+	switch enc := vn.GuessEncoding(src); {
+	case enc == vn.UTF16LE:
+		dec = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+	case enc == vn.UTF16BE:
+		dec = unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder()
+	case utf8.Valid(src):
 		return vn.NFC(string(src))
+	default:
+		dec = charmap.Windows1258.NewDecoder()
 	}
-	b, err := charmap.Windows1258.NewDecoder().Bytes(src)
+	b, err := dec.Bytes(src)
 	if err != nil {
 		return vn.NFC(string(src))
 	}
