@@ -44,12 +44,11 @@ type Builder struct {
 
 // snapshot is what a build leaves for the next one to compare with.
 type snapshot struct {
-	baseURL string
-	model   *keys             // the keys of the model's parts
-	keys    map[string]uint64 // page file → key, for pages that have one
-	extras  []uint64          // key of each extra's input; 0 for none
-	static  map[string]bool   // files of the output that are neither pages nor extras
-	files   map[string]bool   // every file of the output
+	baseURL   string
+	model     *keys           // the keys of the model's parts
+	builtKeys                 // the keys of the pages, by file, and of the extras
+	static    map[string]bool // files of the output that are neither pages nor extras
+	files     map[string]bool // every file of the output
 }
 
 // Stats say how much a build did.
@@ -156,24 +155,15 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 	if err != nil {
 		return res, st, err
 	}
-	next := &snapshot{baseURL: baseURL, model: k, keys: map[string]uint64{}}
-	for _, page := range p.Plan {
-		if key, ok := k.page(page); ok {
-			next.keys[page.File()] = key
-		}
-	}
+	next := &snapshot{baseURL: baseURL, model: k, builtKeys: p.keysOf(k)}
 	if b.last != nil {
-		if lost := losingPages(items, b.last.keys, next.keys, changed, all, basePath(baseURL)); lost != nil {
+		if lost := losingPages(items, b.last.pages, next.pages, changed, all, basePath(baseURL)); lost != nil {
 			for _, d := range items {
 				lost.Add(d)
 			}
 			res.Diagnostics = lost.Items()
 			return res, st, ErrSite
 		}
-	}
-	for _, x := range b.opts.allExtras() {
-		key := k.extra(x)
-		next.extras = append(next.extras, key)
 	}
 	if b.dest == nil {
 		if b.dest, err = output.Open(b.opts.Destination, b.opts.Source); err != nil {
@@ -265,8 +255,8 @@ func (b *Builder) update(ctx context.Context, p *Prepared, next *snapshot, st *S
 		if ogimage.Drawn(p.Site, page) {
 			next.files[ogimage.File(page)] = true
 		}
-		key, ok := next.keys[f]
-		if old, had := last.keys[f]; !ok || !had || old != key {
+		key, ok := next.pages[f]
+		if old, had := last.pages[f]; !ok || !had || old != key {
 			todo = append(todo, page)
 		}
 	}
