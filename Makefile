@@ -51,9 +51,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund
 
 ## test: every test, including the fuzz targets' seed corpora; the npm packages are installed
-## first, for the test that the committed chart library is their bundle and for axe-core
+## first, for the test that the committed chart library is their bundle and for axe-core. Lighthouse
+## (internal/lighttest) runs last and alone: its scores measure the page, not the other tests
 test: vet test-windows node_modules/.package-lock.json
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/internal/lighttest$$')
+	$(GO) test -count=1 ./internal/lighttest
 
 ## test-windows: go vet, and the tests of every package compiled, for Windows, where editors work
 test-windows:
