@@ -22,6 +22,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/thidua/thidua/internal/diag"
+	"github.com/thidua/thidua/internal/gitinfo"
 	"github.com/thidua/thidua/internal/load"
 	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/msg"
@@ -106,11 +107,19 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, msg.E("build-cannot-open", err).Wrapping(err)
 	}
+	// git reads the files' dates while the site is loaded: on a long
+	// history it takes as long as loading does.
+	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
+	defer cancel()
+	dates := make(chan gitinfo.Dates, 1)
+	go func() { dates <- gitinfo.Read(ctx, opts.Source, datedPaths()...) }()
 	fsys := load.NewRootFS(root)
 	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now, Summaries: opts.Strict})
 	fsys.Close()
-	if !diags.HasErrors(false) {
-		stampUpdated(opts.Source, site)
+	if diags.HasErrors(false) {
+		cancel()
+	} else {
+		setUpdated(site, <-dates)
 	}
 	p, items, err := opts.prepareLoaded(root, site, diags)
 	if err != nil {
@@ -120,7 +129,7 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 }
 
 // prepareLoaded checks and plans a site loaded from root, with the
-// diagnostics of loading it, and dated by stampUpdated when they hold no
+// diagnostics of loading it, and dated by its git history when they hold no
 // error. It does not change the site. On an error it leaves root open.
 func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.List) (*Prepared, []diag.Diagnostic, error) {
 	fsys := root.FS()

@@ -18,16 +18,7 @@ const gitTimeout = 30 * time.Second
 func datedPaths() []string { return []string{"data/units.yaml", "data/blocs"} }
 
 // stampUpdated sets when each bloc year and unit of site last changed, from
-// the git history of the site folder dir, with one git call. It sets
-// nothing when dir is not a git repository. Call it before site is read by
-// anyone else.
-func stampUpdated(dir string, site *model.Site) {
-	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
-	defer cancel()
-	setUpdated(site, gitinfo.Read(ctx, dir, datedPaths()...))
-}
-
-// stampUpdated is stampUpdated for the builds of b: the dates come from a
+// the git history of the site folder, for the builds of b: the dates come from a
 // gitinfo.Tracker, which reads the whole history at the first build, and
 // at each later one only asks git which commit HEAD names, and reads the
 // commits made since when there are any.
