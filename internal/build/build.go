@@ -57,6 +57,9 @@ type Options struct {
 	// Progress, when not nil, is called now and then with how many pages
 	// are written of how many.
 	Progress func(done, total int)
+
+	memo *load.Memo       // when not nil, the articles parsed before (see memo.go)
+	git  *gitinfo.Tracker // when not nil, dates the files (see memo.go)
 }
 
 // Extra writes files beyond the templated pages: robots.txt, feeds, the
@@ -112,9 +115,9 @@ func Prepare(opts Options) (*Prepared, []diag.Diagnostic, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
 	defer cancel()
 	dates := make(chan gitinfo.Dates, 1)
-	go func() { dates <- gitinfo.Read(ctx, opts.Source, datedPaths()...) }()
+	go func() { dates <- opts.gitDates(ctx) }()
 	fsys := load.NewRootFS(root)
-	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now, Summaries: opts.Strict})
+	site, diags := load.Site(fsys, load.Options{BuildDrafts: opts.BuildDrafts, BaseURL: opts.BaseURL, MaxFileSize: opts.MaxFileSize, Now: opts.Now, Summaries: opts.Strict, Memo: opts.memo})
 	fsys.Close()
 	if diags.HasErrors(false) {
 		cancel()
@@ -196,12 +199,24 @@ func (p *Prepared) Close() error { return p.root.Close() }
 // output was built with (see persist.go).
 func Run(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
+	opts.memo, opts.git = readMemo(opts.Destination), readTracker(opts.Destination, opts.Source)
+	resumed := opts.git.Head()
 	p, diags, err := Prepare(opts)
 	res := Result{Diagnostics: diags}
 	if err != nil {
 		return res, err
 	}
 	defer p.Close()
+	// The memo and the dates are kept while the pages are written.
+	var keeping errgroup.Group
+	defer keeping.Wait()
+	keeping.Go(func() error {
+		writeMemo(opts.Destination, opts.memo)
+		if opts.git.Head() != resumed {
+			writeTracker(opts.Destination, opts.git)
+		}
+		return nil
+	})
 	dir, err := output.Begin(opts.Destination, opts.Source)
 	if err != nil {
 		return res, err

@@ -58,6 +58,24 @@ func (p *Prepared) keysOf(k *keys) builtKeys {
 // changes), the layouts and strings, and the options. It is "" when the
 // program cannot be named: then no keys are kept or used.
 func (p *Prepared) stamp() string {
+	program := programStamp()
+	if program == "" {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintln(h, program)
+	sources := p.Renderer.Sources()
+	h.Write(sources[:])
+	fmt.Fprintf(h, "drafts %t\n", p.opts.BuildDrafts)
+	for _, x := range p.opts.allExtras() {
+		fmt.Fprintf(h, "extra %T %+v\n", x, x)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// programStamp names this program by its version, path, size and time,
+// which a new build of it changes; "" when it cannot be named.
+func programStamp() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
@@ -66,15 +84,7 @@ func (p *Prepared) stamp() string {
 	if err != nil {
 		return ""
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "thidua %s %q %d %d\n", release.Version, exe, info.Size(), info.ModTime().UnixNano())
-	sources := p.Renderer.Sources()
-	h.Write(sources[:])
-	fmt.Fprintf(h, "drafts %t\n", p.opts.BuildDrafts)
-	for _, x := range p.opts.allExtras() {
-		fmt.Fprintf(h, "extra %T %+v\n", x, x)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return fmt.Sprintf("thidua %s %q %d %d", release.Version, exe, info.Size(), info.ModTime().UnixNano())
 }
 
 // encode writes b with stamp as a note: a header, the stamp, the extras'

@@ -17,6 +17,16 @@ const gitTimeout = 30 * time.Second
 // it the articles' changes, most of a site's history.
 func datedPaths() []string { return []string{"data/units.yaml", "data/blocs"} }
 
+// gitDates returns when each of the dated files last changed, from the git
+// history of the site folder: from opts.git when it is set, else with one
+// git call.
+func (opts Options) gitDates(ctx context.Context) gitinfo.Dates {
+	if opts.git != nil {
+		return opts.git.Dates(ctx)
+	}
+	return gitinfo.Read(ctx, opts.Source, datedPaths()...)
+}
+
 // stampUpdated sets when each bloc year and unit of site last changed, from
 // the git history of the site folder, for the builds of b: the dates come from a
 // gitinfo.Tracker, which reads the whole history at the first build, and

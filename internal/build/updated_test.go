@@ -15,6 +15,7 @@ import (
 	"github.com/thidua/thidua/internal/gitinfo"
 	"github.com/thidua/thidua/internal/gitinfo/gittest"
 	"github.com/thidua/thidua/internal/model"
+	"github.com/thidua/thidua/internal/vn"
 )
 
 func TestSetUpdated(t *testing.T) {
@@ -246,4 +247,66 @@ func BenchmarkRebuildInALongHistory(b *testing.B) {
 func medianOf(ds []time.Duration) time.Duration {
 	s := slices.Sorted(slices.Values(ds))
 	return s[len(s)/2]
+}
+
+// TestOneOffBuildsReadOnlyNewCommits builds a site in a git repository
+// three times into one destination, each build a Run of its own as one-off
+// builds are: the first reads the whole history, the second, after no
+// commit, no log at all, and the third, after a commit, only that commit;
+// each gives the dates a build into an empty folder gives.
+func TestOneOffBuildsReadOnlyNewCommits(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	calls := gittest.RecordCalls(t)
+	src := copySite(t)
+	day := func(n int) time.Time { return time.Date(2025, 1, 12, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
+	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"add", "."}, {"commit", "-q", "-m", "hồ sơ"}} {
+		if err := gittest.Git(src, day(0), args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dst := filepath.Join(t.TempDir(), "public")
+	page := "khoi/khoi-a/2024/index.html"
+	build := func(step string, wantLogs, wantWhole int, wantDay time.Time) {
+		t.Helper()
+		before := len(calls())
+		if _, err := buildSite(t, src, dst, func(o *Options) { o.Strict = false }); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		made := calls()[before:]
+		logs := 0
+		for _, c := range made {
+			if strings.Contains(c, " log ") {
+				logs++
+			}
+		}
+		if logs != wantLogs || gittest.WholeLogs(made) != wantWhole {
+			t.Errorf("%s: git calls %q, want %d logs, %d of the whole history", step, made, wantLogs, wantWhole)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		if _, err := buildSite(t, src, fresh, func(o *Options) { o.Strict = false }); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(filepath.Join(dst, page))
+		want, _ := os.ReadFile(filepath.Join(fresh, page))
+		date := wantDay.In(vn.TimeZone()).Format("02/01/2006")
+		if string(got) != string(want) || !strings.Contains(string(got), date) {
+			t.Errorf("%s: %s differs from a fresh build's, or lacks the date %s", step, page, date)
+		}
+	}
+	build("first", 1, 1, day(0))
+	build("no commit", 0, 0, day(0))
+	year := filepath.Join(src, "data", "blocs", "khoi-a", "2024.yaml")
+	b, err := os.ReadFile(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(year, append(b, "# sửa\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := gittest.Git(src, day(3), "commit", "-q", "-a", "-m", "sửa"); err != nil {
+		t.Fatal(err)
+	}
+	build("a commit", 1, 0, day(3))
 }

@@ -1,9 +1,14 @@
 package gitinfo
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"maps"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // A Tracker keeps the dates of a folder's files as its repository's HEAD
@@ -13,10 +18,11 @@ import (
 // work tree: a file changed but not committed keeps the date of its last
 // commit, as Read gives it. A Tracker is not safe for concurrent use.
 type Tracker struct {
-	repo  repo // trusted is read at the first call of Dates
-	paths []string
-	head  string // the commit dates are of; "" for none
-	dates Dates  // nil before the first call of Dates
+	repo    repo // trusted is read at the first call of Dates
+	trusted bool // whether it has been
+	paths   []string
+	head    string // the commit dates are of; "" for none
+	dates   Dates  // nil before the first call of Dates
 }
 
 // NewTracker returns a Tracker of the files of dir under paths, as Read
@@ -33,8 +39,8 @@ func NewTracker(dir string, paths ...string) *Tracker {
 // history again. The caller must not change the Dates; they stay valid
 // after later calls.
 func (t *Tracker) Dates(ctx context.Context) Dates {
-	if t.dates == nil {
-		t.repo.trusted = trusted(ctx)
+	if !t.trusted {
+		t.repo.trusted, t.trusted = trusted(ctx), true
 	}
 	head := t.revParse(ctx)
 	switch {
@@ -108,3 +114,62 @@ func merge(d, newer Dates) Dates {
 	}
 	return m
 }
+
+// savedHeader begins what Save writes.
+const savedHeader = "thidua git dates 1\n"
+
+// Save returns what t knows, the commit HEAD named at the last call of
+// Dates and the dates of then, for ResumeTracker in another process; nil
+// before the first call of Dates or when HEAD named no commit.
+func (t *Tracker) Save() []byte {
+	if t.dates == nil || t.head == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	b.WriteString(savedHeader)
+	fmt.Fprintf(&b, "%q %q\n%s\n", t.repo.dir, t.paths, t.head)
+	for _, f := range slices.Sorted(maps.Keys(t.dates)) {
+		fmt.Fprintf(&b, "%d %s\n", t.dates[f].Unix(), strconv.Quote(f))
+	}
+	return b.Bytes()
+}
+
+// ResumeTracker returns NewTracker(dir, paths...) that knows what Save
+// wrote of a Tracker of the same folder and paths, so that its first call
+// of Dates reads only the commits made since, or none. Anything else in
+// saved is ignored: the Tracker then reads the whole history, as a new one
+// does.
+func ResumeTracker(saved []byte, dir string, paths ...string) *Tracker {
+	t := NewTracker(dir, paths...)
+	rest, ok := bytes.CutPrefix(saved, []byte(savedHeader))
+	if !ok {
+		return t
+	}
+	lines := strings.Split(string(rest), "\n")
+	if len(lines) < 3 || lines[0] != fmt.Sprintf("%q %q", dir, paths) || lines[len(lines)-1] != "" {
+		return t
+	}
+	head := lines[1]
+	dates := make(Dates, len(lines)-3)
+	for _, line := range lines[2 : len(lines)-1] {
+		secs, name, ok := strings.Cut(line, " ")
+		n, err := strconv.ParseInt(secs, 10, 64)
+		if !ok || err != nil {
+			return t
+		}
+		f, err := strconv.Unquote(name)
+		if err != nil {
+			return t
+		}
+		dates[f] = time.Unix(n, 0).UTC()
+	}
+	if head == "" {
+		return t
+	}
+	t.head, t.dates = head, dates
+	return t
+}
+
+// Head is the commit HEAD named at the last call of Dates; "" before it,
+// or when HEAD named none.
+func (t *Tracker) Head() string { return t.head }

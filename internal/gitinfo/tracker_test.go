@@ -1,10 +1,12 @@
 package gitinfo
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +18,15 @@ import (
 // each that the Tracker gives what Read gives, with one short git call
 // when HEAD did not move and without reading the whole history again when
 // commits were added.
-func TestTrackerAsRead(t *testing.T) {
+func TestTrackerAsRead(t *testing.T) { testTrackerAsRead(t, false) }
+
+// TestResumedTrackerAsRead is TestTrackerAsRead with the Tracker of each
+// step resumed from what the last one saved, as one-off builds in
+// processes of their own do: each makes the same git calls but for the
+// trusted folders.
+func TestResumedTrackerAsRead(t *testing.T) { testTrackerAsRead(t, true) }
+
+func testTrackerAsRead(t *testing.T, resume bool) {
 	calls := gittest.RecordCalls(t)
 	repo := t.TempDir()
 	site := filepath.Join(repo, "site")
@@ -40,9 +50,19 @@ func TestTrackerAsRead(t *testing.T) {
 	// Tracker made.
 	check := func(step string) []string {
 		t.Helper()
+		if resume {
+			tr = ResumeTracker(tr.Save(), site, paths...)
+		}
 		before := len(calls())
 		got := tr.Dates(ctx)
 		made := calls()[before:]
+		if resume && step != "not a repository" {
+			if len(made) == 0 || !strings.Contains(made[0], "safe.directory") {
+				t.Errorf("%s: resumed, git calls %q, want the trusted folders first", step, made)
+			} else {
+				made = made[1:]
+			}
+		}
 		if want := Read(ctx, site, paths...); !maps.EqualFunc(got, want, time.Time.Equal) {
 			t.Errorf("%s: Tracker %v, Read %v", step, got, want)
 		}
@@ -128,5 +148,57 @@ func TestReadOnlyThePathsAsked(t *testing.T) {
 	d := Read(context.Background(), repo, "data/units.yaml", "data/blocs")
 	if len(d) != 2 || !d["data/units.yaml"].Equal(when) || !d["data/blocs/khoi-8/2024.yaml"].Equal(when) {
 		t.Errorf("Read of two paths = %v", d)
+	}
+}
+
+// TestResumeOnlyWhatWasSaved gives ResumeTracker what another folder's or
+// other paths' Tracker saved, and bytes cut short or changed: each time the
+// Tracker reads the whole history, and gives what Read gives.
+func TestResumeOnlyWhatWasSaved(t *testing.T) {
+	calls := gittest.RecordCalls(t)
+	repo := t.TempDir()
+	ctx := context.Background()
+	when := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	write(t, filepath.Join(repo, "data/units.yaml"), "- {id: a, name: A}\n")
+	write(t, filepath.Join(repo, "data/blocs/khoi-8/2024.yaml"), "members: [a]\n")
+	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"add", "."}, {"commit", "-q", "-m", "đầu"}} {
+		if err := gittest.Git(repo, when, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths := []string{"data/units.yaml", "data/blocs"}
+	first := NewTracker(repo, paths...)
+	first.Dates(ctx)
+	saved := first.Save()
+	if saved == nil {
+		t.Fatal("Save gave nothing after Dates in a repository")
+	}
+	// A forged date in the right shape shows whether the saved dates were used.
+	forged := bytes.Replace(saved, []byte(strconv.FormatInt(when.Unix(), 10)), []byte("86400"), 1)
+	want := Read(ctx, repo, paths...)
+	for name, c := range map[string]struct {
+		saved []byte
+		dir   string
+		paths []string
+	}{
+		"another folder":  {saved, filepath.Join(repo, "data"), paths},
+		"other paths":     {saved, repo, paths[:1]},
+		"cut short":       {saved[:len(saved)-3], repo, paths},
+		"another version": {bytes.Replace(saved, []byte("dates 1"), []byte("dates 9"), 1), repo, paths},
+		"a bad date":      {bytes.Replace(saved, []byte(strconv.FormatInt(when.Unix(), 10)), []byte("x"), 1), repo, paths},
+		"nothing":         {nil, repo, paths},
+	} {
+		before := len(calls())
+		got := ResumeTracker(c.saved, c.dir, c.paths...).Dates(ctx)
+		if gittest.WholeLogs(calls()[before:]) != 1 {
+			t.Errorf("%s: git calls %q, want a whole log", name, calls()[before:])
+		}
+		if c.dir == repo && len(c.paths) == 2 && !maps.EqualFunc(got, want, time.Time.Equal) {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
+	}
+	// What was saved, resumed as saved, is used as it is.
+	if got := ResumeTracker(forged, repo, paths...).Dates(ctx); !got["data/blocs/khoi-8/2024.yaml"].Equal(time.Unix(86400, 0)) {
+		t.Errorf("resumed from what was saved: %v, want the saved dates", got)
 	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // copyTree copies the folders and files of the demo site that loading reads.
-func copyDemo(t *testing.T) string {
+func copyDemo(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
 	for _, name := range []string{"site.yaml", "data", "content", "static"} {

@@ -44,6 +44,9 @@ type Options struct {
 	// Summaries warns of each article that is not a draft and has neither
 	// a summary nor a first paragraph that can be one (check --strict).
 	Summaries bool
+	// Memo, when not nil, gives the articles an earlier load parsed from
+	// the same bytes, and is given those this load parses.
+	Memo *Memo
 }
 
 // today is the date of opts.Now, or of today, in Vietnam's time, at midnight.
@@ -91,6 +94,10 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
+		if k == kindArticle && opts.Memo != nil {
+			jobs = append(jobs, func() parsed { return readAndRecall(fsys, p, opts.maxFileSize(), bodies, opts.Memo) })
+			continue
+		}
 		jobs = append(jobs, func() parsed { return readAndParse(fsys, p, k, opts.maxFileSize(), bodies) })
 	}
 	for _, r := range runBounded(jobs) {
@@ -110,6 +117,24 @@ func readAndParse(fsys fs.FS, p string, k kind, limit int64, bodies *Bodies) par
 		return parsed{diags: d}
 	}
 	return parseFile(k, p, src, bodies)
+}
+
+// readAndRecall is readAndParse for the article at p, which it takes from
+// memo when memo holds it, and gives memo when parsed without a diagnostic.
+func readAndRecall(fsys fs.FS, p string, limit int64, bodies *Bodies, memo *Memo) parsed {
+	src, d := readSiteFile(fsys, p, limit)
+	if d != nil {
+		return parsed{diags: d}
+	}
+	key, a, ok := memo.recall(p, src, bodies.opts)
+	if ok {
+		return parsed{value: a}
+	}
+	r := parseFile(kindArticle, p, src, bodies)
+	if r.diags == nil || r.diags.Len() == 0 {
+		memo.remember(key, r.value.(*ArticleFile))
+	}
+	return r
 }
 
 // markdownOptions are those of the Converter of the bodies of a site with

@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -75,6 +77,47 @@ func (d *Dir) writeNote(manifestPath string) error {
 	data = append(data, manifestSum(d.files)...)
 	data = append(data, '\n')
 	data = append(data, d.note...)
+	return replaceFile(path, data)
+}
+
+// StoreFile returns the path of the file called name beside the output
+// at dest, in the folder of its generations, where a build keeps what the
+// next builds of dest may use whatever output they commit, such as a cache
+// that checks itself. The folder may not exist yet. name must not be that
+// of a generation, a manifest or a note.
+func StoreFile(dest, name string) (string, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(storePath(abs), name), nil
+}
+
+// WriteStoreFile replaces the store file at path, as StoreFile names it,
+// with what write writes, in one rename, so that a reader finds the old
+// bytes or the new ones. It makes the store folder when there is none.
+func WriteStoreFile(path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	// Two builds of the destination may write at once: each writes a
+	// temporary file of its own.
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	err = WriteFile(func(string) (io.WriteCloser, error) { return f, nil }, f.Name(), write)
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// replaceFile replaces the file at path with data in one rename.
+func replaceFile(path string, data []byte) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		os.Remove(tmp)

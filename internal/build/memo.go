@@ -1,0 +1,94 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"os"
+
+	"github.com/thidua/thidua/internal/gitinfo"
+	"github.com/thidua/thidua/internal/load"
+	"github.com/thidua/thidua/internal/output"
+)
+
+// A one-off build keeps the articles it parsed (a load.Memo) beside its
+// output, so that the next build of the same destination, in another
+// process, parses only the articles whose bytes changed: parsing the
+// Markdown of every article again is most of a second build's work. The
+// memo counts only for the same program (see programStamp), and each
+// article only for the same path, bytes and Markdown options.
+//
+// It also keeps the git dates of the site's files with the commit they are
+// of (gitinfo.Tracker.Save), so that the next build asks git which commit
+// HEAD names and reads only the commits made since, if any: reading a long
+// history takes as long as loading the site.
+
+// The store files (output.StoreFile) of the memo and of the dates.
+const (
+	memoName  = "articles.memo"
+	datesName = "git.dates"
+)
+
+// readMemo returns the memo kept beside the output at dest by this
+// program, or an empty one when there is none, or it is another
+// program's, or cannot be read.
+func readMemo(dest string) *load.Memo {
+	program := programStamp()
+	path, err := output.StoreFile(dest, memoName)
+	if program == "" || err != nil {
+		return load.NewMemo()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return load.NewMemo()
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(program+"\n"))
+	if !ok {
+		return load.NewMemo()
+	}
+	m, err := load.ReadMemo(bufio.NewReader(bytes.NewReader(rest)))
+	if err != nil {
+		return load.NewMemo()
+	}
+	return m
+}
+
+// writeMemo keeps m beside the output at dest when it changed. A memo
+// that cannot be written costs the next build its time, not its output,
+// so the error is not reported.
+func writeMemo(dest string, m *load.Memo) {
+	program := programStamp()
+	path, err := output.StoreFile(dest, memoName)
+	if program == "" || err != nil || !m.Changed() {
+		return
+	}
+	output.WriteStoreFile(path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, program+"\n"); err != nil {
+			return err
+		}
+		_, err := m.WriteTo(w)
+		return err
+	})
+}
+
+// readTracker returns a gitinfo.Tracker of the site folder source that
+// starts from the dates kept beside the output at dest, if any.
+func readTracker(dest, source string) *gitinfo.Tracker {
+	var saved []byte
+	if path, err := output.StoreFile(dest, datesName); err == nil {
+		saved, _ = os.ReadFile(path)
+	}
+	return gitinfo.ResumeTracker(saved, source, datedPaths()...)
+}
+
+// writeTracker keeps what t knows beside the output at dest; as for the
+// memo, an error is not reported.
+func writeTracker(dest string, t *gitinfo.Tracker) {
+	path, err := output.StoreFile(dest, datesName)
+	if saved := t.Save(); err == nil && saved != nil {
+		output.WriteStoreFile(path, func(w io.Writer) error {
+			_, err := w.Write(saved)
+			return err
+		})
+	}
+}

@@ -1,0 +1,114 @@
+package load
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// roundTrip returns m as another process reads it back.
+func roundTrip(t *testing.T, m *Memo) *Memo {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadMemo(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
+}
+
+// TestMemoLoadsWhatSiteLoads loads the demo site, with articles dated in
+// every way a file can give a date, with a Memo, then again with what that
+// Memo wrote, as the next process does, and after changes: each time the
+// site and the diagnostics are those of a load without a Memo.
+func TestMemoLoadsWhatSiteLoads(t *testing.T) {
+	dir := copyDemo(t)
+	write := writer(t, dir)
+	article := func(date, extra string) string {
+		return "---\ntitle: Tin ngày " + date + "\ndate: " + date + "\nsummary: Một tin có ngày ghi theo một cách khác.\n" + extra + "---\n\nĐoạn đầu của tin, đủ dài để làm tóm tắt.\n\n[Khối](/khoi/) và ![ảnh](anh.png).\n"
+	}
+	write("content/news/2025/ngay-gio.md", article("2025-03-04 08:30", ""))
+	write("content/news/2025/ngay-z.md", article("2025-03-04T08:30:00Z", ""))
+	write("content/news/2025/ngay-lech.md", article("2025-03-04T08:30:00+05:00", ""))
+	write("content/news/2025/ngay-vn.md", article("2025-03-04T08:30:00+07:00", ""))
+	write("content/news/2025/canh-bao.md", article("2025-03-04", "chua-biet: 1\n"))
+	check := func(step string, m *Memo, wantChanged bool) *Memo {
+		t.Helper()
+		want, wantDiags := Site(os.DirFS(dir), Options{})
+		got, gotDiags := Site(os.DirFS(dir), Options{Memo: m})
+		if !reflect.DeepEqual(gotDiags.Items(), wantDiags.Items()) {
+			t.Errorf("%s: diagnostics\n%v\nwant\n%v", step, gotDiags.Items(), wantDiags.Items())
+		}
+		if !reflect.DeepEqual(got, want) {
+			for i := range min(len(got.Articles), len(want.Articles)) {
+				if !reflect.DeepEqual(got.Articles[i], want.Articles[i]) {
+					t.Errorf("%s: article %s\n%+v\nwant\n%+v", step, want.Articles[i].Path, got.Articles[i], want.Articles[i])
+				}
+			}
+			t.Fatalf("%s: the site loaded with the memo differs from a fresh load", step)
+		}
+		if m.Changed() != wantChanged {
+			t.Errorf("%s: Changed() = %t, want %t", step, m.Changed(), wantChanged)
+		}
+		return roundTrip(t, m)
+	}
+	m := check("first load", NewMemo(), true)
+	if n := len(m.known); n == 0 || strings.Contains(strings.Join(memoPaths(m), " "), "canh-bao") {
+		t.Errorf("the memo holds %v: want every article but the one with a warning", memoPaths(m))
+	}
+	m = check("nothing changed", m, false)
+	write("content/news/2025/ngay-z.md", article("2025-03-05T08:30:00Z", ""))
+	m = check("an article changed", m, true)
+	os.Remove(dir + "/content/news/2025/ngay-lech.md")
+	m = check("an article removed", m, true)
+	check("nothing changed again", m, false)
+}
+
+func memoPaths(m *Memo) []string {
+	var out []string
+	for _, a := range m.known {
+		out = append(out, a.Path)
+	}
+	return out
+}
+
+// TestMemoKeysTheMarkdownOptions: an article recalled with other Markdown
+// options (a site moved under another base path) is parsed again.
+func TestMemoKeysTheMarkdownOptions(t *testing.T) {
+	dir := copyDemo(t)
+	m := NewMemo()
+	Site(os.DirFS(dir), Options{Memo: m})
+	m = roundTrip(t, m)
+	want, _ := Site(os.DirFS(dir), Options{BaseURL: "https://example.org/thi-dua/"})
+	got, _ := Site(os.DirFS(dir), Options{BaseURL: "https://example.org/thi-dua/", Memo: m})
+	if !reflect.DeepEqual(got, want) {
+		t.Error("under another base path, the memo gave the articles of the old one")
+	}
+	if m.parsed == 0 {
+		t.Error("under another base path, no article was parsed again")
+	}
+}
+
+// FuzzReadMemo: whatever the file holds, ReadMemo returns a Memo or an
+// error, and never panics.
+func FuzzReadMemo(f *testing.F) {
+	m := NewMemo()
+	Site(fstest.MapFS{
+		"content/news/2025/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-03-04\nblocs: [khoi-8]\n---\n\nMột đoạn có [liên kết](/khoi/).\n")},
+		"content/news/2025/b.md": {Data: []byte("---\ntitle: B\ndate: 2025-03-04T08:00:00+05:00\n---\n\n![ảnh](b.png)\n")},
+	}, Options{Memo: m})
+	var b bytes.Buffer
+	m.WriteTo(&b)
+	f.Add(b.Bytes())
+	f.Add(b.Bytes()[:len(b.Bytes())/2])
+	f.Add([]byte(memoHeader))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ReadMemo(bytes.NewReader(data))
+	})
+}
