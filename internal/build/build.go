@@ -207,22 +207,23 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	defer p.Close()
-	// The memo and the dates are kept while the pages are written.
-	var keeping errgroup.Group
-	defer keeping.Wait()
-	keeping.Go(func() error {
-		writeMemo(opts.Destination, opts.memo)
-		if opts.git.Head() != resumed {
-			writeTracker(opts.Destination, opts.git)
-		}
-		return nil
-	})
 	dir, err := output.Begin(opts.Destination, opts.Source)
 	if err != nil {
 		return res, err
 	}
+	// The memo and the dates are kept while the pages are written, with
+	// the destination's lock held.
+	var keeping errgroup.Group
+	keeping.Go(func() error {
+		writeMemo(dir, opts.memo)
+		if opts.git.Head() != resumed {
+			writeTracker(dir, opts.git)
+		}
+		return nil
+	})
 	p.precompress(dir)
 	files, rendered, err := p.writeKeeping(ctx, dir)
+	keeping.Wait()
 	if err != nil {
 		dir.Abort()
 		return res, err

@@ -53,16 +53,15 @@ func readMemo(dest string) *load.Memo {
 	return m
 }
 
-// writeMemo keeps m beside the output at dest when it changed. A memo
+// writeMemo keeps m beside the output of dir when it changed. A memo
 // that cannot be written costs the next build its time, not its output,
 // so the error is not reported.
-func writeMemo(dest string, m *load.Memo) {
+func writeMemo(dir *output.Dir, m *load.Memo) {
 	program := programStamp()
-	path, err := output.StoreFile(dest, memoName)
-	if program == "" || err != nil || !m.Changed() {
+	if program == "" || !m.Changed() {
 		return
 	}
-	output.WriteStoreFile(path, func(w io.Writer) error {
+	dir.WriteStoreFile(memoName, func(w io.Writer) error {
 		if _, err := io.WriteString(w, program+"\n"); err != nil {
 			return err
 		}
@@ -81,12 +80,11 @@ func readTracker(dest, source string) *gitinfo.Tracker {
 	return gitinfo.ResumeTracker(saved, source, datedPaths()...)
 }
 
-// writeTracker keeps what t knows beside the output at dest; as for the
+// writeTracker keeps what t knows beside the output of dir; as for the
 // memo, an error is not reported.
-func writeTracker(dest string, t *gitinfo.Tracker) {
-	path, err := output.StoreFile(dest, datesName)
-	if saved := t.Save(); err == nil && saved != nil {
-		output.WriteStoreFile(path, func(w io.Writer) error {
+func writeTracker(dir *output.Dir, t *gitinfo.Tracker) {
+	if saved := t.Save(); saved != nil {
+		dir.WriteStoreFile(datesName, func(w io.Writer) error {
 			_, err := w.Write(saved)
 			return err
 		})

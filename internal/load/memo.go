@@ -74,6 +74,14 @@ func (m *Memo) remember(k memoKey, a *ArticleFile) {
 	m.mu.Unlock()
 }
 
+// Len is how many articles m holds: those read and not yet recalled, and
+// those of the last load.
+func (m *Memo) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.known) + len(m.used)
+}
+
 // Changed reports whether the articles of the last load are not those m
 // was read with: some were parsed, or some of those read were not used.
 // Only then is m worth writing again.

@@ -161,3 +161,17 @@ func TestWorkbooksMakeOnlyWhatChanged(t *testing.T) {
 		t.Errorf("a new score made %d workbooks, want 4", made)
 	}
 }
+
+// BenchmarkWorkbook makes the workbook of a bloc year, as a build does
+// for each: a site of 1,000 articles has about 240 of them.
+func BenchmarkWorkbook(b *testing.B) {
+	site := trickySite()
+	tables := siteTables(site)
+	fl := &flates{}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := xlsxBytes(site.Config.Title, tables, fl); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

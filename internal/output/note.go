@@ -93,25 +93,23 @@ func StoreFile(dest, name string) (string, error) {
 	return filepath.Join(storePath(abs), name), nil
 }
 
-// WriteStoreFile replaces the store file at path, as StoreFile names it,
+// WriteStoreFile replaces the store file called name (see StoreFile)
 // with what write writes, in one rename, so that a reader finds the old
-// bytes or the new ones. It makes the store folder when there is none.
-func WriteStoreFile(path string, write func(io.Writer) error) error {
+// bytes or the new ones.
+func (d *Dir) WriteStoreFile(name string, write func(io.Writer) error) error {
+	path := filepath.Join(storePath(d.dest.path), name)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	// Two builds of the destination may write at once: each writes a
-	// temporary file of its own.
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	err = WriteFile(func(string) (io.WriteCloser, error) { return f, nil }, f.Name(), write)
+	// The lock on the destination is held: no other build writes it.
+	tmp := path + ".tmp"
+	create := func(name string) (io.WriteCloser, error) { return os.Create(name) }
+	err := WriteFile(create, tmp, write)
 	if err == nil {
-		err = os.Rename(f.Name(), path)
+		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		os.Remove(tmp)
 	}
 	return err
 }
