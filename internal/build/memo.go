@@ -2,7 +2,6 @@ package build
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"os"
 
@@ -38,15 +37,19 @@ func readMemo(dest string) *load.Memo {
 	if program == "" || err != nil {
 		return load.NewMemo()
 	}
-	data, err := os.ReadFile(path)
+	// The memo is read as it is decoded: at 100,000 articles it is half a
+	// gigabyte, which must not be held twice.
+	f, err := os.Open(path)
 	if err != nil {
 		return load.NewMemo()
 	}
-	rest, ok := bytes.CutPrefix(data, []byte(program+"\n"))
-	if !ok {
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<16)
+	first, err := r.ReadString('\n')
+	if err != nil || first != program+"\n" {
 		return load.NewMemo()
 	}
-	m, err := load.ReadMemo(bufio.NewReader(bytes.NewReader(rest)))
+	m, err := load.ReadMemo(r)
 	if err != nil {
 		return load.NewMemo()
 	}
