@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"runtime"
 	"strconv"
@@ -211,46 +210,71 @@ func encodeJSON(w io.Writer, v any, prefix string) error {
 	return enc.Encode(v)
 }
 
-// encodeDataset writes d as encodeJSON does, its articles one at a time, so
-// that the encoding of a large site's dataset (tens of megabytes) is never
-// held whole.
+// encodeDataset writes d as encodeJSON does, each element of its lists one
+// at a time, so that the encoding of a large site's dataset (tens of
+// megabytes: every member of every bloc year, every article) is never held
+// whole, nor indented in a second copy.
 func encodeDataset(w io.Writer, d Dataset) error {
-	articles := d.Articles
-	if articles == nil {
-		return encodeJSON(w, d, "")
-	}
-	d.Articles = []Article{}
 	var buf bytes.Buffer
-	if err := encodeJSON(&buf, d, ""); err != nil {
+	fields := []struct {
+		name  string
+		write func() error
+	}{
+		{"site", func() error { return writeIndented(w, &buf, d.Site, " ") }},
+		{"award_kinds", func() error { return writeList(w, &buf, d.Awards) }},
+		{"units", func() error { return writeList(w, &buf, d.Units) }},
+		{"blocs", func() error { return writeList(w, &buf, d.Blocs) }},
+		{"decisions", func() error { return writeList(w, &buf, d.Decisions) }},
+		{"consultations", func() error { return writeList(w, &buf, d.Notices) }},
+		{"articles", func() error { return writeList(w, &buf, d.Articles) }},
+	}
+	sep := "{\n"
+	for _, f := range fields {
+		if _, err := io.WriteString(w, sep+` "`+f.name+`": `); err != nil {
+			return err
+		}
+		if err := f.write(); err != nil {
+			return err
+		}
+		sep = ",\n"
+	}
+	_, err := io.WriteString(w, "\n}\n")
+	return err
+}
+
+// writeIndented writes v as encodeJSON does with prefix, without its final
+// newline, encoding it in buf.
+func writeIndented(w io.Writer, buf *bytes.Buffer, v any, prefix string) error {
+	buf.Reset()
+	if err := encodeJSON(buf, v, prefix); err != nil {
 		return err
 	}
-	// It ends with "articles": []\n}\n; the articles go between the brackets.
-	head, ok := bytes.CutSuffix(buf.Bytes(), []byte("[]\n}\n"))
-	if !ok {
-		return fmt.Errorf("opendata: the dataset does not end with its articles")
-	}
-	if _, err := w.Write(head); err != nil {
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// writeList writes items as the value of a field of the dataset, as
+// encodeJSON writes it, an element at a time.
+func writeList[T any](w io.Writer, buf *bytes.Buffer, items []T) error {
+	switch {
+	case items == nil:
+		_, err := io.WriteString(w, "null")
 		return err
-	}
-	if len(articles) == 0 {
-		_, err := io.WriteString(w, "[]\n}\n")
+	case len(items) == 0:
+		_, err := io.WriteString(w, "[]")
 		return err
 	}
 	sep := "[\n  "
-	for _, a := range articles {
-		buf.Reset()
-		if err := encodeJSON(&buf, a, "  "); err != nil {
-			return err
-		}
+	for _, item := range items {
 		if _, err := io.WriteString(w, sep); err != nil {
 			return err
 		}
-		if _, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+		if err := writeIndented(w, buf, item, "  "); err != nil {
 			return err
 		}
 		sep = ",\n  "
 	}
-	_, err := io.WriteString(w, "\n ]\n}\n")
+	_, err := io.WriteString(w, "\n ]")
 	return err
 }
 

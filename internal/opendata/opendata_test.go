@@ -341,8 +341,8 @@ func TestDatasetKeyOrder(t *testing.T) {
 	}
 }
 
-// encodeDataset writes an article at a time what encoding the whole
-// dataset at once writes.
+// encodeDataset writes an element at a time what encoding the whole
+// dataset at once writes: with lists of one, of several, empty and nil.
 func TestEncodeDatasetIsEncodeJSON(t *testing.T) {
 	full := NewDataset(trickySite())
 	if len(full.Articles) == 0 {
@@ -355,7 +355,8 @@ func TestEncodeDatasetIsEncodeJSON(t *testing.T) {
 	none.Articles = []Article{}
 	null := full
 	null.Articles = nil
-	for _, d := range []Dataset{full, one, none, null} {
+	bare := Dataset{Site: full.Site}
+	for _, d := range []Dataset{full, one, none, null, bare} {
 		var whole, parts bytes.Buffer
 		if err := encodeJSON(&whole, d, ""); err != nil {
 			t.Fatal(err)
