@@ -200,20 +200,15 @@ func (g *generation) others() ([]string, error) {
 	if g == nil || g.files == nil {
 		return nil, nil
 	}
-	var others []string
-	err := filepath.WalkDir(g.path, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(g.path, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if _, ok := g.files[rel]; !ok {
-			others = append(others, rel)
-		}
-		return nil
+	t, err := openTree(g.path)
+	if err != nil {
+		return nil, err
+	}
+	defer t.close()
+	all, err := t.files()
+	others := slices.DeleteFunc(all, func(rel string) bool {
+		_, ok := g.files[rel]
+		return ok
 	})
 	return others, err
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -20,6 +21,7 @@ type treeOps struct {
 	link      func(name string) error // from the tree's twin "from"
 	remove    func(name string) error
 	rmdir     func(name string) error
+	files     func() ([]string, error)
 }
 
 // TestTreesAgree runs the same folder operations, with the mistakes a build
@@ -47,6 +49,10 @@ func TestTreesAgree(t *testing.T) {
 		if err := os.Symlink(outside, filepath.Join(dir, "planted.html")); err != nil {
 			t.Fatal(err)
 		}
+		// A link to a folder is listed as it is, not followed.
+		if err := os.Symlink(from, filepath.Join(dir, "planted-folder")); err != nil {
+			t.Fatal(err)
+		}
 		var ops treeOps
 		var closeAll func()
 		if kind == "descriptors" {
@@ -58,7 +64,7 @@ func TestTreesAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir}
+			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files}
 			closeAll = func() { tr.close(); fr.close() }
 		} else {
 			tr, err := openPathTree(dir)
@@ -69,7 +75,7 @@ func TestTreesAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir}
+			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files}
 			closeAll = func() { tr.close(); fr.close() }
 		}
 		steps := []struct {
@@ -93,6 +99,18 @@ func TestTreesAgree(t *testing.T) {
 			{"remove khoi/parts.html", func() error { return ops.remove("khoi/parts.html") }},
 			{"mkdir empty", func() error { return ops.mkdir("empty") }},
 			{"rmdir empty", func() error { return ops.rmdir("empty") }},
+			{"mkdir a", func() error { return ops.mkdir("a") }},
+			{"mkdir a/b", func() error { return ops.mkdir("a/b") }},
+			{"mkdir a-b", func() error { return ops.mkdir("a-b") }},
+			{"mkdir a/b/empty", func() error { return ops.mkdir("a/b/empty") }},
+			{"write a/b/c.html", func() error { _, err := ops.writeFile("a/b/c.html", []byte("c")); return err }},
+			{"write a-b/x.html", func() error { _, err := ops.writeFile("a-b/x.html", []byte("x")); return err }},
+			{"write a/z.html", func() error { _, err := ops.writeFile("a/z.html", []byte("z")); return err }},
+			{"files", func() error {
+				names, err := ops.files()
+				outcome[kind] = append(outcome[kind], "files: "+strings.Join(names, " "))
+				return err
+			}},
 		}
 		for _, s := range steps {
 			err := s.do()

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 )
 
@@ -76,3 +77,21 @@ func (t *pathTree) remove(name string) error {
 func (t *pathTree) rmdir(name string) error { return os.Remove(filepath.Join(t.path, name)) }
 
 func (t *pathTree) close() error { return nil }
+
+// files returns the slash paths, relative to t, of everything under t that
+// is not a folder (files, and links, which are not followed), sorted.
+func (t *pathTree) files() ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(t.path, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(t.path, p)
+		if err == nil {
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	slices.Sort(out)
+	return out, err
+}
