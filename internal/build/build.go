@@ -58,8 +58,9 @@ type Options struct {
 	// are written of how many.
 	Progress func(done, total int)
 
-	memo *load.Memo       // when not nil, the articles parsed before (see memo.go)
-	git  *gitinfo.Tracker // when not nil, dates the files (see memo.go)
+	memo    *load.Memo       // when not nil, the articles parsed before (see memo.go)
+	git     *gitinfo.Tracker // when not nil, dates the files (see memo.go)
+	program string           // names this program, for what a build keeps (see programStamp)
 }
 
 // Extra writes files beyond the templated pages: robots.txt, feeds, the
@@ -199,7 +200,8 @@ func (p *Prepared) Close() error { return p.root.Close() }
 // output was built with (see persist.go).
 func Run(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
-	opts.memo, opts.git = readMemo(opts.Destination), readTracker(opts.Destination, opts.Source)
+	opts.program = programStamp()
+	opts.memo, opts.git = readMemo(opts.Destination, opts.program), readTracker(opts.Destination, opts.Source)
 	resumed := opts.git.Head()
 	p, diags, err := Prepare(opts)
 	res := Result{Diagnostics: diags}
@@ -215,7 +217,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	// the destination's lock held.
 	var keeping errgroup.Group
 	keeping.Go(func() error {
-		writeMemo(dir, opts.memo)
+		writeMemo(dir, opts.memo, opts.program)
 		if opts.git.Head() != resumed {
 			writeTracker(dir, opts.git)
 		}

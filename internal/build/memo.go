@@ -28,11 +28,10 @@ const (
 	datesName = "git.dates"
 )
 
-// readMemo returns the memo kept beside the output at dest by this
-// program, or an empty one when there is none, or it is another
-// program's, or cannot be read.
-func readMemo(dest string) *load.Memo {
-	program := programStamp()
+// readMemo returns the memo kept beside the output at dest by the
+// program named program (programStamp), or an empty one when there is
+// none, or it is another program's, or cannot be read.
+func readMemo(dest, program string) *load.Memo {
 	path, err := output.StoreFile(dest, memoName)
 	if program == "" || err != nil {
 		return load.NewMemo()
@@ -56,11 +55,10 @@ func readMemo(dest string) *load.Memo {
 	return m
 }
 
-// writeMemo keeps m beside the output of dir when it changed. A memo
-// that cannot be written costs the next build its time, not its output,
-// so the error is not reported.
-func writeMemo(dir *output.Dir, m *load.Memo) {
-	program := programStamp()
+// writeMemo keeps m beside the output of dir, for the program named
+// program, when it changed. A memo that cannot be written costs the next
+// build its time, not its output, so the error is not reported.
+func writeMemo(dir *output.Dir, m *load.Memo, program string) {
 	if program == "" || !m.Changed() {
 		return
 	}

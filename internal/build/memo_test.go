@@ -3,8 +3,11 @@ package build
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/internal/output"
@@ -57,8 +60,69 @@ func TestMemoFilesThatLie(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameTree(t, name, dest, again)
-		if m := readMemo(dest); m.Len() == 0 {
+		if m := readMemo(dest, programStamp()); m.Len() == 0 {
 			t.Errorf("%s: the memo was not written again", name)
 		}
+	}
+}
+
+// TestStampIsTheProgramsBytes: an executable written again with the same
+// bytes (make bin, go install) keeps its stamp, so that a build keeps what
+// the last one kept; one byte changed gives another stamp.
+func TestStampIsTheProgramsBytes(t *testing.T) {
+	exe := filepath.Join(t.TempDir(), "thidua")
+	body := []byte("\x7fELF một chương trình")
+	if err := os.WriteFile(exe, body, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	first := stampOf(exe)
+	if first == "" {
+		t.Fatal("no stamp for a readable executable")
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.WriteFile(exe, body, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(exe, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if again := stampOf(exe); again != first {
+		t.Errorf("the same bytes written again: stamp %q, was %q", again, first)
+	}
+	body[len(body)-1] ^= 1
+	if err := os.WriteFile(exe, body, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if other := stampOf(exe); other == first {
+		t.Errorf("one byte changed, the stamp stayed %q", other)
+	}
+	if missing := stampOf(exe + ".khong-co"); missing != "" {
+		t.Errorf("a missing executable has the stamp %q", missing)
+	}
+}
+
+// TestStampFromTheBuildID: a Go executable is named by the build ID its
+// linker wrote, as go tool buildid reads it, found in this very test
+// binary; a file that writes the ID as PE and Mach-O executables do gives
+// it too.
+func TestStampFromTheBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id := goBuildID(exe); id == "" || !strings.Contains(stampOf(exe), id) {
+		t.Errorf("the test binary: build ID %q, stamp %q", id, stampOf(exe))
+	}
+	if out, err := exec.Command("go", "tool", "buildid", exe).Output(); err == nil {
+		if want := strings.TrimSpace(string(out)); goBuildID(exe) != want {
+			t.Errorf("build ID %q, go tool buildid says %q", goBuildID(exe), want)
+		}
+	}
+	pe := filepath.Join(t.TempDir(), "thidua.exe")
+	if err := os.WriteFile(pe, []byte("MZ\x90\x00 ... \xff Go build ID: \"abc/def/ghi/jkl\"\n \xff ..."), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if id := goBuildID(pe); id != "abc/def/ghi/jkl" {
+		t.Errorf("a PE-like file: build ID %q", id)
 	}
 }

@@ -6,14 +6,17 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/cespare/xxhash/v2"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/thidua/thidua/internal/ogimage"
@@ -54,16 +57,15 @@ func (p *Prepared) keysOf(k *keys) builtKeys {
 }
 
 // stamp names what, besides the model, decides the files a build writes:
-// this program (by its path, size and time, which a new build of it
-// changes), the layouts and strings, and the options. It is "" when the
-// program cannot be named: then no keys are kept or used.
+// this program (Options.program, see programStamp), the layouts and
+// strings, and the options. It is "" when the program cannot be named:
+// then no keys are kept or used.
 func (p *Prepared) stamp() string {
-	program := programStamp()
-	if program == "" {
+	if p.opts.program == "" {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintln(h, program)
+	fmt.Fprintln(h, p.opts.program)
 	sources := p.Renderer.Sources()
 	h.Write(sources[:])
 	fmt.Fprintf(h, "drafts %t\n", p.opts.BuildDrafts)
@@ -73,18 +75,76 @@ func (p *Prepared) stamp() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// programStamp names this program by its version, path, size and time,
-// which a new build of it changes; "" when it cannot be named.
+// programStamp names this program by its version and the digest of its
+// executable, which any other build of it changes, and which building
+// the same sources again (make bin, go install) keeps; "" when it cannot
+// be read.
 func programStamp() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
 	}
-	info, err := os.Stat(exe)
+	return stampOf(exe)
+}
+
+// stampOf is programStamp for the executable at path: the Go build ID
+// the linker wrote into it, a digest of its contents (goBuildID), or, when
+// it has none, the XXH64 of all its bytes.
+func stampOf(path string) string {
+	if id := goBuildID(path); id != "" {
+		return fmt.Sprintf("thidua %s %s", release.Version, id)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return ""
 	}
-	return fmt.Sprintf("thidua %s %q %d %d", release.Version, exe, info.Size(), info.ModTime().UnixNano())
+	defer f.Close()
+	h := xxhash.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return fmt.Sprintf("thidua %s %016x", release.Version, h.Sum64())
+}
+
+// goBuildID returns the build ID of the Go executable at path, "" when it
+// has none: in an ELF file it is the note .note.go.buildid; in others
+// (PE, Mach-O) the linker writes it as a string near the start of the
+// text, which cmd/go finds in the first 32 KiB.
+func goBuildID(path string) string {
+	if f, err := elf.Open(path); err == nil {
+		defer f.Close()
+		note := f.Section(".note.go.buildid")
+		if note == nil {
+			return ""
+		}
+		data, err := note.Data()
+		// namesz, descsz, type, then "Go\x00\x00" and the ID.
+		if err != nil || len(data) < 16 || string(data[12:16]) != "Go\x00\x00" {
+			return ""
+		}
+		size := f.ByteOrder.Uint32(data[4:8])
+		if uint64(len(data)-16) < uint64(size) {
+			return ""
+		}
+		return string(data[16 : 16+size])
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 32<<10)
+	n, _ := io.ReadFull(f, head)
+	const marker = "\xff Go build ID: \""
+	_, rest, ok := bytes.Cut(head[:n], []byte(marker))
+	if !ok {
+		return ""
+	}
+	id, _, ok := bytes.Cut(rest, []byte(`"`))
+	if !ok || len(id) == 0 {
+		return ""
+	}
+	return string(id)
 }
 
 // encode writes b with stamp as a note: a header, the stamp, the extras'
