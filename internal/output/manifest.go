@@ -158,16 +158,7 @@ func readManifestFile(path string) manifest {
 // writeManifestFile puts m at path through a temporary file renamed over
 // it, so that path holds a whole manifest or none.
 func writeManifestFile(path string, m manifest) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, m.encode(), 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+	return replaceFile(path, bytesOf(m.encode()))
 }
 
 // removeManifestFile removes the manifest at path; a missing one is not an

@@ -77,7 +77,7 @@ func (d *Dir) writeNote(manifestPath string) error {
 	data = append(data, manifestSum(d.files)...)
 	data = append(data, '\n')
 	data = append(data, d.note...)
-	return replaceFile(path, data)
+	return replaceFile(path, bytesOf(data))
 }
 
 // StoreFile returns the path of the file called name beside the output
@@ -95,15 +95,23 @@ func StoreFile(dest, name string) (string, error) {
 
 // WriteStoreFile replaces the store file called name (see StoreFile)
 // with what write writes, in one rename, so that a reader finds the old
-// bytes or the new ones.
+// bytes or the new ones. The lock on the destination is held: no other
+// build writes it.
 func (d *Dir) WriteStoreFile(name string, write func(io.Writer) error) error {
 	path := filepath.Join(storePath(d.dest.path), name)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	// The lock on the destination is held: no other build writes it.
+	return replaceFile(path, write)
+}
+
+// replaceFile puts what write writes at path through a temporary file
+// renamed over it, so that path holds the old bytes or the new ones, whole.
+func replaceFile(path string, write func(io.Writer) error) error {
 	tmp := path + ".tmp"
-	create := func(name string) (io.WriteCloser, error) { return os.Create(name) }
+	create := func(name string) (io.WriteCloser, error) {
+		return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	}
 	err := WriteFile(create, tmp, write)
 	if err == nil {
 		err = os.Rename(tmp, path)
@@ -114,16 +122,10 @@ func (d *Dir) WriteStoreFile(name string, write func(io.Writer) error) error {
 	return err
 }
 
-// replaceFile replaces the file at path with data in one rename.
-func replaceFile(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		os.Remove(tmp)
+// bytesOf returns a write function for replaceFile that writes data.
+func bytesOf(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }
