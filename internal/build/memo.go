@@ -66,8 +66,7 @@ func writeMemo(dir *output.Dir, m *load.Memo, program string) {
 		if _, err := io.WriteString(w, program+"\n"); err != nil {
 			return err
 		}
-		_, err := m.WriteTo(w)
-		return err
+		return m.Encode(w)
 	})
 }
 

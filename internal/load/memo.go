@@ -4,13 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
-	"html/template"
 	"io"
 	"sync"
 	"time"
 
 	"github.com/thidua/thidua/internal/markdown"
-	"github.com/thidua/thidua/internal/model"
 	"github.com/thidua/thidua/internal/vn"
 )
 
@@ -95,54 +93,36 @@ func (m *Memo) Changed() bool {
 // the encoding is not read.
 const memoHeader = "thidua memo 1\n"
 
-// memoArticle is an ArticleFile as a Memo encodes it: its date as an
-// instant and a zone, which gob does not keep for a time.Time.
-type memoArticle struct {
-	Key          memoKey
-	Path         string
-	Slug         Ident
-	Title        string
-	Date         int64 // Unix nanoseconds; meaningless when NoDate
-	NoDate       bool
-	Zone         string // the zone's name, "" for a fixed offset
-	Offset       int    // seconds east of UTC
-	Summary      string
-	ShortSummary bool
-	Author       string
-	Image        string
-	ImageAt      Pos
-	Blocs        []Ident
-	Year         int
-	Units        []Ident
-	Draft        bool
-	HTML         string
-	BodyLine     int
-	Terms        string
-	Refs         []model.Ref
+// memoEntry is an article as a Memo encodes it: the ArticleFile itself,
+// so that a field added to it is kept too, and the name of its date's
+// location, which gob does not keep (it keeps the instant and the offset).
+type memoEntry struct {
+	Key     memoKey
+	Zone    string // see zoneName
+	Article *ArticleFile
 }
 
-// WriteTo writes the articles of m's last load to w, for ReadMemo. The
+// Encode writes the articles of m's last load to w, for ReadMemo. The
 // order of the articles is not fixed.
-func (m *Memo) WriteTo(w io.Writer) (int64, error) {
+func (m *Memo) Encode(w io.Writer) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	cw := &countingWriter{w: w}
-	if _, err := io.WriteString(cw, memoHeader); err != nil {
-		return cw.n, err
+	if _, err := io.WriteString(w, memoHeader); err != nil {
+		return err
 	}
-	enc := gob.NewEncoder(cw)
+	enc := gob.NewEncoder(w)
 	if err := enc.Encode(len(m.used)); err != nil {
-		return cw.n, err
+		return err
 	}
 	for k, a := range m.used {
-		if err := enc.Encode(toMemo(k, a)); err != nil {
-			return cw.n, err
+		if err := enc.Encode(memoEntry{Key: k, Zone: zoneName(a.Date), Article: a}); err != nil {
+			return err
 		}
 	}
-	return cw.n, nil
+	return nil
 }
 
-// ReadMemo reads a Memo that WriteTo wrote. Anything else is an error.
+// ReadMemo reads a Memo that Encode wrote. Anything else is an error.
 func ReadMemo(r io.Reader) (*Memo, error) {
 	head := make([]byte, len(memoHeader))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != memoHeader {
@@ -157,24 +137,18 @@ func ReadMemo(r io.Reader) (*Memo, error) {
 		return nil, errors.New("load: a memo of a negative length")
 	}
 	m := NewMemo()
-	zone := vn.TimeZone()
 	for range n {
-		var a memoArticle
-		if err := dec.Decode(&a); err != nil {
+		var e memoEntry
+		if err := dec.Decode(&e); err != nil {
 			return nil, err
 		}
-		m.known[a.Key] = fromMemo(a, zone)
+		if e.Article == nil {
+			return nil, errors.New("load: a memo entry without its article")
+		}
+		e.Article.Date = inZone(e.Article.Date, e.Zone)
+		m.known[e.Key] = e.Article
 	}
 	return m, nil
-}
-
-func toMemo(k memoKey, a *ArticleFile) memoArticle {
-	_, offset := a.Date.Zone()
-	return memoArticle{Key: k, Path: a.Path, Slug: a.Slug, Title: a.Title,
-		Date: a.Date.UnixNano(), NoDate: a.Date.IsZero(), Zone: zoneName(a.Date), Offset: offset,
-		Summary: a.Summary, ShortSummary: a.ShortSummary, Author: a.Author, Image: a.Image, ImageAt: a.ImageAt,
-		Blocs: a.Blocs, Year: a.Year, Units: a.Units, Draft: a.Draft, HTML: string(a.HTML), BodyLine: a.BodyLine,
-		Terms: a.Terms, Refs: a.Refs}
 }
 
 // zoneName is how a Memo names the location of t: "UTC", "vn" for
@@ -192,35 +166,19 @@ func zoneName(t time.Time) string {
 	return ""
 }
 
-func fromMemo(a memoArticle, zone *time.Location) *ArticleFile {
-	f := &ArticleFile{Path: a.Path, Slug: a.Slug, Title: a.Title, Summary: a.Summary, ShortSummary: a.ShortSummary,
-		Author: a.Author, Image: a.Image, ImageAt: a.ImageAt, Blocs: a.Blocs, Year: a.Year, Units: a.Units,
-		Draft: a.Draft, HTML: template.HTML(a.HTML), BodyLine: a.BodyLine, Terms: a.Terms, Refs: a.Refs}
-	if !a.NoDate {
-		t := time.Unix(0, a.Date)
-		switch a.Zone {
-		case "UTC":
-			t = t.UTC()
-		case "vn":
-			t = t.In(zone)
-		case "local":
-			t = t.Local()
-		default:
-			t = t.In(time.FixedZone("", a.Offset))
-		}
-		f.Date = t
+// inZone is t, as gob decoded it, in the location zoneName named.
+func inZone(t time.Time, zone string) time.Time {
+	if t.IsZero() {
+		return time.Time{}
 	}
-	return f
-}
-
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
+	switch zone {
+	case "UTC":
+		return t.UTC()
+	case "vn":
+		return t.In(vn.TimeZone())
+	case "local":
+		return t.Local()
+	}
+	_, offset := t.Zone()
+	return t.In(time.FixedZone("", offset))
 }

@@ -13,7 +13,7 @@ import (
 func roundTrip(t *testing.T, m *Memo) *Memo {
 	t.Helper()
 	var b bytes.Buffer
-	if _, err := m.WriteTo(&b); err != nil {
+	if err := m.Encode(&b); err != nil {
 		t.Fatal(err)
 	}
 	back, err := ReadMemo(&b)
@@ -104,7 +104,7 @@ func FuzzReadMemo(f *testing.F) {
 		"content/news/2025/b.md": {Data: []byte("---\ntitle: B\ndate: 2025-03-04T08:00:00+05:00\n---\n\n![ảnh](b.png)\n")},
 	}, Options{Memo: m})
 	var b bytes.Buffer
-	m.WriteTo(&b)
+	m.Encode(&b)
 	f.Add(b.Bytes())
 	f.Add(b.Bytes()[:len(b.Bytes())/2])
 	f.Add([]byte(memoHeader))
