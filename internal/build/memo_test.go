@@ -26,7 +26,7 @@ func TestMemoFilesThatLie(t *testing.T) {
 	}
 	for name, spoil := range map[string]func([]byte) []byte{
 		"cut short":   func(b []byte) []byte { return b[:len(b)/2] },
-		"other bytes": func(b []byte) []byte { return []byte("thidua memo 1\nkhông phải gob") },
+		"other bytes": func(b []byte) []byte { return []byte(programStamp() + "\nthidua memo 1\nkhông phải gob") },
 		"another program": func(b []byte) []byte {
 			return append([]byte("thidua 0.0.1 \"/khac\" 1 2\n"), b[len(programStamp())+1:]...)
 		},
