@@ -36,7 +36,7 @@ func (c *Workbooks) Made() int {
 
 // get returns the workbook of path with title and tables: the one of the
 // last build when they are the same, else a new one.
-func (c *Workbooks) get(path, title string, tables []Table, fl *flates) ([]byte, error) {
+func (c *Workbooks) get(path, title string, tables []Table, fl *kit) ([]byte, error) {
 	sum := tablesSum(title, tables)
 	c.mu.Lock()
 	if w, ok := c.last[path]; ok && w.sum == sum {

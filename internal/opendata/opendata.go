@@ -125,7 +125,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 			return err
 		}
 	}
-	fl := &flates{}
+	fl := &kit{}
 	// The site's workbooks, a table each as the CSV files beside them,
 	// one after the other: a site's table of members has tens of
 	// thousands of rows.
@@ -174,7 +174,7 @@ func siteTable(site *model.Site, sheet string) Table {
 }
 
 // writeXLSX writes the workbook of tables to path.
-func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), fl *flates, path, title string, tables []Table) error {
+func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), fl *kit, path, title string, tables []Table) error {
 	if x.Workbooks == nil {
 		return output.WriteFile(create, path, func(w io.Writer) error { return writeWorkbook(w, title, tables, fl) })
 	}
@@ -186,7 +186,7 @@ func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), fl *flates
 }
 
 // writeSet writes the workbook and the CSV files of s.
-func (x Extra) writeSet(s set, create func(string) (io.WriteCloser, error), fl *flates) error {
+func (x Extra) writeSet(s set, create func(string) (io.WriteCloser, error), fl *kit) error {
 	tables := s.tables()
 	d := s.downloads()
 	if err := x.writeXLSX(create, fl, d[0].Path, s.title, tables); err != nil {

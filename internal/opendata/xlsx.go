@@ -32,37 +32,160 @@ const dateFormat = "dd/mm/yyyy"
 // say, numbers as numbers and dates as dates. title is the workbook's
 // title in its properties. The bytes depend on the tables and title only.
 func WriteXLSX(w io.Writer, title string, tables []Table) error {
-	return writeWorkbook(w, title, tables, &flates{})
+	return writeWorkbook(w, title, tables, &kit{})
 }
 
-// flates lends out flate writers, so that the workbooks of one run do not
-// each allocate their own (hundreds of kilobytes). It is safe for
-// concurrent use.
-type flates struct{ pool sync.Pool }
+// rawParts are the parts of the kit's empty workbook that each workbook
+// is given as bytes, written as they are, rather than parsed into excelize's
+// model when it is opened and written from that model again: the theme and
+// the styles. Parsing them took a third of a small workbook's time.
+var rawParts = []string{"xl/theme/theme1.xml", "xl/styles.xml"}
 
-func (fl *flates) get(out io.Writer) (*flate.Writer, error) {
-	if w, ok := fl.pool.Get().(*flate.Writer); ok {
+// A kit is what the workbooks of one run are made with. It lends out flate
+// writers, so that the workbooks do not each allocate their own (hundreds
+// of kilobytes); it starts each workbook from the same empty one, made
+// once with the styles; and it keeps the small parts that every workbook
+// has alike compressed. It is safe for concurrent use.
+type kit struct {
+	pool sync.Pool // of *flate.Writer
+	once sync.Once
+	base []byte // the empty workbook, stored uncompressed, without rawParts
+	// raw holds rawParts, as excelize writes them.
+	raw        [][]byte
+	bold, date int // the styles of headings and of dates
+	err        error
+
+	mu sync.Mutex
+	// parts are small parts of the workbooks made so far, by name: the
+	// last bytes met under each and those bytes compressed.
+	parts map[string]keptPart
+}
+
+// keptPart is a part of a workbook, as written and compressed.
+type keptPart struct{ raw, data []byte }
+
+// compressed returns the compressed bytes of the part name holding raw,
+// when the kit has them.
+func (k *kit) compressed(name string, raw []byte) ([]byte, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	p, ok := k.parts[name]
+	if !ok || !bytes.Equal(p.raw, raw) {
+		return nil, false
+	}
+	return p.data, true
+}
+
+// keep keeps the part name holding raw, compressed as data, in place of
+// the one of that name it kept before.
+func (k *kit) keep(name string, raw, data []byte) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.parts == nil {
+		k.parts = map[string]keptPart{}
+	}
+	k.parts[name] = keptPart{bytes.Clone(raw), bytes.Clone(data)}
+}
+
+func (k *kit) get(out io.Writer) (*flate.Writer, error) {
+	if w, ok := k.pool.Get().(*flate.Writer); ok {
 		w.Reset(out)
 		return w, nil
 	}
 	return flate.NewWriter(out, flate.BestSpeed)
 }
 
-func (fl *flates) put(w *flate.Writer) { fl.pool.Put(w) }
+func (k *kit) put(w *flate.Writer) { k.pool.Put(w) }
 
-// writeWorkbook is WriteXLSX with the flate writers of fl.
-func writeWorkbook(w io.Writer, title string, tables []Table, fl *flates) error {
+// newFile returns an empty workbook with the kit's styles, its one sheet
+// named Sheet1.
+func (k *kit) newFile() (*excelize.File, error) {
+	k.once.Do(func() { k.base, k.raw, k.bold, k.date, k.err = emptyWorkbook() })
+	if k.err != nil {
+		return nil, k.err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(k.base))
+	if err != nil {
+		return nil, err
+	}
+	// Opening found no theme and no styles, and made empty ones: without
+	// them excelize writes the bytes it holds, and reads them should it
+	// need them.
+	f.Theme, f.Styles = nil, nil
+	for i, name := range rawParts {
+		f.Pkg.Store(name, k.raw[i])
+	}
+	return f, nil
+}
+
+// emptyWorkbook makes the kit's empty workbook, stored uncompressed and
+// without rawParts; rawParts; and the styles of headings and dates.
+func emptyWorkbook() (base []byte, raw [][]byte, bold, date int, err error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	if err != nil {
-		return err
+	if bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
+		return nil, nil, 0, 0, err
 	}
 	format := dateFormat
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	if date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+		return nil, nil, 0, 0, err
+	}
+	var whole bytes.Buffer
+	if err := f.Write(&whole); err != nil {
+		return nil, nil, 0, 0, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(whole.Bytes()), int64(whole.Len()))
+	if err != nil {
+		return nil, nil, 0, 0, err
+	}
+	raw = make([][]byte, len(rawParts))
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, part := range zr.File {
+		b, err := readPart(part)
+		if err != nil {
+			return nil, nil, 0, 0, err
+		}
+		if i := slices.Index(rawParts, part.Name); i >= 0 {
+			raw[i] = b
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: part.Name, Method: zip.Store})
+		if err == nil {
+			_, err = w.Write(b)
+		}
+		if err != nil {
+			return nil, nil, 0, 0, err
+		}
+	}
+	for i, b := range raw {
+		if b == nil {
+			return nil, nil, 0, 0, fmt.Errorf("opendata: excelize wrote no %s", rawParts[i])
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, 0, 0, err
+	}
+	return out.Bytes(), raw, bold, date, nil
+}
+
+// readPart returns the bytes of a part of a zip archive.
+func readPart(part *zip.File) ([]byte, error) {
+	r, err := part.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
+}
+
+// writeWorkbook is WriteXLSX with the kit k.
+func writeWorkbook(w io.Writer, title string, tables []Table, k *kit) error {
+	f, err := k.newFile()
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	for i, t := range tables {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", t.Name); err != nil {
@@ -71,7 +194,7 @@ func writeWorkbook(w io.Writer, title string, tables []Table, fl *flates) error 
 		} else if _, err := f.NewSheet(t.Name); err != nil {
 			return err
 		}
-		if err := writeSheet(f, t, bold, date); err != nil {
+		if err := writeSheet(f, t, k.bold, k.date); err != nil {
 			return err
 		}
 	}
@@ -79,7 +202,7 @@ func writeWorkbook(w io.Writer, title string, tables []Table, fl *flates) error 
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "thidua", Created: stamp, Modified: stamp, Language: "vi-VN"}); err != nil {
 		return err
 	}
-	parts := &zipParts{fl: fl, parts: map[string]*zipPart{}}
+	parts := &zipParts{kit: k, parts: map[string]*zipPart{}}
 	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return parts }
 	if err := f.Write(io.Discard); err != nil {
 		return err
@@ -88,9 +211,9 @@ func writeWorkbook(w io.Writer, title string, tables []Table, fl *flates) error 
 }
 
 // xlsxBytes is the workbook WriteXLSX writes.
-func xlsxBytes(title string, tables []Table, fl *flates) ([]byte, error) {
+func xlsxBytes(title string, tables []Table, k *kit) ([]byte, error) {
 	var b bytes.Buffer
-	err := writeWorkbook(&b, title, tables, fl)
+	err := writeWorkbook(&b, title, tables, k)
 	return b.Bytes(), err
 }
 
@@ -136,58 +259,110 @@ func writeSheet(f *excelize.File, t Table, bold, date int) error {
 }
 
 // zipParts collects the parts of a workbook as excelize writes them, one
-// after the other, each compressed as it comes (a site's sheet of members
-// is tens of megabytes of XML), to be zipped by write.
+// after the other, to be zipped by write. A small part is kept whole until
+// it ends, then compressed, or taken compressed from the kit when an
+// earlier workbook had the same (styles, theme, relationships: most parts
+// of a workbook are the same in every one); a large one is compressed as
+// it comes (a site's sheet of members is tens of megabytes of XML).
 type zipParts struct {
-	fl    *flates
+	kit   *kit
 	parts map[string]*zipPart
-	open  *zipPart // being written
-	fw    *flate.Writer
+	open  *zipPart     // being written
+	raw   bytes.Buffer // its bytes, while it is small
+	// streaming is whether the open part is being compressed as it comes.
+	streaming bool
+	crc       hash.Hash32 // of the open part
+	fw        *flate.Writer
 }
+
+// smallPart is the size up to which a part is kept whole before it is
+// compressed.
+const smallPart = 64 << 10
 
 // zipPart is one part, compressed.
 type zipPart struct {
 	name string
 	data bytes.Buffer
-	crc  hash.Hash32
+	crc  uint32
 	size uint64
 	z    *zipParts
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
-	if p.z.open != p {
+	z := p.z
+	if z.open != p {
 		return 0, fmt.Errorf("opendata: part %s written after the next began", p.name)
 	}
-	p.crc.Write(b)
+	z.crc.Write(b)
 	p.size += uint64(len(b))
-	return p.z.fw.Write(b)
+	if !z.streaming && z.raw.Len()+len(b) <= smallPart {
+		return z.raw.Write(b)
+	}
+	if !z.streaming {
+		if err := z.startFlate(&p.data); err != nil {
+			return 0, err
+		}
+		if _, err := z.fw.Write(z.raw.Bytes()); err != nil {
+			return 0, err
+		}
+		z.raw.Reset()
+		z.streaming = true
+	}
+	return z.fw.Write(b)
+}
+
+// startFlate points the flate writer at out.
+func (z *zipParts) startFlate(out io.Writer) error {
+	if z.fw != nil {
+		z.fw.Reset(out)
+		return nil
+	}
+	fw, err := z.kit.get(out)
+	z.fw = fw
+	return err
 }
 
 func (z *zipParts) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{name: name, crc: crc32.NewIEEE(), z: z}
-	if z.fw == nil {
-		fw, err := z.fl.get(&p.data)
-		if err != nil {
-			return nil, err
-		}
-		z.fw = fw
-	} else {
-		z.fw.Reset(&p.data)
+	if z.crc == nil {
+		z.crc = crc32.NewIEEE()
 	}
+	p := &zipPart{name: name, z: z}
 	z.parts[name], z.open = p, p
+	z.crc.Reset()
+	z.raw.Reset()
+	z.streaming = false
 	return p, nil
 }
 
 // finish ends the part being written.
 func (z *zipParts) finish() error {
-	if z.open == nil {
+	p := z.open
+	if p == nil {
 		return nil
 	}
 	z.open = nil
-	return z.fw.Close()
+	p.crc = z.crc.Sum32()
+	if z.streaming {
+		return z.fw.Close()
+	}
+	if data, ok := z.kit.compressed(p.name, z.raw.Bytes()); ok {
+		p.data.Write(data)
+		return nil
+	}
+	if err := z.startFlate(&p.data); err != nil {
+		return err
+	}
+	if _, err := z.fw.Write(z.raw.Bytes()); err != nil {
+		return err
+	}
+	if err := z.fw.Close(); err != nil {
+		return err
+	}
+	z.kit.keep(p.name, z.raw.Bytes(), p.data.Bytes())
+	return nil
 }
 
 func (z *zipParts) AddFS(fsys fs.FS) error {
@@ -217,7 +392,7 @@ func (z *zipParts) write(w io.Writer) error {
 		return err
 	}
 	if z.fw != nil {
-		z.fl.put(z.fw)
+		z.kit.put(z.fw)
 		z.fw = nil
 	}
 	names := slices.Collect(maps.Keys(z.parts))
@@ -226,7 +401,7 @@ func (z *zipParts) write(w io.Writer) error {
 	for _, name := range names {
 		p := z.parts[name]
 		out, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: dosDate,
-			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
+			CRC32: p.crc, CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
 		if err != nil {
 			return err
 		}

@@ -3,12 +3,15 @@ package opendata
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/thidua/thidua/internal/model"
 )
@@ -129,6 +132,72 @@ func TestXLSXShape(t *testing.T) {
 	}
 }
 
+// TestOneKitManyWorkbooks: workbooks of other titles, sheets and sizes
+// (one with a sheet too large to be kept whole), made through one kit from
+// several goroutines in turn, are each what a kit of their own makes, with
+// the theme and the styles that excelize writes.
+func TestOneKitManyWorkbooks(t *testing.T) {
+	site := trickySite()
+	all := siteTables(site)
+	big := MembersTable(nil)
+	for i := range 3000 {
+		big.Rows = append(big.Rows, []any{"khoi-" + strconv.Itoa(i%7), "Khối thi đua số " + strconv.Itoa(i%7), 2000 + i%25, "don-vi-" + strconv.Itoa(i), "Đơn vị " + strconv.Itoa(i), i%12 + 1, 90.5, "Hoàn thành tốt nhiệm vụ", "Thành viên"})
+	}
+	if xlsx := xlsxOf(t, "big", []Table{big}); len(xlsx) < smallPart/8 {
+		t.Fatalf("the large workbook has %d bytes: its sheet is not larger than smallPart", len(xlsx))
+	}
+	kinds := []struct {
+		title  string
+		tables []Table
+	}{
+		{site.Config.Title, all},
+		{"Khối 1", all[:1]},
+		{"Khối 2", all[1:2]},
+		{"Năm 2024", all[2:]},
+		{"Thành viên", []Table{big}},
+		{"Khối 1", all[:2]},
+	}
+	want := make([][]byte, len(kinds))
+	for i, k := range kinds {
+		want[i] = xlsxOf(t, k.title, k.tables)
+	}
+	var k kit
+	var g errgroup.Group
+	for w := range 4 {
+		g.Go(func() error {
+			for n := range 3 * len(kinds) {
+				i := (n + w) % len(kinds)
+				got, err := xlsxBytes(kinds[i].title, kinds[i].tables, &k)
+				if err != nil {
+					return err
+				}
+				if !bytes.Equal(got, want[i]) {
+					return fmt.Errorf("workbook %d (%s), made after %d others through the same kit, differs from one made alone", i, kinds[i].title, n)
+				}
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(want[0]), int64(len(want[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range rawParts {
+		f, err := z.Open(name)
+		if err != nil {
+			t.Fatalf("the workbook has no %s: %v", name, err)
+		}
+		b, _ := io.ReadAll(f)
+		f.Close()
+		if !bytes.Contains(b, []byte("<a:theme")) && !bytes.Contains(b, []byte("<styleSheet")) {
+			t.Errorf("%s holds neither a theme nor styles: %.200s", name, b)
+		}
+	}
+}
+
 // TestWorkbooksMakeOnlyWhatChanged: with a cache, a second run makes no
 // workbook, and after a score changes only the four that show it (its
 // bloc year's, its bloc's, its unit's and the site's); every file is what
@@ -167,7 +236,7 @@ func TestWorkbooksMakeOnlyWhatChanged(t *testing.T) {
 func BenchmarkWorkbook(b *testing.B) {
 	site := trickySite()
 	tables := siteTables(site)
-	fl := &flates{}
+	fl := &kit{}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := xlsxBytes(site.Config.Title, tables, fl); err != nil {
