@@ -36,7 +36,7 @@ func (c *Workbooks) Made() int {
 
 // get returns the workbook of path with title and tables: the one of the
 // last build when they are the same, else a new one.
-func (c *Workbooks) get(path, title string, tables []Table, fl *kit) ([]byte, error) {
+func (c *Workbooks) get(path, title string, tables []Table, k *kit) ([]byte, error) {
 	sum := tablesSum(title, tables)
 	c.mu.Lock()
 	if w, ok := c.last[path]; ok && w.sum == sum {
@@ -45,7 +45,7 @@ func (c *Workbooks) get(path, title string, tables []Table, fl *kit) ([]byte, er
 		return w.data, nil
 	}
 	c.mu.Unlock()
-	data, err := xlsxBytes(title, tables, fl)
+	data, err := xlsxBytes(title, tables, k)
 	if err != nil {
 		return nil, err
 	}

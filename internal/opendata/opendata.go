@@ -125,7 +125,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 			return err
 		}
 	}
-	fl := &kit{}
+	k := &kit{}
 	// The site's workbooks, a table each as the CSV files beside them,
 	// one after the other: a site's table of members has tens of
 	// thousands of rows.
@@ -133,7 +133,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 		if f.Sheets == nil {
 			continue
 		}
-		if err := x.writeXLSX(create, fl, f.Path, site.Config.Title, []Table{siteTable(site, f.Sheets[0].Name)}); err != nil {
+		if err := x.writeXLSX(create, k, f.Path, site.Config.Title, []Table{siteTable(site, f.Sheets[0].Name)}); err != nil {
 			return err
 		}
 	}
@@ -144,7 +144,7 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, s := range all {
-		g.Go(func() error { return x.writeSet(s, create, fl) })
+		g.Go(func() error { return x.writeSet(s, create, k) })
 	}
 	if err := g.Wait(); err != nil {
 		return err
@@ -174,11 +174,11 @@ func siteTable(site *model.Site, sheet string) Table {
 }
 
 // writeXLSX writes the workbook of tables to path.
-func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), fl *kit, path, title string, tables []Table) error {
+func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), k *kit, path, title string, tables []Table) error {
 	if x.Workbooks == nil {
-		return output.WriteFile(create, path, func(w io.Writer) error { return writeWorkbook(w, title, tables, fl) })
+		return output.WriteFile(create, path, func(w io.Writer) error { return writeWorkbook(w, title, tables, k) })
 	}
-	data, err := x.Workbooks.get(path, title, tables, fl)
+	data, err := x.Workbooks.get(path, title, tables, k)
 	if err != nil {
 		return err
 	}
@@ -186,10 +186,10 @@ func (x Extra) writeXLSX(create func(string) (io.WriteCloser, error), fl *kit, p
 }
 
 // writeSet writes the workbook and the CSV files of s.
-func (x Extra) writeSet(s set, create func(string) (io.WriteCloser, error), fl *kit) error {
+func (x Extra) writeSet(s set, create func(string) (io.WriteCloser, error), k *kit) error {
 	tables := s.tables()
 	d := s.downloads()
-	if err := x.writeXLSX(create, fl, d[0].Path, s.title, tables); err != nil {
+	if err := x.writeXLSX(create, k, d[0].Path, s.title, tables); err != nil {
 		return err
 	}
 	for i, t := range tables {

@@ -35,11 +35,14 @@ func WriteXLSX(w io.Writer, title string, tables []Table) error {
 	return writeWorkbook(w, title, tables, &kit{})
 }
 
-// rawParts are the parts of the kit's empty workbook that each workbook
-// is given as bytes, written as they are, rather than parsed into excelize's
-// model when it is opened and written from that model again: the theme and
-// the styles. Parsing them took a third of a small workbook's time.
-var rawParts = []string{"xl/theme/theme1.xml", "xl/styles.xml"}
+// The parts of the kit's empty workbook that each workbook is given as
+// bytes, written as they are, rather than parsed into excelize's model when
+// it is opened and written from that model again: parsing them took a
+// third of a small workbook's time.
+const (
+	themePart  = "xl/theme/theme1.xml"
+	stylesPart = "xl/styles.xml"
+)
 
 // A kit is what the workbooks of one run are made with. It lends out flate
 // writers, so that the workbooks do not each allocate their own (hundreds
@@ -48,12 +51,13 @@ var rawParts = []string{"xl/theme/theme1.xml", "xl/styles.xml"}
 // has alike compressed. It is safe for concurrent use.
 type kit struct {
 	pool sync.Pool // of *flate.Writer
+
 	once sync.Once
-	base []byte // the empty workbook, stored uncompressed, without rawParts
-	// raw holds rawParts, as excelize writes them.
-	raw        [][]byte
-	bold, date int // the styles of headings and of dates
-	err        error
+	err  error // of making the empty workbook
+	// base is the empty workbook, stored uncompressed, without its theme
+	// and styles; theme and styles are those parts as excelize writes them.
+	base, theme, styles []byte
+	bold, date          int // the styles of headings and of dates
 
 	mu sync.Mutex
 	// parts are small parts of the workbooks made so far, by name: the
@@ -100,7 +104,7 @@ func (k *kit) put(w *flate.Writer) { k.pool.Put(w) }
 // newFile returns an empty workbook with the kit's styles, its one sheet
 // named Sheet1.
 func (k *kit) newFile() (*excelize.File, error) {
-	k.once.Do(func() { k.base, k.raw, k.bold, k.date, k.err = emptyWorkbook() })
+	k.once.Do(func() { k.err = k.makeEmpty() })
 	if k.err != nil {
 		return nil, k.err
 	}
@@ -112,61 +116,62 @@ func (k *kit) newFile() (*excelize.File, error) {
 	// them excelize writes the bytes it holds, and reads them should it
 	// need them.
 	f.Theme, f.Styles = nil, nil
-	for i, name := range rawParts {
-		f.Pkg.Store(name, k.raw[i])
-	}
+	f.Pkg.Store(themePart, k.theme)
+	f.Pkg.Store(stylesPart, k.styles)
 	return f, nil
 }
 
-// emptyWorkbook makes the kit's empty workbook, stored uncompressed and
-// without rawParts; rawParts; and the styles of headings and dates.
-func emptyWorkbook() (base []byte, raw [][]byte, bold, date int, err error) {
+// makeEmpty makes the kit's empty workbook with excelize.NewFile and the
+// styles of headings and dates, and keeps it apart from its theme and
+// styles.
+func (k *kit) makeEmpty() error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
-		return nil, nil, 0, 0, err
+	var err error
+	if k.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
+		return err
 	}
 	format := dateFormat
-	if date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
-		return nil, nil, 0, 0, err
+	if k.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+		return err
 	}
-	var whole bytes.Buffer
+	var whole, base bytes.Buffer
 	if err := f.Write(&whole); err != nil {
-		return nil, nil, 0, 0, err
+		return err
 	}
 	zr, err := zip.NewReader(bytes.NewReader(whole.Bytes()), int64(whole.Len()))
 	if err != nil {
-		return nil, nil, 0, 0, err
+		return err
 	}
-	raw = make([][]byte, len(rawParts))
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
+	zw := zip.NewWriter(&base)
 	for _, part := range zr.File {
 		b, err := readPart(part)
 		if err != nil {
-			return nil, nil, 0, 0, err
+			return err
 		}
-		if i := slices.Index(rawParts, part.Name); i >= 0 {
-			raw[i] = b
-			continue
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: part.Name, Method: zip.Store})
-		if err == nil {
-			_, err = w.Write(b)
-		}
-		if err != nil {
-			return nil, nil, 0, 0, err
+		switch part.Name {
+		case themePart:
+			k.theme = b
+		case stylesPart:
+			k.styles = b
+		default:
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: part.Name, Method: zip.Store})
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
-	for i, b := range raw {
-		if b == nil {
-			return nil, nil, 0, 0, fmt.Errorf("opendata: excelize wrote no %s", rawParts[i])
-		}
+	if k.theme == nil || k.styles == nil {
+		return fmt.Errorf("opendata: excelize wrote no %s or no %s", themePart, stylesPart)
 	}
 	if err := zw.Close(); err != nil {
-		return nil, nil, 0, 0, err
+		return err
 	}
-	return out.Bytes(), raw, bold, date, nil
+	k.base = base.Bytes()
+	return nil
 }
 
 // readPart returns the bytes of a part of a zip archive.
@@ -295,30 +300,31 @@ func (p *zipPart) Write(b []byte) (int, error) {
 	}
 	z.crc.Write(b)
 	p.size += uint64(len(b))
-	if !z.streaming && z.raw.Len()+len(b) <= smallPart {
-		return z.raw.Write(b)
-	}
 	if !z.streaming {
-		if err := z.startFlate(&p.data); err != nil {
+		if z.raw.Len()+len(b) <= smallPart {
+			return z.raw.Write(b)
+		}
+		if err := z.stream(p); err != nil {
 			return 0, err
 		}
-		if _, err := z.fw.Write(z.raw.Bytes()); err != nil {
-			return 0, err
-		}
-		z.raw.Reset()
-		z.streaming = true
 	}
 	return z.fw.Write(b)
 }
 
-// startFlate points the flate writer at out.
-func (z *zipParts) startFlate(out io.Writer) error {
-	if z.fw != nil {
-		z.fw.Reset(out)
-		return nil
+// stream starts compressing the open part p into its data: the bytes
+// kept so far, then those still to come.
+func (z *zipParts) stream(p *zipPart) error {
+	if z.fw == nil {
+		fw, err := z.kit.get(&p.data)
+		if err != nil {
+			return err
+		}
+		z.fw = fw
+	} else {
+		z.fw.Reset(&p.data)
 	}
-	fw, err := z.kit.get(out)
-	z.fw = fw
+	z.streaming = true
+	_, err := z.fw.Write(z.raw.Bytes())
 	return err
 }
 
@@ -345,23 +351,22 @@ func (z *zipParts) finish() error {
 	}
 	z.open = nil
 	p.crc = z.crc.Sum32()
-	if z.streaming {
-		return z.fw.Close()
-	}
-	if data, ok := z.kit.compressed(p.name, z.raw.Bytes()); ok {
-		p.data.Write(data)
-		return nil
-	}
-	if err := z.startFlate(&p.data); err != nil {
-		return err
-	}
-	if _, err := z.fw.Write(z.raw.Bytes()); err != nil {
-		return err
+	small := !z.streaming
+	if small {
+		if data, ok := z.kit.compressed(p.name, z.raw.Bytes()); ok {
+			p.data.Write(data)
+			return nil
+		}
+		if err := z.stream(p); err != nil {
+			return err
+		}
 	}
 	if err := z.fw.Close(); err != nil {
 		return err
 	}
-	z.kit.keep(p.name, z.raw.Bytes(), p.data.Bytes())
+	if small {
+		z.kit.keep(p.name, z.raw.Bytes(), p.data.Bytes())
+	}
 	return nil
 }
 
