@@ -253,6 +253,9 @@ func TestFromTwoRenamesToLinks(t *testing.T) {
 // build fails, the live output is as it was, and no part of a file is left
 // in it or beside it.
 func TestIssue12Case8FailedWriteLeavesNoPart(t *testing.T) {
+	if !diskfull.Isolate(t) {
+		return
+	}
 	dest, source := sites(t)
 	build(t, dest, source, map[string]string{"index.html": "home", "p/a.html": "a"})
 	before := snapshot(t, dest)
