@@ -51,6 +51,7 @@ type Renderer struct {
 	common  *template.Template            // base.html and the partials, for partialCached
 	strings map[string]string
 	cached  sync.Map // partialCached's HTML by partialKey
+	cards   sync.Map // articleCard's HTML by *model.Article
 	sources [sha256.Size]byte
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 	"testing"
@@ -159,5 +160,40 @@ func TestVariantKeysTellListsApart(t *testing.T) {
 			t.Errorf("variants %#v and %#v have the same key %q", other, vs, k)
 		}
 		seen[k] = vs
+	}
+}
+
+// TestArticleCardsIsTheRangeItReplaced wants articleCards to give what
+// the range of the article lists gave, with the site's own "article-card"
+// cached by article as partialCached caches it, and the error of a site
+// without that partial.
+func TestArticleCardsIsTheRangeItReplaced(t *testing.T) {
+	site := testSite("https://x.vn/thi-dua/")
+	site.Articles[0].Path = "content/news/bai.md"
+	second := &model.Article{Path: "content/news/bai-2.md", Slug: "bai-2", Title: `Bài <2> & "ba"`, Date: time.Date(2024, 1, 2, 0, 0, 0, 0, vn.TimeZone())}
+	site.Articles = append(site.Articles, second)
+	site.Index()
+	list := []*model.Article{site.Articles[0], second, site.Articles[0]}
+	r := newRenderer(t, site, fstest.MapFS{
+		"layouts/partials/card.html": {Data: []byte(`{{define "article-card"}}<h3>{{link . .Title}}</h3><p>{{.Date.Format "2006"}}</p>{{end}}`)},
+	})
+	ref := template.Must(template.New("").Funcs(r.funcs()).Parse(
+		"{{range .}}\n<li>{{partialCached \"article-card\" . .Path}}</li>{{end}}"))
+	var want strings.Builder
+	if err := ref.Execute(&want, list); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.articleCards(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want.String() || !strings.Contains(want.String(), "Bài &lt;2&gt;") {
+		t.Errorf("articleCards:\ngot  %q\nwant %q", got, want.String())
+	}
+	if got, err := r.articleCards(nil); got != "" || err != nil {
+		t.Errorf("articleCards of no articles = %q, %v", got, err)
+	}
+	if _, err := newRenderer(t, site, nil).articleCards(list); err == nil || !strings.Contains(err.Error(), `"article-card"`) {
+		t.Errorf("articleCards without the partial: %v", err)
 	}
 }
