@@ -232,7 +232,11 @@ func writeSheet(f *excelize.File, t Table, bold, date int) error {
 	head := make([]any, len(t.Columns))
 	for i, c := range t.Columns {
 		head[i] = excelize.Cell{StyleID: bold, Value: c.Title}
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+	}
+	// The stream writer puts each column's width before those set earlier,
+	// and Excel wants them in the columns' order: the last is set first.
+	for i := len(t.Columns) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, t.Columns[i].Width); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -130,6 +131,41 @@ func TestXLSXShape(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestXLSXColumnsInOrder: each sheet's widths are given column by column
+// in the columns' order, as Excel wants them and excelize writes them
+// outside its stream writer.
+func TestXLSXColumnsInOrder(t *testing.T) {
+	site := trickySite()
+	b := xlsxOf(t, "T", siteTables(site))
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	colMin := regexp.MustCompile(`<col min="(\d+)" max="(\d+)"`)
+	sheets := 0
+	for _, f := range z.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		sheets++
+		rc, _ := f.Open()
+		xml, _ := io.ReadAll(rc)
+		rc.Close()
+		cols := colMin.FindAllStringSubmatch(string(xml), -1)
+		if len(cols) < 2 {
+			t.Errorf("%s sets %d column widths", f.Name, len(cols))
+		}
+		for i, c := range cols {
+			if want := strconv.Itoa(i + 1); c[1] != want || c[2] != want {
+				t.Errorf("%s: width %d is of columns %s to %s, want %s", f.Name, i+1, c[1], c[2], want)
+			}
+		}
+	}
+	if sheets != 3 {
+		t.Errorf("%d sheets", sheets)
 	}
 }
 
