@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -294,12 +295,13 @@ func (p *Prepared) progress(total int) func() {
 }
 
 // writePages renders each page of list and writes it into dir with its
-// share picture (writePage), a task of g each, until ctx is done; done is
-// called after each page is written. The tasks take their buffers from a
-// pool, and each page is written with one call.
+// share picture (writePage), a task of g for each pagesPerTask of them,
+// until ctx is done; done is called after each page is written. A task
+// takes its buffer from a pool, and each page is written with one call;
+// the task's stack, grown by its first page, serves the others.
 func (p *Prepared) writePages(ctx context.Context, g *errgroup.Group, dir *output.Dir, list []*pages.Page, done func()) {
 	var bufs sync.Pool
-	for _, page := range list {
+	for batch := range slices.Chunk(list, pagesPerTask) {
 		if ctx.Err() != nil {
 			return
 		}
@@ -309,14 +311,22 @@ func (p *Prepared) writePages(ctx context.Context, g *errgroup.Group, dir *outpu
 				buf = new(bytes.Buffer)
 			}
 			defer bufs.Put(buf)
-			if err := p.writePage(dir, page, buf); err != nil {
-				return err
+			for _, page := range batch {
+				if ctx.Err() != nil {
+					return nil
+				}
+				if err := p.writePage(dir, page, buf); err != nil {
+					return err
+				}
+				done()
 			}
-			done()
 			return nil
 		})
 	}
 }
+
+// pagesPerTask is how many pages a task of writePages writes.
+const pagesPerTask = 16
 
 // writePage renders page into buf, emptied first, and writes it, and its
 // share picture when it has one.

@@ -189,20 +189,27 @@ func parseFile(k kind, p string, src []byte, bodies *Bodies) parsed {
 }
 
 // runBounded runs the jobs on at most GOMAXPROCS goroutines and returns
-// their results in the order of the jobs.
+// their results in the order of the jobs. A goroutine runs a batch of
+// jobs, so that its stack, grown by the first parse, serves the others.
 func runBounded(jobs []func() parsed) []parsed {
 	results := make([]parsed, len(jobs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, job := range jobs {
+	for start := 0; start < len(jobs); start += jobsPerTask {
+		end := min(start+jobsPerTask, len(jobs))
 		g.Go(func() error {
-			results[i] = job()
+			for i := start; i < end; i++ {
+				results[i] = jobs[i]()
+			}
 			return nil
 		})
 	}
 	g.Wait()
 	return results
 }
+
+// jobsPerTask is how many jobs of runBounded a goroutine runs.
+const jobsPerTask = 16
 
 // siteFiles returns the paths of the files of fsys that loading looks at:
 // site.yaml and the files under data/, content/ and static/. A folder that

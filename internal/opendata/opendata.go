@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -139,12 +140,20 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 	}
 	// A workbook takes milliseconds and a site has one for each of its
 	// pages of blocs, years, units and award kinds: they are written on
-	// every processor.
+	// every processor, a few by each goroutine, whose stack, grown by the
+	// first, serves the others.
 	all := sets(site)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, s := range all {
-		g.Go(func() error { return x.writeSet(s, create, k) })
+	for batch := range slices.Chunk(all, setsPerTask) {
+		g.Go(func() error {
+			for _, s := range batch {
+				if err := x.writeSet(s, create, k); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	}
 	if err := g.Wait(); err != nil {
 		return err
@@ -154,6 +163,9 @@ func (x Extra) Write(site *model.Site, _ []*pages.Page, create func(string) (io.
 	}
 	return output.WriteFile(create, PackageJSON, func(w io.Writer) error { return encodeJSON(w, NewPackage(site, all), "") })
 }
+
+// setsPerTask is how many sets a goroutine of Extra.Write writes.
+const setsPerTask = 4
 
 // siteTable is the table of the site's workbook of that sheet: every
 // membership, award or bloc year.
