@@ -159,10 +159,10 @@ func (b *Builder) specs(p *pages.Page) []spec {
 }
 
 // HasDrawn reports whether some page of site has a chart to draw, so needs
-// the chart library.
+// the chart library. Only the pages of the records have charts.
 func HasDrawn(site *model.Site) bool {
 	b := New(site, func(key string) string { return key })
-	for _, p := range pages.Plan(site, b.t) {
+	for _, p := range pages.RecordPages(site, b.t) {
 		if slices.ContainsFunc(b.specs(p), says) {
 			return true
 		}

@@ -50,13 +50,13 @@ func (p *Page) File() string { return File(p.Path) }
 // Translator gives the interface string of a key in the site's language.
 type Translator func(key string) string
 
-// Plan returns every page of the site in a stable order: home, the lists,
-// then each bloc, bloc year, unit, year, award kind, news page and article,
-// the decisions and each decision, the public consultations and each one,
-// the search and open data pages, each standalone page, and the 404 page last.
-func Plan(site *model.Site, t Translator) []*Page {
+// RecordPages returns the pages of Plan that show the records, as Plan
+// gives them and in its order: home, then the lists and each bloc, bloc
+// year, unit, year and award kind. They are the pages that may draw a
+// chart, a few hundred of a site's thousands.
+func RecordPages(site *model.Site, t Translator) []*Page {
 	var out []*Page
-	home := Crumb{Title: t("home"), Path: ""}
+	home := homeCrumb(t)
 	add := func(p *Page) { out = append(out, p) }
 
 	add(&Page{Kind: KindHome, Path: "", Title: site.Config.Title, Description: orElse(site.Config.Description, describe(t, "desc_home", site, ""))})
@@ -91,6 +91,20 @@ func Plan(site *model.Site, t Translator) []*Page {
 	for _, k := range site.Awards {
 		add(&Page{Kind: KindAward, Path: AwardPath(k), Title: k.Name, Description: describe(t, "desc_award", site, k.Name), Crumbs: []Crumb{home, awards}, Award: k})
 	}
+	return out
+}
+
+// homeCrumb is the first crumb of every page but the home page's.
+func homeCrumb(t Translator) Crumb { return Crumb{Title: t("home"), Path: ""} }
+
+// Plan returns every page of the site in a stable order: home, the lists,
+// then each bloc, bloc year, unit, year, award kind, news page and article,
+// the decisions and each decision, the public consultations and each one,
+// the search and open data pages, each standalone page, and the 404 page last.
+func Plan(site *model.Site, t Translator) []*Page {
+	out := RecordPages(site, t)
+	home := homeCrumb(t)
+	add := func(p *Page) { out = append(out, p) }
 
 	out = append(out, newsPages(site, t, home)...)
 	news := Crumb{Title: t("news"), Path: NewsPath}

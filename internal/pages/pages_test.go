@@ -2,6 +2,8 @@ package pages
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +52,25 @@ func TestPlanPaths(t *testing.T) {
 	}
 	if got := plan[len(plan)-2].File(); got != "gioi-thieu/index.html" {
 		t.Errorf("standalone page = %q", got)
+	}
+}
+
+// TestRecordPagesBeginThePlan: RecordPages gives the pages Plan starts
+// with, field for field, and every page of Plan of the records' kinds.
+func TestRecordPagesBeginThePlan(t *testing.T) {
+	site := testSite(25)
+	plan, records := Plan(site, identity), RecordPages(site, identity)
+	if len(records) == 0 || len(records) >= len(plan) {
+		t.Fatalf("%d record pages of %d", len(records), len(plan))
+	}
+	if !reflect.DeepEqual(plan[:len(records)], records) {
+		t.Error("the record pages are not the first of the plan")
+	}
+	recordKinds := []Kind{KindHome, KindBlocs, KindBloc, KindBlocYear, KindUnits, KindUnit, KindYears, KindYear, KindAwards, KindAward}
+	for _, p := range plan[len(records):] {
+		if slices.Contains(recordKinds, p.Kind) {
+			t.Errorf("the %s page %s of the plan is not a record page", p.Kind, p.Path)
+		}
 	}
 }
 
