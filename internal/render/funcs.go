@@ -145,7 +145,7 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 // Go, for the lists of a bloc, a year or a unit hold hundreds of articles,
 // and a template spends microseconds on each item.
 func (r *Renderer) articleCards(list []*model.Article) (template.HTML, error) {
-	const item = "\n<li></li>"
+	const open, end = "\n<li>", "</li>"
 	cards := make([]template.HTML, len(list))
 	size := 0
 	for i, a := range list {
@@ -154,14 +154,14 @@ func (r *Renderer) articleCards(list []*model.Article) (template.HTML, error) {
 			return "", err
 		}
 		cards[i] = card
-		size += len(item) + len(card)
+		size += len(open) + len(card) + len(end)
 	}
 	var b strings.Builder
 	b.Grow(size)
 	for _, card := range cards {
-		b.WriteString(item[:5])
+		b.WriteString(open)
 		b.WriteString(string(card))
-		b.WriteString(item[5:])
+		b.WriteString(end)
 	}
 	return template.HTML(b.String()), nil
 }
