@@ -233,8 +233,9 @@ func writeSheet(f *excelize.File, t Table, bold, date int) error {
 	for i, c := range t.Columns {
 		head[i] = excelize.Cell{StyleID: bold, Value: c.Title}
 	}
-	// The stream writer puts each column's width before those set earlier,
-	// and Excel wants them in the columns' order: the last is set first.
+	// The stream writer puts each column's width before those set earlier;
+	// Excel saves them in the columns' order, and is strict about the order
+	// of what a sheet holds: the last is set first.
 	for i := len(t.Columns) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, t.Columns[i].Width); err != nil {
 			return err
