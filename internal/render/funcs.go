@@ -86,10 +86,23 @@ func (r *Renderer) unitsIn(us []*model.Unit, year int) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// partialKey names one rendering of a partial.
+// partialKey names one rendering of a partial: its variants are one
+// string as it is (as most are, an article's file), or any others as
+// variantKey writes them.
 type partialKey struct {
-	name     string
-	variants string
+	name      string
+	variants  string
+	oneString bool
+}
+
+// keyOf is the partialKey of the partial name with variants.
+func keyOf(name string, variants []any) partialKey {
+	if len(variants) == 1 {
+		if s, ok := variants[0].(string); ok {
+			return partialKey{name: name, variants: s, oneString: true}
+		}
+	}
+	return partialKey{name: name, variants: variantKey(variants)}
 }
 
 // variantKey is a string that tells apart lists of variants: strings and
@@ -124,9 +137,12 @@ func variantKey(variants []any) string {
 // and on the variants, not on the rest of data: the site's header, for
 // one, differs only by the kind of page.
 func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	key := partialKey{name: name, variants: variantKey(variants)}
-	if html, ok := r.cached.Load(key); ok {
-		return html.(template.HTML), nil
+	key := keyOf(name, variants)
+	r.mu.RLock()
+	html, ok := r.cached[key]
+	r.mu.RUnlock()
+	if ok {
+		return html, nil
 	}
 	if r.common == nil || r.common.Lookup(name) == nil {
 		return "", fmt.Errorf("partialCached: no template %q", name)
@@ -135,8 +151,13 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 	if err := r.common.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	html, _ := r.cached.LoadOrStore(key, template.HTML(b.String()))
-	return html.(template.HTML), nil
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if html, ok := r.cached[key]; ok {
+		return html, nil // another page rendered it meanwhile
+	}
+	r.cached[key] = template.HTML(b.String())
+	return r.cached[key], nil
 }
 
 // articleCards is the items of a list of articles: for each, on a line of
@@ -149,7 +170,7 @@ func (r *Renderer) articleCards(list []*model.Article) (template.HTML, error) {
 	cards := make([]template.HTML, len(list))
 	size := 0
 	for i, a := range list {
-		card, err := r.articleCard(a)
+		card, err := r.partialCached("article-card", a, a.Path)
 		if err != nil {
 			return "", err
 		}
@@ -164,20 +185,6 @@ func (r *Renderer) articleCards(list []*model.Article) (template.HTML, error) {
 		b.WriteString(end)
 	}
 	return template.HTML(b.String()), nil
-}
-
-// articleCard is partialCached "article-card" a a.Path, kept by the
-// article itself: finding it again costs less than making and hashing
-// partialCached's key.
-func (r *Renderer) articleCard(a *model.Article) (template.HTML, error) {
-	if card, ok := r.cards.Load(a); ok {
-		return card.(template.HTML), nil
-	}
-	card, err := r.partialCached("article-card", a, a.Path)
-	if err == nil {
-		r.cards.Store(a, card)
-	}
-	return card, err
 }
 
 // URL joins the site's base path and a site-relative path: "khoi/" gives

@@ -50,8 +50,8 @@ type Renderer struct {
 	sets    map[string]*template.Template // by page kind
 	common  *template.Template            // base.html and the partials, for partialCached
 	strings map[string]string
-	cached  sync.Map // partialCached's HTML by partialKey
-	cards   sync.Map // articleCard's HTML by *model.Article
+	mu      sync.RWMutex
+	cached  map[partialKey]template.HTML // partialCached's HTML, under mu
 	sources [sha256.Size]byte
 }
 
@@ -59,7 +59,7 @@ type Renderer struct {
 // line of a template that does not parse.
 func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	var diags diag.List
-	r := &Renderer{site: site, sets: map[string]*template.Template{}}
+	r := &Renderer{site: site, sets: map[string]*template.Template{}, cached: map[partialKey]template.HTML{}}
 	r.strings = loadStrings(site.Config.Language, opts, &diags)
 	files := layoutFiles(opts, &diags)
 	r.sources = digestSources(files, r.strings)

@@ -150,14 +150,14 @@ func TestPartialCached(t *testing.T) {
 }
 
 func TestVariantKeysTellListsApart(t *testing.T) {
-	seen := map[string][]any{}
+	seen := map[partialKey][]any{}
 	for _, vs := range [][]any{
 		nil, {"ab"}, {"a", "b"}, {"a", "b", ""}, {1}, {"1"}, {int64(1)}, {true}, {"true"}, {"s1:a"}, {"a", 1}, {"a1"},
-		{"news", true}, {"news", false}, {"news"},
+		{"news", true}, {"news", false}, {"news"}, {"s2:ab"}, {""}, {"", ""},
 	} {
-		k := variantKey(vs)
+		k := keyOf("p", vs)
 		if other, dup := seen[k]; dup {
-			t.Errorf("variants %#v and %#v have the same key %q", other, vs, k)
+			t.Errorf("variants %#v and %#v have the same key %+v", other, vs, k)
 		}
 		seen[k] = vs
 	}
