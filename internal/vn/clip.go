@@ -12,7 +12,7 @@ import (
 // the rest. A first word longer than max is cut at a character, never
 // before a combining mark. White space is collapsed first.
 func Clip(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapse(s, max+1)
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
@@ -45,4 +45,34 @@ func Clip(s string, max int) string {
 	}
 	cut = strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != ')' && r != '"' })
 	return cut + "…"
+}
+
+// collapse returns the first n characters of s with its white space
+// collapsed, as strings.Join(strings.Fields(s), " ") would have them, and
+// reads no further: Clip is given whole articles' texts.
+func collapse(s string, n int) string {
+	var b strings.Builder
+	count := 0
+	for field := range strings.FieldsSeq(s) {
+		if count > 0 {
+			if count == n {
+				break
+			}
+			b.WriteByte(' ')
+			count++
+		}
+		cut := len(field)
+		for i := range field {
+			if count == n {
+				cut = i
+				break
+			}
+			count++
+		}
+		b.WriteString(field[:cut])
+		if cut < len(field) {
+			break
+		}
+	}
+	return b.String()
 }

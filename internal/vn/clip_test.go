@@ -22,6 +22,9 @@ func TestClip(t *testing.T) {
 		{"Nguyễnnnnnnnnnnnnnnnn", 8, "Nguyễnn…"},
 		{"Nguye\u0303nnnnnnnnn", 6, "Nguy…"},
 		{"abc", 1, "…"},
+		{"abc  \n ", 3, "abc"},
+		{"abc  \n d", 3, "ab…"},
+		{strings.Repeat("Khối thi đua tổng kết năm. ", 2000), 20, "Khối thi đua tổng…"},
 	} {
 		if got := Clip(c.in, c.max); got != c.want {
 			t.Errorf("Clip(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
@@ -58,4 +61,12 @@ func FuzzClip(f *testing.F) {
 			t.Fatalf("Clip(%q, %d) = %q cuts before a combining mark", s, max, got)
 		}
 	})
+}
+
+// BenchmarkClip clips an article's text of 3,000 words to a description.
+func BenchmarkClip(b *testing.B) {
+	s := strings.Repeat("Khối thi đua tổng kết năm,\n  trao thưởng. ", 500)
+	for b.Loop() {
+		Clip(s, 160)
+	}
 }
