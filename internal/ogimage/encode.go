@@ -77,17 +77,22 @@ type zwriter struct {
 
 const adlerMod = 65521
 
-// runs encodes b after what came before.
+// runs encodes b after what came before. A byte that does not begin a run
+// of at least minRun goes out as a literal at once; a longer run is
+// counted, and written when it ends (flushRun). The letters' edges are
+// mostly such short runs, tens of thousands of them in a picture, and a
+// literal costs less than counting a run of one.
 func (z *zwriter) runs(b []byte) {
 	for i := 0; i < len(b); {
-		if z.count > 0 && b[i] == z.run {
+		v := b[i]
+		if z.count > 0 && v == z.run {
 			// Eight bytes at a time while they are all the run's.
 			j := i
-			rep := uint64(z.run) * 0x0101010101010101
+			rep := uint64(v) * 0x0101010101010101
 			for j+8 <= len(b) && binary.LittleEndian.Uint64(b[j:]) == rep {
 				j += 8
 			}
-			for j < len(b) && b[j] == z.run {
+			for j < len(b) && b[j] == v {
 				j++
 			}
 			z.count += j - i
@@ -95,9 +100,36 @@ func (z *zwriter) runs(b []byte) {
 			continue
 		}
 		z.flushRun()
-		z.run, z.count = b[i], 1
+		if i+minRun <= len(b) && binary.LittleEndian.Uint32(b[i:]) == uint32(v)*0x01010101 {
+			z.run, z.count = v, minRun
+			i += minRun
+			continue
+		}
+		// A run that b's end cuts short goes on in the next b.
+		if i+minRun > len(b) {
+			z.run, z.count = v, 1
+			i++
+			continue
+		}
+		z.literalSum(v)
 		i++
 	}
+}
+
+// minRun is the length from which a run is counted rather than written
+// as literals: four literals take 32 to 36 bits, a literal and a copy of
+// three 20.
+const minRun = 4
+
+// literalSum writes the literal v and adds it to the Adler-32.
+func (z *zwriter) literalSum(v byte) {
+	z.s1 += uint64(v)
+	z.s2 += z.s1
+	if z.s2 >= 1<<60 {
+		z.s1 %= adlerMod
+		z.s2 %= adlerMod
+	}
+	z.literal(v)
 }
 
 // flushRun writes the run counted so far: its byte, then copies of it.
