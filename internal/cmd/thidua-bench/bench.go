@@ -322,7 +322,8 @@ func rebuildChild(args []string) int {
 }
 
 // benchBuilds runs cfg.runs whole-process builds of each kind, thidua's
-// and Hugo's alternated, and checks the output of thidua's first builds.
+// and Hugo's alternated (thidua, Hugo, Hugo, thidua, …), and checks the
+// output of thidua's first builds.
 func benchBuilds(cfg config, r *result, p paths, w io.Writer) error {
 	var samples [3][2][]sample
 	var restore []func() error
@@ -341,25 +342,28 @@ func benchBuilds(cfg config, r *result, p paths, w io.Writer) error {
 				}
 				check, restore = c, append(restore, undo)
 			}
-			s, stdout, err := measure(p.out, kind == first, cfg.thidua, "build", "--lang", "en", "-s", p.site, "-d", p.out)
-			if err != nil {
-				return err
-			}
-			m := builtLine.FindStringSubmatch(stdout)
-			if m == nil {
-				return fmt.Errorf("thidua build printed no summary: %q", stdout)
-			}
-			r.pages, _ = strconv.Atoi(m[1])
-			r.files, _ = strconv.Atoi(m[2])
-			fmt.Fprintf(w, "  thidua %s %d/%d: %s\n", kindNames[kind], i+1, cfg.runs, s)
-			samples[kind][0] = append(samples[kind][0], s)
-			if kind == first && i == 0 {
-				if err := checkPages(p.out, r.opts, r.pages); err != nil {
+			runThidua := func() error {
+				s, stdout, err := measure(p.out, kind == first, cfg.thidua, "build", "--lang", "en", "-s", p.site, "-d", p.out)
+				if err != nil {
 					return err
 				}
-				fmt.Fprintf(w, "  %s pages and %s other files, page count checked\n", group(r.pages), group(r.files))
+				m := builtLine.FindStringSubmatch(stdout)
+				if m == nil {
+					return fmt.Errorf("thidua build printed no summary: %q", stdout)
+				}
+				r.pages, _ = strconv.Atoi(m[1])
+				r.files, _ = strconv.Atoi(m[2])
+				fmt.Fprintf(w, "  thidua %s %d/%d: %s\n", kindNames[kind], i+1, cfg.runs, s)
+				samples[kind][0] = append(samples[kind][0], s)
+				if kind == first && i == 0 {
+					if err := checkPages(p.out, r.opts, r.pages); err != nil {
+						return err
+					}
+					fmt.Fprintf(w, "  %s pages and %s other files, page count checked\n", group(r.pages), group(r.files))
+				}
+				return nil
 			}
-			if cfg.hugo != "" {
+			runHugo := func() error {
 				s, _, err := measure(p.hugoOut, kind == first, cfg.hugo, "--source", p.hugo, "--destination", p.hugoOut, "--cacheDir", p.hugoCache, "--quiet")
 				if err != nil {
 					return err
@@ -371,6 +375,22 @@ func benchBuilds(cfg config, r *result, p paths, w io.Writer) error {
 						return err
 					}
 					fmt.Fprintf(w, "  hugo wrote %s files\n", group(r.hugoOut))
+				}
+				return nil
+			}
+			// Every other run Hugo goes first, so that a machine or a disk
+			// that slows down (or speeds up) through the run does not favour
+			// whichever program runs second.
+			order := []func() error{runThidua}
+			if cfg.hugo != "" {
+				order = append(order, runHugo)
+				if i%2 == 1 {
+					order[0], order[1] = runHugo, runThidua
+				}
+			}
+			for _, build := range order {
+				if err := build(); err != nil {
+					return err
 				}
 			}
 			if check != nil {
