@@ -247,7 +247,8 @@ type glyphKey struct {
 	subX fixed.Int26_6
 }
 
-// glyph is the coverage of one glyph, placed relative to the dot.
+// glyph is the coverage of one glyph, placed relative to the dot, as the
+// levels of a ramp (toLevels).
 type glyph struct {
 	at   image.Point // the top left of mask, from the dot
 	mask *image.Alpha
@@ -309,11 +310,20 @@ func newGlyph(face font.Face, r rune, sub fixed.Int26_6) *glyph {
 	for y := range dr.Dy() {
 		copy(a.Pix[y*a.Stride:(y+1)*a.Stride], src.Pix[src.PixOffset(mp.X, mp.Y+y):])
 	}
+	toLevels(a)
 	return &glyph{at: dr.Min, mask: a}
 }
 
-// blend puts mask at the point at of the picture in ink: each covered
-// pixel takes the level of its coverage, or keeps a higher level of the
+// toLevels turns each coverage of mask, 0 to 255, into the level of a ramp
+// it takes, 0 to levels-1, once for all the times a glyph is drawn.
+func toLevels(mask *image.Alpha) {
+	for i, a := range mask.Pix {
+		mask.Pix[i] = uint8((int(a)*(levels-1) + 127) / 255)
+	}
+}
+
+// blend puts mask, of levels (toLevels), at the point at of the picture in
+// ink: each covered pixel takes its level, or keeps a higher level of the
 // same ink where two glyphs touch.
 func (c *canvas) blend(mask *image.Alpha, at image.Point, ink ramp) {
 	base := uint8(ink) * levels
@@ -321,8 +331,7 @@ func (c *canvas) blend(mask *image.Alpha, at image.Point, ink ramp) {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		src := mask.Pix[(y-at.Y)*mask.Stride+(r.Min.X-at.X):]
 		dst := c.img.Pix[c.img.PixOffset(r.Min.X, y):c.img.PixOffset(r.Max.X, y)]
-		for i, a := range src[:len(dst)] {
-			level := uint8((int(a)*(levels-1) + 127) / 255)
+		for i, level := range src[:len(dst)] {
 			if level == 0 {
 				continue
 			}
@@ -351,6 +360,7 @@ func (c *canvas) star(x, y, size int) {
 	z.ClosePath()
 	mask := image.NewAlpha(image.Rect(0, 0, size, size))
 	z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
+	toLevels(mask)
 	c.blend(mask, image.Pt(x, y), starInk)
 }
 
