@@ -62,6 +62,9 @@ type Options struct {
 	memo    *load.Memo       // when not nil, the articles parsed before (see memo.go)
 	git     *gitinfo.Tracker // when not nil, dates the files (see memo.go)
 	program string           // names this program, for what a build keeps (see programStamp)
+	// renderer, when not nil, is the renderer of the Builder's last build,
+	// whose templates the next one may take (render.Options.Previous).
+	renderer *render.Renderer
 }
 
 // Extra writes files beyond the templated pages: robots.txt, feeds, the
@@ -165,9 +168,10 @@ func (opts Options) prepareLoaded(root *os.Root, site *model.Site, diags *diag.L
 // fsys, with the template functions of the later stages.
 func (opts Options) newRenderer(site *model.Site, fsys fs.FS) (*render.Renderer, *diag.List) {
 	return render.New(site, render.Options{
-		Theme: opts.Theme,
-		Site:  fsys,
-		Funcs: func(t func(string) string) template.FuncMap { return extraFuncs(site, t) },
+		Theme:    opts.Theme,
+		Site:     fsys,
+		Funcs:    func(t func(string) string) template.FuncMap { return extraFuncs(site, t) },
+		Previous: opts.renderer,
 	})
 }
 

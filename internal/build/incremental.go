@@ -18,6 +18,7 @@ import (
 	"github.com/thidua/thidua/internal/ogimage"
 	"github.com/thidua/thidua/internal/output"
 	"github.com/thidua/thidua/internal/pages"
+	"github.com/thidua/thidua/internal/render"
 )
 
 // Builder builds one site folder into one destination again and again, as
@@ -38,6 +39,9 @@ type Builder struct {
 	dest   *output.Dest // held from the first build until Close
 	cache  *load.Cache
 	last   *snapshot // the last good build; nil before it
+	// renderer is the last renderer made, which holds the parsed templates
+	// that the next build takes when the layouts are the same.
+	renderer *render.Renderer
 
 	git *gitinfo.Tracker // dates the site's files; see stampUpdated
 }
@@ -149,8 +153,13 @@ func (b *Builder) Build(ctx context.Context, changed []string, all bool) (Result
 			return nil
 		})
 	}
-	p, items, err := b.opts.prepareLoaded(b.root, site, diags)
+	opts := b.opts
+	opts.renderer = b.renderer
+	p, items, err := opts.prepareLoaded(b.root, site, diags)
 	keying.Wait()
+	if p != nil {
+		b.renderer = p.Renderer
+	}
 	res := Result{Diagnostics: items}
 	if err != nil {
 		return res, st, err

@@ -233,6 +233,14 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	}
 	edit(t, site, year, "rank: [1", "rank: 1")
 	build("fixed", year)
+	// A link to nothing is found after the templates are read, which the
+	// next build takes again (render.Options.Previous).
+	edit(t, site, article, "## Kết quả năm 2023", "Xem [trang cũ](/khong-co-trang-nay/).\n\n## Kết quả năm 2023")
+	if _, _, err := b.Build(ctx, []string{article}, false); !errors.Is(err, ErrSite) {
+		t.Fatalf("a link to nothing: %v, want ErrSite", err)
+	}
+	edit(t, site, article, "Xem [trang cũ](/khong-co-trang-nay/).\n\n", "")
+	build("link fixed", article)
 
 	edit(t, site, "site.yaml", "paginate: 10", "paginate: 3")
 	build("site.yaml", "site.yaml")

@@ -12,8 +12,8 @@ import (
 	"github.com/thidua/thidua/internal/vn"
 )
 
-// funcs is the template function map of docs/architecture.md.
-func (r *Renderer) funcs() template.FuncMap {
+// funcMap is the template function map of docs/architecture.md.
+func (r *Renderer) funcMap() template.FuncMap {
 	lang := r.site.Config.Language
 	return template.FuncMap{
 		"url":    r.URL,

@@ -41,7 +41,7 @@ func FuzzHeadIsTheTemplates(f *testing.F) {
 		}
 		site := &model.Site{Config: model.Config{Title: title, BaseURL: u, Language: lang, Description: desc}}
 		r := newRenderer(t, site, nil)
-		ref := template.Must(template.New("").Funcs(r.funcs()).Parse(templates))
+		ref := template.Must(template.New("").Funcs(r.funcMap()).Parse(templates))
 		p := &pages.Page{Kind: kinds[int(kind)%len(kinds)], Path: path, Title: title, Description: desc,
 			Crumbs: []pages.Crumb{{Title: "Trang chủ"}, {Title: crumbTitle, Path: crumbPath}}}
 		if p.Kind == pages.KindArticle {

@@ -54,7 +54,7 @@ func TestHeadFuncsAreTheTemplatesTheyReplaced(t *testing.T) {
 				site := &model.Site{Config: model.Config{Title: tricky, BaseURL: u, Language: lang, Description: desc}}
 				r := newRenderer(t, site, nil)
 				r.strings = map[string]string{"breadcrumbs": `Đường "dẫn"`}
-				ref := template.Must(template.New("").Funcs(r.funcs()).Parse(templates))
+				ref := template.Must(template.New("").Funcs(r.funcMap()).Parse(templates))
 				for _, p := range pageList {
 					d := Data{Site: site, Page: p}
 					for name, got := range map[string]template.HTML{"meta": r.metaTags(d), "crumbs": r.crumbs(d)} {
@@ -81,7 +81,7 @@ func TestLinkIsTheTemplateItReplaced(t *testing.T) {
 		unit := &model.Unit{ID: "hoi-a", Name: "Hội <b>\"A\"</b> & 'B' + C\x00"}
 		bloc := &model.Bloc{ID: "khoi-1", Name: "Khối 1"}
 		r := newRenderer(t, site, nil)
-		ref := template.Must(template.New("").Funcs(r.funcs()).Parse(`<a href="{{href .X}}">{{.Label}}</a>|<a href="{{href .X}}">{{year 2024}}</a>`))
+		ref := template.Must(template.New("").Funcs(r.funcMap()).Parse(`<a href="{{href .X}}">{{.Label}}</a>|<a href="{{href .X}}">{{year 2024}}</a>`))
 		for _, x := range []any{unit, bloc, site.Articles[0]} {
 			var want strings.Builder
 			if err := ref.Execute(&want, map[string]any{"X": x, "Label": unit.Name}); err != nil {

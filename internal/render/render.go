@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -35,6 +36,12 @@ type Options struct {
 	// site's interface strings: they may add names but not replace the
 	// built-in ones.
 	Funcs func(t func(key string) string) template.FuncMap
+	// Previous, when not nil, is the renderer of an earlier build of the
+	// same site folder. When it was made from the same layouts and strings,
+	// New takes its parsed templates, given the new renderer's functions,
+	// instead of parsing them again (a tenth of a rebuild of 10,000
+	// articles); Previous must not be used after.
+	Previous *Renderer
 }
 
 // Data is what every template gets.
@@ -53,10 +60,12 @@ type Renderer struct {
 	mu      sync.RWMutex
 	cached  map[partialKey]template.HTML // partialCached's HTML, under mu
 	sources [sha256.Size]byte
+	funcs   []string // the names of the templates' functions, sorted
 }
 
-// New parses every template once. Its diagnostics name the layout file and
-// line of a template that does not parse.
+// New parses every template once, or takes those of opts.Previous. Its
+// diagnostics name the layout file and line of a template that does not
+// parse.
 func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	var diags diag.List
 	r := &Renderer{site: site, sets: map[string]*template.Template{}, cached: map[partialKey]template.HTML{}}
@@ -64,7 +73,7 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	files := layoutFiles(opts, &diags)
 	r.sources = digestSources(files, r.strings)
 
-	funcs := r.funcs()
+	funcs := r.funcMap()
 	if opts.Funcs != nil {
 		for name, f := range opts.Funcs(r.T) {
 			if _, taken := funcs[name]; !taken {
@@ -72,6 +81,14 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 			}
 		}
 	}
+	if prev := opts.Previous; prev != nil && prev.common != nil && prev.sources == r.sources && sameNames(prev.funcs, funcs) {
+		r.common, r.funcs = prev.common.Funcs(funcs), prev.funcs
+		for kind, set := range prev.sets {
+			r.sets[kind] = set.Funcs(funcs)
+		}
+		return r, &diags
+	}
+	r.funcs = slices.Sorted(maps.Keys(funcs))
 	common := template.New("").Funcs(funcs)
 	var kinds []string
 	for _, name := range sortedKeys(files) {
@@ -119,6 +136,21 @@ func digestSources(files map[string]layoutFile, strs map[string]string) [sha256.
 		fmt.Fprintf(h, "string %q %q\n", key, strs[key])
 	}
 	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// sameNames reports whether funcs has the functions of the sorted names,
+// and no other: a function the templates were parsed with and that funcs
+// lacked would stay bound to the earlier renderer.
+func sameNames(names []string, funcs template.FuncMap) bool {
+	if len(names) != len(funcs) {
+		return false
+	}
+	for _, name := range names {
+		if _, ok := funcs[name]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // Kinds lists the page kinds that have a template.

@@ -177,7 +177,7 @@ func TestArticleCardsIsTheRangeItReplaced(t *testing.T) {
 	r := newRenderer(t, site, fstest.MapFS{
 		"layouts/partials/card.html": {Data: []byte(`{{define "article-card"}}<h3>{{link . .Title}}</h3><p>{{.Date.Format "2006"}}</p>{{end}}`)},
 	})
-	ref := template.Must(template.New("").Funcs(r.funcs()).Parse(
+	ref := template.Must(template.New("").Funcs(r.funcMap()).Parse(
 		"{{range .}}\n<li>{{partialCached \"article-card\" . .Path}}</li>{{end}}"))
 	var want strings.Builder
 	if err := ref.Execute(&want, list); err != nil {
@@ -195,5 +195,44 @@ func TestArticleCardsIsTheRangeItReplaced(t *testing.T) {
 	}
 	if _, err := newRenderer(t, site, nil).articleCards(list); err == nil || !strings.Contains(err.Error(), `"article-card"`) {
 		t.Errorf("articleCards without the partial: %v", err)
+	}
+}
+
+// TestPreviousTemplatesAreTaken makes a renderer from an earlier one of
+// another site: with the same layouts and strings it takes the earlier
+// one's templates, which then render the new site (its base path, its
+// units) and not the old; with a layout changed it parses them again.
+func TestPreviousTemplatesAreTaken(t *testing.T) {
+	old := testSite("https://a.example.vn/cu/")
+	rOld := newRenderer(t, old, nil)
+	if got := renderPage(t, rOld, &pages.Page{Kind: "unit", Title: "U", Unit: old.Units[0]}); !strings.Contains(got, `href="/cu/don-vi/hoi-a/"`) {
+		t.Fatalf("the first renderer: %s", got)
+	}
+
+	site := testSite("https://b.example.vn/moi/")
+	site.Units[0].Name = "Hội mới"
+	r, diags := New(site, Options{Theme: theme, Previous: rOld})
+	if diags.HasErrors(false) {
+		t.Fatal(diags.Items())
+	}
+	if r.sets["unit"] != rOld.sets["unit"] || r.common != rOld.common {
+		t.Error("the templates were parsed again, though the layouts are the same")
+	}
+	got := renderPage(t, r, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]})
+	want := `<title>U</title><a href="/moi/don-vi/hoi-a/">Hội mới</a> Đơn vị /moi/khoi/ https://b.example.vn/moi/tin-tuc/`
+	if got != want {
+		t.Errorf("the taken templates rendered\n%s\nwant\n%s", got, want)
+	}
+
+	changed := fstest.MapFS{"layouts/unit.html": {Data: []byte(`{{define "main"}}riêng {{.Page.Unit.ID}} {{url "khoi/"}}{{end}}`)}}
+	r2, diags := New(site, Options{Theme: theme, Site: changed, Previous: r})
+	if diags.HasErrors(false) {
+		t.Fatal(diags.Items())
+	}
+	if r2.sets["unit"] == r.sets["unit"] {
+		t.Error("a changed layout did not make the templates parsed again")
+	}
+	if got := renderPage(t, r2, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]}); got != "<title>U</title>riêng hoi-a /moi/khoi/" {
+		t.Errorf("after the layout changed: %q", got)
 	}
 }
