@@ -162,7 +162,7 @@ func (b *Builder) specs(p *pages.Page) []spec {
 // the chart library. Only the pages of the records have charts.
 func HasDrawn(site *model.Site) bool {
 	b := New(site, func(key string) string { return key })
-	for _, p := range pages.RecordPages(site, b.t) {
+	for p := range pages.EachRecordPage(site, b.t) {
 		if slices.ContainsFunc(b.specs(p), says) {
 			return true
 		}

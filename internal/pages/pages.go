@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -55,43 +56,68 @@ type Translator func(key string) string
 // year, unit, year and award kind. They are the pages that may draw a
 // chart, a few hundred of a site's thousands.
 func RecordPages(site *model.Site, t Translator) []*Page {
-	var out []*Page
-	home := homeCrumb(t)
-	add := func(p *Page) { out = append(out, p) }
+	return slices.Collect(EachRecordPage(site, t))
+}
 
-	add(&Page{Kind: KindHome, Path: "", Title: site.Config.Title, Description: orElse(site.Config.Description, describe(t, "desc_home", site, ""))})
+// EachRecordPage yields the pages of RecordPages in their order, making
+// each only when the one before was taken: a caller that looks for one
+// page of a kind stops early.
+func EachRecordPage(site *model.Site, t Translator) iter.Seq[*Page] {
+	return func(yield func(*Page) bool) {
+		home := homeCrumb(t)
+		if !yield(&Page{Kind: KindHome, Path: "", Title: site.Config.Title, Description: orElse(site.Config.Description, describe(t, "desc_home", site, ""))}) {
+			return
+		}
 
-	blocs := Crumb{Title: t("blocs"), Path: BlocsPath}
-	add(&Page{Kind: KindBlocs, Path: BlocsPath, Title: t("blocs"), Description: describe(t, "desc_blocs", site, ""), Crumbs: []Crumb{home}})
-	for _, b := range site.Blocs {
-		bc := Crumb{Title: b.Name, Path: BlocPath(b)}
-		add(&Page{Kind: KindBloc, Path: BlocPath(b), Title: b.Name, Description: orElse(b.Summary, describe(t, "desc_bloc", site, b.Name)),
-			Crumbs: []Crumb{home, blocs}, Bloc: b})
-		for _, y := range b.Years {
-			add(&Page{Kind: KindBlocYear, Path: BlocYearPath(y), Title: b.Name + " – " + strconv.Itoa(y.Year),
-				Description: blocYearDescription(y, t), Crumbs: []Crumb{home, blocs, bc}, BlocYear: y, Bloc: b})
+		blocs := Crumb{Title: t("blocs"), Path: BlocsPath}
+		if !yield(&Page{Kind: KindBlocs, Path: BlocsPath, Title: t("blocs"), Description: describe(t, "desc_blocs", site, ""), Crumbs: []Crumb{home}}) {
+			return
+		}
+		for _, b := range site.Blocs {
+			bc := Crumb{Title: b.Name, Path: BlocPath(b)}
+			if !yield(&Page{Kind: KindBloc, Path: BlocPath(b), Title: b.Name, Description: orElse(b.Summary, describe(t, "desc_bloc", site, b.Name)),
+				Crumbs: []Crumb{home, blocs}, Bloc: b}) {
+				return
+			}
+			for _, y := range b.Years {
+				if !yield(&Page{Kind: KindBlocYear, Path: BlocYearPath(y), Title: b.Name + " – " + strconv.Itoa(y.Year),
+					Description: blocYearDescription(y, t), Crumbs: []Crumb{home, blocs, bc}, BlocYear: y, Bloc: b}) {
+					return
+				}
+			}
+		}
+
+		units := Crumb{Title: t("units"), Path: UnitsPath}
+		if !yield(&Page{Kind: KindUnits, Path: UnitsPath, Title: t("units"), Description: describe(t, "desc_units", site, ""), Crumbs: []Crumb{home}}) {
+			return
+		}
+		for _, u := range site.Units {
+			if !yield(&Page{Kind: KindUnit, Path: UnitPath(u), Title: u.Name, Description: unitDescription(u), Crumbs: []Crumb{home, units}, Unit: u}) {
+				return
+			}
+		}
+
+		years := Crumb{Title: t("years"), Path: YearsPath}
+		if !yield(&Page{Kind: KindYears, Path: YearsPath, Title: t("years"), Description: describe(t, "desc_years", site, ""), Crumbs: []Crumb{home}}) {
+			return
+		}
+		for _, y := range site.Years {
+			if !yield(&Page{Kind: KindYear, Path: YearPath(y.Year), Title: t("year") + " " + strconv.Itoa(y.Year),
+				Description: describe(t, "desc_year", site, strconv.Itoa(y.Year)), Crumbs: []Crumb{home, years}, Year: y}) {
+				return
+			}
+		}
+
+		awards := Crumb{Title: t("awards"), Path: AwardsPath}
+		if !yield(&Page{Kind: KindAwards, Path: AwardsPath, Title: t("awards"), Description: describe(t, "desc_awards", site, ""), Crumbs: []Crumb{home}}) {
+			return
+		}
+		for _, k := range site.Awards {
+			if !yield(&Page{Kind: KindAward, Path: AwardPath(k), Title: k.Name, Description: describe(t, "desc_award", site, k.Name), Crumbs: []Crumb{home, awards}, Award: k}) {
+				return
+			}
 		}
 	}
-
-	units := Crumb{Title: t("units"), Path: UnitsPath}
-	add(&Page{Kind: KindUnits, Path: UnitsPath, Title: t("units"), Description: describe(t, "desc_units", site, ""), Crumbs: []Crumb{home}})
-	for _, u := range site.Units {
-		add(&Page{Kind: KindUnit, Path: UnitPath(u), Title: u.Name, Description: unitDescription(u), Crumbs: []Crumb{home, units}, Unit: u})
-	}
-
-	years := Crumb{Title: t("years"), Path: YearsPath}
-	add(&Page{Kind: KindYears, Path: YearsPath, Title: t("years"), Description: describe(t, "desc_years", site, ""), Crumbs: []Crumb{home}})
-	for _, y := range site.Years {
-		add(&Page{Kind: KindYear, Path: YearPath(y.Year), Title: t("year") + " " + strconv.Itoa(y.Year),
-			Description: describe(t, "desc_year", site, strconv.Itoa(y.Year)), Crumbs: []Crumb{home, years}, Year: y})
-	}
-
-	awards := Crumb{Title: t("awards"), Path: AwardsPath}
-	add(&Page{Kind: KindAwards, Path: AwardsPath, Title: t("awards"), Description: describe(t, "desc_awards", site, ""), Crumbs: []Crumb{home}})
-	for _, k := range site.Awards {
-		add(&Page{Kind: KindAward, Path: AwardPath(k), Title: k.Name, Description: describe(t, "desc_award", site, k.Name), Crumbs: []Crumb{home, awards}, Award: k})
-	}
-	return out
 }
 
 // homeCrumb is the first crumb of every page but the home page's.

@@ -74,6 +74,26 @@ func TestRecordPagesBeginThePlan(t *testing.T) {
 	}
 }
 
+// TestEachRecordPageStopsWhenTold: EachRecordPage yields the pages of
+// RecordPages in order, and makes no more once a loop over it breaks, at
+// every point of it.
+func TestEachRecordPageStopsWhenTold(t *testing.T) {
+	site := testSite(25)
+	records := RecordPages(site, identity)
+	for stop := 1; stop <= len(records); stop++ {
+		var got []*Page
+		for p := range EachRecordPage(site, identity) {
+			got = append(got, p)
+			if len(got) == stop {
+				break
+			}
+		}
+		if !reflect.DeepEqual(got, records[:stop]) {
+			t.Fatalf("stopping after %d: got %d pages, not the first of RecordPages", stop, len(got))
+		}
+	}
+}
+
 func TestPagination(t *testing.T) {
 	plan := Plan(testSite(25), identity)
 	var news []*Page
