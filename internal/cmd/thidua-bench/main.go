@@ -46,7 +46,7 @@ func main() {
 	flag.StringVar(&cfg.thidua, "thidua", "bin/thidua", "the thidua binary to measure")
 	sizes := flag.String("sizes", "1000,10000,100000", "numbers of articles of the generated sites, comma-separated")
 	flag.IntVar(&cfg.runs, "runs", 3, "builds of each site; the median is reported")
-	flag.IntVar(&cfg.edits, "edits", 5, "single-article edits rebuilt incrementally; the median is reported")
+	flag.IntVar(&cfg.edits, "edits", 11, "single-article edits rebuilt incrementally; the median is reported")
 	flag.StringVar(&cfg.hugo, "hugo", "", "a hugo binary: also build the same articles with it and compare")
 	flag.IntVar(&cfg.commits, "commits", 10000, "commits of the git history of each generated site; 0: no git repository")
 	dirs := flag.String("dirs", os.TempDir(), "folders to build in, comma-separated, each in a new temporary folder removed at the end (such as one on the disk and one on tmpfs)")
