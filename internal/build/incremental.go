@@ -39,8 +39,9 @@ type Builder struct {
 	dest   *output.Dest // held from the first build until Close
 	cache  *load.Cache
 	last   *snapshot // the last good build; nil before it
-	// renderer is the last renderer made, which holds the parsed templates
-	// that the next build takes when the layouts are the same.
+	// renderer is the renderer of the last build whose site passed its
+	// checks; the next build takes its templates when the layouts and
+	// strings are the same (render.Options.Previous).
 	renderer *render.Renderer
 
 	git *gitinfo.Tracker // dates the site's files; see stampUpdated
