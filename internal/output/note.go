@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -110,7 +111,11 @@ func (d *Dir) WriteStoreFile(name string, write func(io.Writer) error) error {
 func replaceFile(path string, write func(io.Writer) error) error {
 	tmp := path + ".tmp"
 	create := func(name string) (io.WriteCloser, error) {
-		return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return nil, err
+		}
+		return &bufferedFile{bufio.NewWriterSize(f, 64<<10), f}, nil
 	}
 	err := WriteFile(create, tmp, write)
 	if err == nil {
@@ -118,6 +123,21 @@ func replaceFile(path string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
+	}
+	return err
+}
+
+// bufferedFile is a file written through a buffer, flushed when it is
+// closed: the store files are written in many small pieces.
+type bufferedFile struct {
+	*bufio.Writer
+	f *os.File
+}
+
+func (b *bufferedFile) Close() error {
+	err := b.Flush()
+	if cerr := b.f.Close(); err == nil {
+		err = cerr
 	}
 	return err
 }
