@@ -379,6 +379,11 @@ func readSiteFile(fsys fs.FS, p string, limit int64) ([]byte, *diag.List) {
 // readFile reads the file at p of fsys, returning a *tooLargeError without
 // reading it whole when it has more than limit bytes.
 func readFile(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	if r, ok := fsys.(*RootFS); ok {
+		if src, ok, err := r.readFile(p, limit); ok {
+			return src, err
+		}
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err

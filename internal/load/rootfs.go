@@ -18,8 +18,18 @@ type RootFS struct {
 	root *os.Root
 	fsys fs.FS // root.FS()
 
-	folders sync.Map   // of *os.Root, by slash-separated path
+	folders sync.Map   // of *folder, by slash-separated path
 	opening sync.Mutex // held while a folder is opened, so that it is opened once
+}
+
+// folder is a folder of the site opened for reading its files.
+type folder struct {
+	root *os.Root
+	// dir is the folder itself, kept open for readFile, which opens the
+	// folder's files relative to its descriptor fd; nil where readFile
+	// does not.
+	dir *os.File
+	fd  uintptr
 }
 
 // NewRootFS returns the RootFS of root.
@@ -39,7 +49,7 @@ func (r *RootFS) Open(name string) (fs.File, error) {
 	folder, err := r.folder(dir[:len(dir)-1])
 	if err == nil {
 		var f *os.File
-		if f, err = folder.Open(base); err == nil {
+		if f, err = folder.root.Open(base); err == nil {
 			return f, nil
 		}
 	}
@@ -50,20 +60,22 @@ func (r *RootFS) Open(name string) (fs.File, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 }
 
-// folder returns the root of the folder dir, opening it the first time.
-func (r *RootFS) folder(dir string) (*os.Root, error) {
+// folder returns the folder dir, opening it the first time.
+func (r *RootFS) folder(dir string) (*folder, error) {
 	if f, ok := r.folders.Load(dir); ok {
-		return f.(*os.Root), nil
+		return f.(*folder), nil
 	}
 	r.opening.Lock()
 	defer r.opening.Unlock()
 	if f, ok := r.folders.Load(dir); ok {
-		return f.(*os.Root), nil
+		return f.(*folder), nil
 	}
-	f, err := r.root.OpenRoot(dir)
+	root, err := r.root.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
+	f := &folder{root: root}
+	f.dir, f.fd = openDir(root)
 	r.folders.Store(dir, f)
 	return f, nil
 }
@@ -74,7 +86,11 @@ func (r *RootFS) Close() error {
 	defer r.opening.Unlock()
 	var errs []error
 	for dir, f := range r.folders.Range {
-		errs = append(errs, f.(*os.Root).Close())
+		f := f.(*folder)
+		if f.dir != nil {
+			errs = append(errs, f.dir.Close())
+		}
+		errs = append(errs, f.root.Close())
 		r.folders.Delete(dir)
 	}
 	return errors.Join(errs...)

@@ -12,16 +12,11 @@ import (
 	"testing/fstest"
 )
 
-func TestRootFS(t *testing.T) {
-	dir := t.TempDir()
-	outside := t.TempDir()
-	for name, text := range map[string]string{
-		"site.yaml":                   "title: T\n",
-		"data/units.yaml":             "[]\n",
-		"data/blocs/khoi-1/2024.yaml": "members: []\n",
-		"content/news/2024/a.md":      "---\ntitle: A\n---\n",
-		"content/news/2024/b.md":      "---\ntitle: B\n---\n",
-	} {
+// newRootFS writes files, by slash path, into dir, and returns the RootFS
+// of dir and its root, both closed at the end of the test.
+func newRootFS(t *testing.T, dir string, files map[string]string) (*RootFS, *os.Root) {
+	t.Helper()
+	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -34,9 +29,22 @@ func TestRootFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer root.Close()
+	t.Cleanup(func() { root.Close() })
 	fsys := NewRootFS(root)
-	defer fsys.Close()
+	t.Cleanup(func() { fsys.Close() })
+	return fsys, root
+}
+
+func TestRootFS(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	fsys, root := newRootFS(t, dir, map[string]string{
+		"site.yaml":                   "title: T\n",
+		"data/units.yaml":             "[]\n",
+		"data/blocs/khoi-1/2024.yaml": "members: []\n",
+		"content/news/2024/a.md":      "---\ntitle: A\n---\n",
+		"content/news/2024/b.md":      "---\ntitle: B\n---\n",
+	})
 
 	// It is a file system as testing/fstest knows them, with every file.
 	if err := fstest.TestFS(fsys, "site.yaml", "data/units.yaml", "data/blocs/khoi-1/2024.yaml", "content/news/2024/a.md", "content/news/2024/b.md"); err != nil {
@@ -86,7 +94,7 @@ func TestRootFS(t *testing.T) {
 			t.Errorf("Open(%s) opened a file outside the site folder", name)
 		}
 	}
-	_, err = fsys.Open("content/news/2024/missing.md")
+	_, err := fsys.Open("content/news/2024/missing.md")
 	var pe *fs.PathError
 	if !errors.As(err, &pe) || pe.Path != "content/news/2024/missing.md" || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Open of a missing file: %v", err)

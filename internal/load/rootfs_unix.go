@@ -1,0 +1,88 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+
+	"golang.org/x/sys/unix"
+)
+
+// openDir opens the folder of root itself, for readFile; nil when it
+// cannot.
+func openDir(root *os.Root) (*os.File, uintptr) {
+	f, err := root.Open(".")
+	if err != nil {
+		return nil, 0
+	}
+	return f, f.Fd()
+}
+
+// readFile reads the regular file name, as readFile would through Open,
+// with four system calls on the descriptor of its folder: open, fstat,
+// read until the end, close. An *os.File also makes the file
+// non-blocking, offers it to the poller, which refuses a regular file, and
+// makes it blocking again: five calls more for each of the ten thousand
+// articles a build reads. ok is false, and nothing is read, for a name
+// that is not in a folder, a symbolic link, anything but a regular file or
+// a file that cannot be opened: Open reads those through the folder's
+// os.Root, which follows a link that stays inside the site folder and
+// words the errors.
+func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err error) {
+	dir, base := path.Split(name)
+	if dir == "" || !fs.ValidPath(name) {
+		return nil, false, nil
+	}
+	f, err := r.folder(dir[:len(dir)-1])
+	if err != nil || f.dir == nil {
+		return nil, false, nil
+	}
+	fd, err := ignoringEINTR(func() (int, error) {
+		// O_NONBLOCK: a folder's fifo never holds up the build.
+		return unix.Openat(int(f.fd), base, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return nil, false, nil
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, false, nil
+	}
+	if st.Size > limit {
+		return nil, true, &tooLargeError{st.Size, limit}
+	}
+	buf := make([]byte, 0, st.Size+1)
+	for int64(len(buf)) <= limit {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 4096)
+		}
+		end := int(min(int64(cap(buf)), limit+1))
+		n, err := ignoringEINTR(func() (int, error) { return unix.Read(fd, buf[len(buf):end]) })
+		if err != nil {
+			return nil, true, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		if n == 0 {
+			break
+		}
+		buf = buf[:len(buf)+n]
+	}
+	if int64(len(buf)) > limit {
+		return nil, true, &tooLargeError{int64(len(buf)), limit}
+	}
+	return buf, true, nil
+}
+
+// ignoringEINTR calls f until it is not interrupted by a signal.
+func ignoringEINTR(f func() (int, error)) (int, error) {
+	for {
+		n, err := f()
+		if !errors.Is(err, unix.EINTR) {
+			return n, err
+		}
+	}
+}

@@ -1,0 +1,70 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package load
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// TestRootFSReadsThroughFolders checks the few system calls of readFile:
+// a regular file in a folder is read with them, to the byte and up to the
+// limit; a link, a file at the top, a fifo or a missing file is left to
+// Open, which gives what it gave before.
+func TestRootFSReadsThroughFolders(t *testing.T) {
+	dir := t.TempDir()
+	big := "---\ntitle: A\n---\n" + strings.Repeat("Khối thi đua số 1. ", 2000)
+	fsys, _ := newRootFS(t, dir, map[string]string{"site.yaml": "title: T\n", "content/news/a.md": big, "content/news/empty.md": ""})
+	news := filepath.Join(dir, "content", "news")
+	if err := os.Symlink("a.md", filepath.Join(news, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.Mkfifo(filepath.Join(news, "fifo.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, c := range []struct {
+		name  string
+		limit int64
+		ok    bool
+		want  string
+		large int64 // the size a *tooLargeError gives; 0: none
+	}{
+		{"content/news/a.md", 1 << 20, true, big, 0},
+		{"content/news/a.md", int64(len(big)), true, big, 0},
+		{"content/news/a.md", int64(len(big)) - 1, true, "", int64(len(big))},
+		{"content/news/empty.md", 1 << 20, true, "", 0},
+		{"content/news/link.md", 1 << 20, false, "", 0},
+		{"content/news/fifo.md", 1 << 20, false, "", 0},
+		{"content/news/missing.md", 1 << 20, false, "", 0},
+		{"site.yaml", 1 << 20, false, "", 0},
+	} {
+		got, ok, err := fsys.readFile(c.name, c.limit)
+		var tooLarge *tooLargeError
+		switch {
+		case ok != c.ok:
+			t.Errorf("readFile(%s, %d): ok %v, want %v", c.name, c.limit, ok, c.ok)
+		case c.large > 0:
+			if !errors.As(err, &tooLarge) || tooLarge.size != c.large || tooLarge.limit != c.limit {
+				t.Errorf("readFile(%s, %d) = %v, want %d bytes over the limit", c.name, c.limit, err, c.large)
+			}
+		case err != nil || string(got) != c.want:
+			t.Errorf("readFile(%s, %d) = %d bytes, %v; want %d bytes", c.name, c.limit, len(got), err, len(c.want))
+		}
+	}
+	// What it leaves to Open is read as before: the link as its target, the
+	// file at the top, and a missing file is the error it was.
+	for name, want := range map[string]string{"content/news/link.md": big, "site.yaml": "title: T\n"} {
+		if got, err := readFile(fsys, name, 1<<20); err != nil || string(got) != want {
+			t.Errorf("readFile(fsys, %s) = %d bytes, %v", name, len(got), err)
+		}
+	}
+	if _, err := readFile(fsys, "content/news/missing.md", 1<<20); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("readFile of a missing file: %v, want it not to exist", err)
+	}
+}
