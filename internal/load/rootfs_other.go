@@ -4,8 +4,15 @@ package load
 
 import "os"
 
-// openDir returns nil: readFile reads through Open here.
-func openDir(*os.Root) (*os.File, uintptr) { return nil, 0 }
+// openFolder opens the folder dir of root as an os.Root, through which
+// Open opens its files.
+func openFolder(root *os.Root, dir string) (*folder, error) {
+	r, err := root.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &folder{root: r}, nil
+}
 
 // readFile leaves every file to Open (ok false).
 func (r *RootFS) readFile(string, int64) (data []byte, ok bool, err error) { return nil, false, nil }

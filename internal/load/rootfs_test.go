@@ -44,6 +44,7 @@ func TestRootFS(t *testing.T) {
 		"data/blocs/khoi-1/2024.yaml": "members: []\n",
 		"content/news/2024/a.md":      "---\ntitle: A\n---\n",
 		"content/news/2024/b.md":      "---\ntitle: B\n---\n",
+		"content/news/2023/x.md":      "---\ntitle: X\n---\n",
 	})
 
 	// It is a file system as testing/fstest knows them, with every file.
@@ -55,9 +56,10 @@ func TestRootFS(t *testing.T) {
 	os.Symlink("2024", filepath.Join(dir, "content", "news", "inside"))
 	os.Symlink("a.md", filepath.Join(dir, "content", "news", "2024", "c.md"))
 	os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(dir, "content", "news", "2024", "d.md"))
-	// A file is read through its folder, and a link inside the folder is
-	// followed as os.Root follows it.
-	for _, name := range []string{"content/news/2024/b.md", "content/news/inside/a.md", "content/news/2024/c.md"} {
+	os.Symlink("../2023/x.md", filepath.Join(dir, "content", "news", "2024", "e.md"))
+	// A file is read through its folder, and a link inside the site folder
+	// is followed as os.Root follows it, also to another folder.
+	for _, name := range []string{"content/news/2024/b.md", "content/news/inside/a.md", "content/news/2024/c.md", "content/news/2024/e.md"} {
 		if b, err := fs.ReadFile(fsys, name); err != nil || !strings.HasPrefix(string(b), "---") {
 			t.Errorf("ReadFile(%s) = %q, %v", name, b, err)
 		}

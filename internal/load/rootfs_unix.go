@@ -12,14 +12,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// openDir opens the folder of root itself, for readFile; nil when it
-// cannot.
-func openDir(root *os.Root) (*os.File, uintptr) {
-	f, err := root.Open(".")
+// openFolder opens the folder dir of root itself, for readFile: one
+// descriptor a folder, and Open opens through root.
+func openFolder(root *os.Root, dir string) (*folder, error) {
+	f, err := root.Open(dir)
 	if err != nil {
-		return nil, 0
+		return nil, err
 	}
-	return f, f.Fd()
+	return &folder{dir: f, fd: f.Fd()}, nil
 }
 
 // readFile reads the regular file name, as readFile would through Open,
@@ -29,7 +29,7 @@ func openDir(root *os.Root) (*os.File, uintptr) {
 // makes it blocking again: five calls more for each of the ten thousand
 // articles a build reads. ok is false, and nothing is read, for a name
 // that is not in a folder, a symbolic link, anything but a regular file or
-// a file that cannot be opened: Open reads those through the folder's
+// a file that cannot be opened: Open reads those through the site's
 // os.Root, which follows a link that stays inside the site folder and
 // words the errors.
 func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err error) {
@@ -38,7 +38,7 @@ func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err e
 		return nil, false, nil
 	}
 	f, err := r.folder(dir[:len(dir)-1])
-	if err != nil || f.dir == nil {
+	if err != nil {
 		return nil, false, nil
 	}
 	fd, err := ignoringEINTR(func() (int, error) {

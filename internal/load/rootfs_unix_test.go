@@ -19,9 +19,15 @@ import (
 func TestRootFSReadsThroughFolders(t *testing.T) {
 	dir := t.TempDir()
 	big := "---\ntitle: A\n---\n" + strings.Repeat("Khối thi đua số 1. ", 2000)
-	fsys, _ := newRootFS(t, dir, map[string]string{"site.yaml": "title: T\n", "content/news/a.md": big, "content/news/empty.md": ""})
+	fsys, _ := newRootFS(t, dir, map[string]string{"site.yaml": "title: T\n", "content/news/a.md": big, "content/news/empty.md": "",
+		"content/news/2023/x.md": "---\ntitle: X\n---\n", "content/news/2024/y.md": "---\ntitle: Y\n---\n"})
 	news := filepath.Join(dir, "content", "news")
 	if err := os.Symlink("a.md", filepath.Join(news, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	// A link to a file of another folder of the site, which loading lists
+	// as it stays inside the site folder.
+	if err := os.Symlink("../2023/x.md", filepath.Join(news, "2024", "x.md")); err != nil {
 		t.Fatal(err)
 	}
 	if err := unix.Mkfifo(filepath.Join(news, "fifo.md"), 0o644); err != nil {
@@ -57,9 +63,10 @@ func TestRootFSReadsThroughFolders(t *testing.T) {
 			t.Errorf("readFile(%s, %d) = %d bytes, %v; want %d bytes", c.name, c.limit, len(got), err, len(c.want))
 		}
 	}
-	// What it leaves to Open is read as before: the link as its target, the
-	// file at the top, and a missing file is the error it was.
-	for name, want := range map[string]string{"content/news/link.md": big, "site.yaml": "title: T\n"} {
+	// What it leaves to Open is read as before: a link as its target, also
+	// in another folder, the file at the top; a missing file is the error
+	// it was.
+	for name, want := range map[string]string{"content/news/link.md": big, "site.yaml": "title: T\n", "content/news/2024/x.md": "---\ntitle: X\n---\n"} {
 		if got, err := readFile(fsys, name, 1<<20); err != nil || string(got) != want {
 			t.Errorf("readFile(fsys, %s) = %d bytes, %v", name, len(got), err)
 		}
