@@ -28,10 +28,10 @@ func openFolder(root *os.Root, dir string) (*folder, error) {
 // non-blocking, offers it to the poller, which refuses a regular file, and
 // makes it blocking again: five calls more for each of the ten thousand
 // articles a build reads. ok is false, and nothing is read, for a name
-// that is not in a folder, a symbolic link, anything but a regular file or
-// a file that cannot be opened: Open reads those through the site's
-// os.Root, which follows a link that stays inside the site folder and
-// words the errors.
+// that is not in a folder, a symbolic link or a file that cannot be
+// opened: Open reads those through the site's os.Root, which follows a
+// link that stays inside the site folder and words the errors. Anything
+// but a regular file is an error.
 func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err error) {
 	dir, base := path.Split(name)
 	if dir == "" || !fs.ValidPath(name) {
@@ -50,8 +50,13 @@ func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err e
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
-	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, false, nil
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		// Listed as a file and replaced since: read through Open, a fifo
+		// would wait for a writer.
+		return nil, true, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
 	}
 	if st.Size > limit {
 		return nil, true, &tooLargeError{st.Size, limit}
@@ -76,6 +81,9 @@ func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err e
 	}
 	return buf, true, nil
 }
+
+// errNotRegular is the error of readFile for a fifo, a device or a folder.
+var errNotRegular = errors.New("not a regular file")
 
 // ignoringEINTR calls f until it is not interrupted by a signal.
 func ignoringEINTR(f func() (int, error)) (int, error) {

@@ -14,8 +14,8 @@ import (
 
 // TestRootFSReadsThroughFolders checks the few system calls of readFile:
 // a regular file in a folder is read with them, to the byte and up to the
-// limit; a link, a file at the top, a fifo or a missing file is left to
-// Open, which gives what it gave before.
+// limit; a fifo or a folder is refused at once; a link, a file at the top
+// or a missing file is left to Open, which gives what it gave before.
 func TestRootFSReadsThroughFolders(t *testing.T) {
 	dir := t.TempDir()
 	big := "---\ntitle: A\n---\n" + strings.Repeat("Khối thi đua số 1. ", 2000)
@@ -35,26 +35,32 @@ func TestRootFSReadsThroughFolders(t *testing.T) {
 	}
 
 	for _, c := range []struct {
-		name  string
-		limit int64
-		ok    bool
-		want  string
-		large int64 // the size a *tooLargeError gives; 0: none
+		name       string
+		limit      int64
+		ok         bool
+		want       string
+		large      int64 // the size a *tooLargeError gives; 0: none
+		notRegular bool  // refused as not a regular file
 	}{
-		{"content/news/a.md", 1 << 20, true, big, 0},
-		{"content/news/a.md", int64(len(big)), true, big, 0},
-		{"content/news/a.md", int64(len(big)) - 1, true, "", int64(len(big))},
-		{"content/news/empty.md", 1 << 20, true, "", 0},
-		{"content/news/link.md", 1 << 20, false, "", 0},
-		{"content/news/fifo.md", 1 << 20, false, "", 0},
-		{"content/news/missing.md", 1 << 20, false, "", 0},
-		{"site.yaml", 1 << 20, false, "", 0},
+		{name: "content/news/a.md", limit: 1 << 20, ok: true, want: big},
+		{name: "content/news/a.md", limit: int64(len(big)), ok: true, want: big},
+		{name: "content/news/a.md", limit: int64(len(big)) - 1, ok: true, large: int64(len(big))},
+		{name: "content/news/empty.md", limit: 1 << 20, ok: true},
+		{name: "content/news/fifo.md", limit: 1 << 20, ok: true, notRegular: true},
+		{name: "content/news/2023", limit: 1 << 20, ok: true, notRegular: true},
+		{name: "content/news/link.md", limit: 1 << 20},
+		{name: "content/news/missing.md", limit: 1 << 20},
+		{name: "site.yaml", limit: 1 << 20},
 	} {
 		got, ok, err := fsys.readFile(c.name, c.limit)
 		var tooLarge *tooLargeError
 		switch {
 		case ok != c.ok:
 			t.Errorf("readFile(%s, %d): ok %v, want %v", c.name, c.limit, ok, c.ok)
+		case c.notRegular:
+			if !errors.Is(err, errNotRegular) {
+				t.Errorf("readFile(%s) = %v, want it refused as not a regular file", c.name, err)
+			}
 		case c.large > 0:
 			if !errors.As(err, &tooLarge) || tooLarge.size != c.large || tooLarge.limit != c.limit {
 				t.Errorf("readFile(%s, %d) = %v, want %d bytes over the limit", c.name, c.limit, err, c.large)
