@@ -122,11 +122,23 @@ func readAndParse(fsys fs.FS, p string, k kind, limit int64, bodies *Bodies) par
 // readAndRecall is readAndParse for the article at p, which it takes from
 // memo when memo holds it, and gives memo when parsed without a diagnostic.
 func readAndRecall(fsys fs.FS, p string, limit int64, bodies *Bodies, memo *Memo) parsed {
+	// The stamp is taken before the file is read: a change made while it
+	// is read gives the next load another stamp.
+	now := time.Now()
+	st, stamped := stampOf(fsys, p)
+	if stamped && st.Size <= limit {
+		if a, ok := memo.recallStamped(p, st, bodies.opts); ok {
+			return parsed{value: a}
+		}
+	}
 	src, d := readSiteFile(fsys, p, limit)
 	if d != nil {
 		return parsed{diags: d}
 	}
 	key, a, ok := memo.recall(p, src, bodies.opts)
+	if stamped {
+		memo.stamp(p, st, key, bodies.opts, now)
+	}
 	if ok {
 		return parsed{value: a}
 	}

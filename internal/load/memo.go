@@ -17,20 +17,54 @@ import (
 // later load, in this process or another one, parses only the articles
 // that changed since. Only articles parsed without a diagnostic are
 // remembered: the others are parsed again, so that their warnings are
-// reported every time. A Memo is safe for concurrent use.
+// reported every time.
+//
+// Where the site folder gives stamps (see FileStamp), a Memo also keeps the
+// stamp of the file each article was read from, and an article whose file
+// has the same stamp is recalled without its file being read. A Memo is
+// safe for concurrent use.
 type Memo struct {
 	mu     sync.Mutex
 	known  map[memoKey]*ArticleFile // read from an earlier load
 	used   map[memoKey]*ArticleFile // of the last load: recalled or parsed
 	parsed int                      // how many of used were parsed, not recalled
+	// stamps are the stamps of the files of known and used, by path, with
+	// the key each was read under.
+	stamps    map[string]stampedKey
+	restamped bool // whether the last load gave a file another stamp, or took one
+	// settle is how long after its last change a file's stamp is trusted:
+	// a file changed again within the same tick of the clock that dates
+	// files keeps its stamp (see FileStamp).
+	settle time.Duration
 }
+
+// stampedKey is the key an article was read under, the stamp of its file
+// taken before it was read, and its Markdown options (stampOptions).
+type stampedKey struct {
+	Stamp   FileStamp
+	Options string
+	Key     memoKey
+}
+
+// stampOptions are the Markdown options o as a stampedKey holds them.
+func stampOptions(o markdown.Options) string {
+	flag := "0"
+	if o.Unsafe {
+		flag = "1"
+	}
+	return flag + o.BasePath
+}
+
+// settleTime is a Memo's settle: twice the two seconds in which FAT dates
+// files, far more than the ticks of the others.
+const settleTime = 4 * time.Second
 
 // memoKey is the digest of an article's path, bytes and Markdown options.
 type memoKey [sha256.Size]byte
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{known: map[memoKey]*ArticleFile{}, used: map[memoKey]*ArticleFile{}}
+	return &Memo{known: map[memoKey]*ArticleFile{}, used: map[memoKey]*ArticleFile{}, stamps: map[string]stampedKey{}, settle: settleTime}
 }
 
 func articleKey(path string, src []byte, o markdown.Options) memoKey {
@@ -72,6 +106,41 @@ func (m *Memo) remember(k memoKey, a *ArticleFile) {
 	m.mu.Unlock()
 }
 
+// recallStamped returns the article of the file path whose stamp is st,
+// parsed with the options o, if m holds it under that stamp, and counts it
+// as used.
+func (m *Memo) recallStamped(path string, st FileStamp, o markdown.Options) (*ArticleFile, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.stamps[path]
+	if !ok || s.Stamp != st || s.Options != stampOptions(o) {
+		return nil, false
+	}
+	a, ok := m.known[s.Key]
+	if ok {
+		m.used[s.Key] = a
+		delete(m.known, s.Key)
+	}
+	return a, ok
+}
+
+// stamp records that the article of the file path, read under the key k,
+// was read from a file of the stamp st, taken before it was read at the
+// time now; a stamp that is not settled is not recorded.
+func (m *Memo) stamp(path string, st FileStamp, k memoKey, o markdown.Options, now time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, had := m.stamps[path]
+	if !st.settled(now, m.settle) {
+		delete(m.stamps, path)
+		m.restamped = m.restamped || had
+		return
+	}
+	next := stampedKey{Stamp: st, Options: stampOptions(o), Key: k}
+	m.stamps[path] = next
+	m.restamped = m.restamped || !had || s != next
+}
+
 // Len is how many articles m holds: those read and not yet recalled, and
 // those of the last load.
 func (m *Memo) Len() int {
@@ -81,25 +150,28 @@ func (m *Memo) Len() int {
 }
 
 // Changed reports whether the articles of the last load are not those m
-// was read with: some were parsed, or some of those read were not used.
+// was read with: some were parsed, or some of those read were not used,
+// or a file has a stamp it had not (such as one that had not settled).
 // Only then is m worth writing again.
 func (m *Memo) Changed() bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.parsed > 0 || len(m.known) > 0
+	return m.parsed > 0 || len(m.known) > 0 || m.restamped
 }
 
 // memoHeader begins an encoded Memo; a Memo written by another version of
 // the encoding is not read.
-const memoHeader = "thidua memo 1\n"
+const memoHeader = "thidua memo 2\n"
 
 // memoEntry is an article as a Memo encodes it: the ArticleFile itself,
-// so that a field added to it is kept too, and the name of its date's
-// location, which gob does not keep (it keeps the instant and the offset).
+// so that a field added to it is kept too, the name of its date's
+// location, which gob does not keep (it keeps the instant and the offset),
+// and the stamp of its file when it has one.
 type memoEntry struct {
 	Key     memoKey
 	Zone    string // see zoneName
 	Article *ArticleFile
+	Stamp   *stampedKey
 }
 
 // Encode writes the articles of m's last load to w, for ReadMemo. The
@@ -115,7 +187,11 @@ func (m *Memo) Encode(w io.Writer) error {
 		return err
 	}
 	for k, a := range m.used {
-		if err := enc.Encode(memoEntry{Key: k, Zone: zoneName(a.Date), Article: a}); err != nil {
+		e := memoEntry{Key: k, Zone: zoneName(a.Date), Article: a}
+		if s, ok := m.stamps[a.Path]; ok && s.Key == k {
+			e.Stamp = &s
+		}
+		if err := enc.Encode(e); err != nil {
 			return err
 		}
 	}
@@ -147,6 +223,9 @@ func ReadMemo(r io.Reader) (*Memo, error) {
 		}
 		e.Article.Date = inZone(e.Article.Date, e.Zone)
 		m.known[e.Key] = e.Article
+		if e.Stamp != nil && e.Stamp.Key == e.Key {
+			m.stamps[e.Article.Path] = *e.Stamp
+		}
 	}
 	return m, nil
 }
