@@ -12,10 +12,11 @@ import (
 
 // A one-off build keeps the articles it parsed (a load.Memo) beside its
 // output, so that the next build of the same destination, in another
-// process, parses only the articles whose bytes changed: parsing the
-// Markdown of every article again is most of a second build's work. The
-// memo counts only for the same program (see programStamp), and each
-// article only for the same path, bytes and Markdown options.
+// process, parses only the articles whose bytes changed, and reads only
+// those whose files' stamps changed (load.FileStamp): parsing the Markdown
+// of every article again is most of a second build's work. The memo counts
+// only for the same program (see programStamp), and each article only for
+// the same path, bytes and Markdown options.
 //
 // It also keeps the git dates of the site's files with the commit they are
 // of (gitinfo.Tracker.Save), so that the next build asks git which commit
