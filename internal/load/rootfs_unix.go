@@ -22,6 +22,18 @@ func openFolder(root *os.Root, dir string) (*folder, error) {
 	return &folder{dir: f, fd: f.Fd()}, nil
 }
 
+// inFolder returns the folder of the file name, opened, and the file's
+// name in it; false for a name not in a folder, or a folder that cannot be
+// opened.
+func (r *RootFS) inFolder(name string) (*folder, string, bool) {
+	dir, base := path.Split(name)
+	if dir == "" || !fs.ValidPath(name) {
+		return nil, "", false
+	}
+	f, err := r.folder(dir[:len(dir)-1])
+	return f, base, err == nil
+}
+
 // readFile reads the regular file name, as readFile would through Open,
 // with four system calls on the descriptor of its folder: open, fstat,
 // read until the end, close. An *os.File also makes the file
@@ -33,12 +45,8 @@ func openFolder(root *os.Root, dir string) (*folder, error) {
 // link that stays inside the site folder and words the errors. Anything
 // but a regular file is an error.
 func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err error) {
-	dir, base := path.Split(name)
-	if dir == "" || !fs.ValidPath(name) {
-		return nil, false, nil
-	}
-	f, err := r.folder(dir[:len(dir)-1])
-	if err != nil {
+	f, base, ok := r.inFolder(name)
+	if !ok {
 		return nil, false, nil
 	}
 	fd, err := ignoringEINTR(func() (int, error) {
@@ -86,12 +94,8 @@ func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err e
 // descriptor of its folder; false for a link, anything but a regular
 // file, a name not in a folder or a file that cannot be stated.
 func (r *RootFS) stamp(name string) (FileStamp, bool) {
-	dir, base := path.Split(name)
-	if dir == "" || !fs.ValidPath(name) {
-		return FileStamp{}, false
-	}
-	f, err := r.folder(dir[:len(dir)-1])
-	if err != nil {
+	f, base, ok := r.inFolder(name)
+	if !ok {
 		return FileStamp{}, false
 	}
 	var st unix.Stat_t
