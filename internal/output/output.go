@@ -332,17 +332,16 @@ func (d *Dir) LiveHead(rel string, n int) ([]byte, bool) {
 	if _, ok := d.liveEntry(rel); !ok || CheckRel(rel) != nil {
 		return nil, false
 	}
-	f, err := os.Open(filepath.Join(d.live.path, filepath.FromSlash(rel)))
-	if err != nil {
-		return nil, false
+	t := d.live.tree
+	if t == nil {
+		var err error
+		if t, err = openTree(d.live.path); err != nil {
+			return nil, false
+		}
+		defer t.close()
 	}
-	defer f.Close()
-	b := make([]byte, n)
-	m, err := io.ReadFull(f, b)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, false
-	}
-	return b[:m], true
+	b, err := t.head(filepath.FromSlash(rel), n)
+	return b, err == nil
 }
 
 // Kept reports whether Keep can keep rel: the previous output is known and

@@ -22,6 +22,7 @@ type treeOps struct {
 	remove    func(name string) error
 	rmdir     func(name string) error
 	files     func() ([]string, error)
+	head      func(name string, n int) ([]byte, error)
 }
 
 // TestTreesAgree runs the same folder operations, with the mistakes a build
@@ -64,7 +65,7 @@ func TestTreesAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files}
+			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files, tr.head}
 			closeAll = func() { tr.close(); fr.close() }
 		} else {
 			tr, err := openPathTree(dir)
@@ -75,7 +76,7 @@ func TestTreesAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files}
+			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files, tr.head}
 			closeAll = func() { tr.close(); fr.close() }
 		}
 		steps := []struct {
@@ -90,6 +91,10 @@ func TestTreesAgree(t *testing.T) {
 			{"create in parts", func() error { return ops.create("khoi/parts.html", "một ", "hai ", "ba") }},
 			{"write over a planted link", func() error { _, err := ops.writeFile("planted.html", []byte("x")); return err }},
 			{"write under a file", func() error { _, err := ops.writeFile("khoi/index.html/x", []byte("x")); return err }},
+			{"head of khoi/index.html", headStep(ops, "khoi/index.html", 4, outcome, kind)},
+			{"head longer than khoi/index.html", headStep(ops, "khoi/index.html", 100, outcome, kind)},
+			{"head of a missing file", headStep(ops, "missing.html", 4, outcome, kind)},
+			{"head of a planted link", headStep(ops, "planted.html", 4, outcome, kind)},
 			{"link shared.html", func() error { return ops.link("shared.html") }},
 			{"link a missing file", func() error { return ops.link("missing.html") }},
 			{"link shared.html again", func() error { return ops.link("shared.html") }},
@@ -134,6 +139,16 @@ func TestTreesAgree(t *testing.T) {
 		if a[i] != b[i] {
 			t.Errorf("descriptors %q, paths %q", a[i], b[i])
 		}
+	}
+}
+
+// headStep returns a step that reads the head of name with ops, and adds
+// the bytes read to the outcome of kind.
+func headStep(ops treeOps, name string, n int, outcome map[string][]string, kind string) func() error {
+	return func() error {
+		b, err := ops.head(name, n)
+		outcome[kind] = append(outcome[kind], "head: "+string(b))
+		return err
 	}
 }
 

@@ -57,6 +57,29 @@ func (t *pathTree) writeFile(name string, data []byte) (uint64, error) {
 	return 0, err
 }
 
+// head returns the first n bytes of the regular file at the relative path
+// name (all of it when it is shorter). A link or anything but a regular
+// file is an error, as for tree.
+func (t *pathTree) head(name string, n int) ([]byte, error) {
+	p := filepath.Join(t.path, name)
+	if info, err := os.Lstat(p); err != nil {
+		return nil, err
+	} else if info.Mode()&fs.ModeSymlink != 0 {
+		return nil, &fs.PathError{Op: "open", Path: p, Err: syscall.ELOOP}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, n)
+	m, err := io.ReadFull(f, b)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return b[:m], nil
+}
+
 // link makes the relative path name of t another name of the file at the
 // same path in from.
 func (t *pathTree) link(from *pathTree, name string) error {
