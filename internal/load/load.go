@@ -136,15 +136,15 @@ func readAndRecall(fsys fs.FS, p string, limit int64, bodies *Bodies, memo *Memo
 		return parsed{diags: d}
 	}
 	key, a, ok := memo.recall(p, src, bodies.opts)
+	r := parsed{value: a}
+	if !ok {
+		if r = parseFile(kindArticle, p, src, bodies); r.diags != nil && r.diags.Len() > 0 {
+			return r // not kept, so not stamped either
+		}
+		memo.remember(key, r.value.(*ArticleFile))
+	}
 	if stamped {
 		memo.stamp(p, st, key, bodies.opts, now)
-	}
-	if ok {
-		return parsed{value: a}
-	}
-	r := parseFile(kindArticle, p, src, bodies)
-	if r.diags == nil || r.diags.Len() == 0 {
-		memo.remember(key, r.value.(*ArticleFile))
 	}
 	return r
 }

@@ -28,6 +28,9 @@ func TestMemoRecallsByStamp(t *testing.T) {
 		return "---\ntitle: Tin " + word + "\ndate: 2025-03-04\nsummary: Một tin để thử dấu của tệp.\n---\n\nĐoạn " + word + " của tin.\n"
 	}
 	write(name, text("một"))
+	// An article with a warning is parsed at every load and never kept: it
+	// must not make the memo look changed at every build either.
+	write("content/news/2025/canh-bao.md", "---\ntitle: Tin có cảnh báo\ndate: 2025-03-04\nchua-biet: 1\n---\n\nĐoạn đầu.\n")
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
