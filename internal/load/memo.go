@@ -39,20 +39,11 @@ type Memo struct {
 }
 
 // stampedKey is the key an article was read under, the stamp of its file
-// taken before it was read, and its Markdown options (stampOptions).
+// taken before it was read, and the Markdown options it was parsed with.
 type stampedKey struct {
 	Stamp   FileStamp
-	Options string
+	Options markdown.Options
 	Key     memoKey
-}
-
-// stampOptions are the Markdown options o as a stampedKey holds them.
-func stampOptions(o markdown.Options) string {
-	flag := "0"
-	if o.Unsafe {
-		flag = "1"
-	}
-	return flag + o.BasePath
 }
 
 // settleTime is a Memo's settle: twice the two seconds in which FAT dates
@@ -113,7 +104,7 @@ func (m *Memo) recallStamped(path string, st FileStamp, o markdown.Options) (*Ar
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s, ok := m.stamps[path]
-	if !ok || s.Stamp != st || s.Options != stampOptions(o) {
+	if !ok || s.Stamp != st || s.Options != o {
 		return nil, false
 	}
 	a, ok := m.known[s.Key]
@@ -136,7 +127,7 @@ func (m *Memo) stamp(path string, st FileStamp, k memoKey, o markdown.Options, n
 		m.restamped = m.restamped || had
 		return
 	}
-	next := stampedKey{Stamp: st, Options: stampOptions(o), Key: k}
+	next := stampedKey{Stamp: st, Options: o, Key: k}
 	m.stamps[path] = next
 	m.restamped = m.restamped || !had || s != next
 }
