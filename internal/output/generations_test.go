@@ -95,6 +95,10 @@ func TestKeep(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	// The previous output of a committed Dir is another build's to write.
+	if _, ok := d.LiveHead("x/y.html", 1); ok {
+		t.Error("LiveHead read the previous output after Commit")
+	}
 	checkOutput(t, dest, withDirs(map[string]string{"index.html": "new", "x/y.html": "y"}))
 	if got := statFile(t, filepath.Join(dest, "x/y.html")); got != was {
 		t.Errorf("the kept file changed: %+v, was %+v", got, was)

@@ -332,15 +332,10 @@ func (d *Dir) LiveHead(rel string, n int) ([]byte, bool) {
 	if _, ok := d.liveEntry(rel); !ok || CheckRel(rel) != nil {
 		return nil, false
 	}
-	t := d.live.tree
-	if t == nil {
-		var err error
-		if t, err = openTree(d.live.path); err != nil {
-			return nil, false
-		}
-		defer t.close()
+	if d.live.tree == nil { // closed: the Dir is committed or aborted
+		return nil, false
 	}
-	b, err := t.head(filepath.FromSlash(rel), n)
+	b, err := d.live.tree.head(filepath.FromSlash(rel), n)
 	return b, err == nil
 }
 
