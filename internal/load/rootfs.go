@@ -24,8 +24,8 @@ type RootFS struct {
 	opening sync.Mutex // held while a folder is opened, so that it is opened once
 }
 
-// folder is a folder of the site opened for reading its files: one of its
-// fields is set (see openFolder).
+// folder is a folder of the site opened for reading its files: root where
+// folderRoots, else dir (see openFolder).
 type folder struct {
 	// root is the folder as an os.Root, through which Open opens its files.
 	root *os.Root
@@ -40,8 +40,9 @@ func NewRootFS(root *os.Root) *RootFS {
 	return &RootFS{root: root, fsys: root.FS()}
 }
 
-// Open opens the file name, through the root of its folder where it has
-// one, else, or when that fails, through the site's.
+// Open opens the file name, through the root of its folder where folders
+// have roots (see folderRoots), else, or when that fails, through the
+// site's.
 func (r *RootFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
@@ -50,20 +51,18 @@ func (r *RootFS) Open(name string) (fs.File, error) {
 	if dir == "" {
 		return r.fsys.Open(name)
 	}
-	folder, err := r.folder(dir[:len(dir)-1])
+	if folderRoots {
+		if folder, err := r.folder(dir[:len(dir)-1]); err == nil {
+			if f, err := folder.root.Open(base); err == nil {
+				return f, nil
+			}
+		}
+	}
+	// Also a link to another folder of the site, which the folder's root
+	// refuses as a way out of it.
+	f, err := r.fsys.Open(name)
 	if err == nil {
-		var f fs.File
-		if folder.root != nil {
-			f, err = folder.root.Open(base)
-		}
-		if folder.root == nil || err != nil {
-			// Also a link to another folder of the site, which the
-			// folder's root refuses as a way out of it.
-			f, err = r.fsys.Open(name)
-		}
-		if err == nil {
-			return f, nil
-		}
+		return f, nil
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -4,6 +4,9 @@ package load
 
 import "os"
 
+// folderRoots is true: Open opens a file through an os.Root of its folder.
+const folderRoots = true
+
 // openFolder opens the folder dir of root as an os.Root, through which
 // Open opens its files.
 func openFolder(root *os.Root, dir string) (*folder, error) {

@@ -12,8 +12,12 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// folderRoots is false: a folder is its descriptor, for readFile and
+// stamp, and Open opens through the site's root.
+const folderRoots = false
+
 // openFolder opens the folder dir of root itself, for readFile: one
-// descriptor a folder, and Open opens through root.
+// descriptor a folder.
 func openFolder(root *os.Root, dir string) (*folder, error) {
 	f, err := root.Open(dir)
 	if err != nil {
