@@ -3,6 +3,8 @@
 package output
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -366,4 +368,87 @@ func TestUnchangedTwinsKeepTheirInode(t *testing.T) {
 		}
 	}
 	checkNoLeftovers(t, dest)
+}
+
+// TestOutputOfManifestFormat2: an output whose manifests an earlier thidua
+// wrote, with SHA-256 sums, is read still. The files it holds beside the
+// build's are reported, no old sum is taken for a new one (every file is
+// written once more), and from the next build on unchanged files are kept.
+func TestOutputOfManifestFormat2(t *testing.T) {
+	for _, links := range []bool{true, false} {
+		t.Run(fmt.Sprintf("links=%v", links), func(t *testing.T) {
+			dest, source := sites(t)
+			files := map[string]string{"index.html": "home", "khoi/khoi-8/index.html": "bloc", "a/b/c.html": "c"}
+			for range 2 {
+				buildIn(t, dest, source, links, files)
+			}
+			unchanged := buildIn(t, dest, source, links, files).Written()
+			if err := os.WriteFile(filepath.Join(dest, "CNAME"), []byte("by hand"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			toFormat2(t, dest)
+
+			d, err := begin(dest, source, links)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := d.Foreign(), []string{"CNAME"}; !slices.Equal(got, want) {
+				t.Errorf("Foreign = %q, want %q", got, want)
+			}
+			for rel, data := range files {
+				if err := d.WriteFile(rel, []byte(data)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := d.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := d.Written(), len(files)+1; got != want { // and the Marker
+				t.Errorf("the build after format 2 wrote %d files, want all %d", got, want)
+			}
+			checkOutput(t, dest, withDirs(files))
+			for i := range 2 {
+				if got := buildIn(t, dest, source, links, files).Written(); got != unchanged {
+					t.Errorf("build %d after it wrote %d files, want %d as before", i+1, got, unchanged)
+				}
+				checkOutput(t, dest, withDirs(files))
+			}
+			checkNoLeftovers(t, dest)
+		})
+	}
+}
+
+// toFormat2 rewrites the manifests of the output dest as thidua wrote them
+// before manifest format 3: each sum the first half of the SHA-256 of the
+// file's bytes.
+func toFormat2(t *testing.T, dest string) {
+	t.Helper()
+	store := storePath(dest)
+	for name, dir := range map[string]string{"a": filepath.Join(store, "a"), "b": filepath.Join(store, "b"), "swap": dest} {
+		mpath := filepath.Join(store, name+".manifest")
+		data, err := os.ReadFile(mpath)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := decodeManifest(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rel, e := range m {
+			b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := sha256.Sum256(b)
+			e.sum = [16]byte(sum[:16])
+			m[rel] = e
+		}
+		old := append([]byte(manifestHeader2), bytes.TrimPrefix(m.encode(), []byte(manifestHeader))...)
+		if err := os.WriteFile(mpath, old, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
