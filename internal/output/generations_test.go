@@ -424,8 +424,11 @@ func TestOutputOfManifestFormat2(t *testing.T) {
 func toFormat2(t *testing.T, dest string) {
 	t.Helper()
 	store := storePath(dest)
-	for name, dir := range map[string]string{"a": filepath.Join(store, "a"), "b": filepath.Join(store, "b"), "swap": dest} {
-		mpath := filepath.Join(store, name+".manifest")
+	for mpath, dir := range map[string]string{
+		manifestPath(store, generationA):   filepath.Join(store, generationA),
+		manifestPath(store, generationB):   filepath.Join(store, generationB),
+		filepath.Join(store, swapManifest): dest,
+	} {
 		data, err := os.ReadFile(mpath)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
