@@ -28,10 +28,11 @@ func (o *Dest) manifest(path string) manifest {
 	return m
 }
 
-// setManifest writes m as the manifest at path and keeps it.
-func (o *Dest) setManifest(path string, m manifest) error {
+// setManifest writes m as the manifest at path of the output folder dir,
+// with its stamp, and keeps it. Nothing may change dir after it.
+func (o *Dest) setManifest(path string, m manifest, dir string) error {
 	delete(o.manifests, path)
-	if err := writeManifestFile(path, m); err != nil {
+	if err := writeManifestFile(path, m, stampOf(dir)); err != nil {
 		return err
 	}
 	o.manifests[path] = m
@@ -124,7 +125,7 @@ func commitLinks(d *Dir) error {
 		removeAll(d.out.path)
 		return err
 	}
-	if err := d.dest.setManifest(mpath, d.files); err != nil {
+	if err := d.dest.setManifest(mpath, d.files, d.out.path); err != nil {
 		removeAll(d.out.path)
 		return err
 	}
@@ -237,7 +238,7 @@ func commitSwap(d *Dir) error {
 	if err := d.writeNote(mpath); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
-	if err := d.dest.setManifest(mpath, d.files); err != nil {
+	if err := d.dest.setManifest(mpath, d.files, dest); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
 	if err := syncDir(filepath.Dir(dest)); err != nil {

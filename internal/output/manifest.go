@@ -6,12 +6,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/zeebo/xxh3"
 )
@@ -51,23 +53,48 @@ func digest(data []byte) entry {
 type manifest map[string]entry
 
 // manifestHeader begins a manifest. Those of the formats before it are
-// read still: manifestHeader1 began those before compressed twins, which
+// read still: manifestHeader3 began those without the line of the folder
+// (see folderStamp), manifestHeader1 those before compressed twins, which
 // have no twin's field, and manifestHeader2 those whose sums are the first
 // half of a SHA-256. An old sum never equals a new one, so a file whose
 // entry comes from such a manifest is written once more, and two old sums
 // are still equal only for the same bytes.
 const (
-	manifestHeader  = "thidua output manifest 3\n"
+	manifestHeader  = "thidua output manifest 4\n"
+	manifestHeader3 = "thidua output manifest 3\n"
 	manifestHeader2 = "thidua output manifest 2\n"
 	manifestHeader1 = "thidua output manifest 1\n"
 )
 
-// encode writes m as text: a header line, then a line per file, sorted by
-// path: digest, size, inode, the digest of the file a twin was made from
-// ("-" for a file that is not a twin) and path, separated by spaces.
-func (m manifest) encode() []byte {
-	b := make([]byte, 0, len(manifestHeader)+len(m)*96)
+// folderStamp is what the status of an output's folder said of it when its
+// manifest was written: its device and inode numbers and the time its
+// status last changed, in nanoseconds. A copy of the folder has other
+// numbers or another time, and so has the folder itself once an entry of it
+// is added, removed or renamed, or its times are set. The zero stamp is
+// none, as where the system tells no status change time.
+type folderStamp struct {
+	dev, ino uint64
+	changed  int64
+}
+
+// folderLine begins the line of a manifest's folderStamp.
+const folderLine = "folder "
+
+// encode writes m as text: a header line; the line of folder: "folder",
+// its device number, inode number and status change time; then a line per
+// file, sorted by path: digest, size, inode, the digest of the file a twin
+// was made from ("-" for a file that is not a twin) and path, separated by
+// spaces.
+func (m manifest) encode(folder folderStamp) []byte {
+	b := make([]byte, 0, len(manifestHeader)+64+len(m)*96)
 	b = append(b, manifestHeader...)
+	b = append(b, folderLine...)
+	b = strconv.AppendUint(b, folder.dev, 10)
+	b = append(b, ' ')
+	b = strconv.AppendUint(b, folder.ino, 10)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, folder.changed, 10)
+	b = append(b, '\n')
 	for _, rel := range slices.Sorted(maps.Keys(m)) {
 		e := m[rel]
 		b = hex.AppendEncode(b, e.sum[:])
@@ -88,12 +115,48 @@ func (m manifest) encode() []byte {
 	return b
 }
 
+// decodeFolderStamp reads the folderStamp from the beginning of a manifest
+// that encode wrote. It reports false for a manifest of an earlier format,
+// or anything else.
+func decodeFolderStamp(head []byte) (folderStamp, bool) {
+	rest, ok := bytes.CutPrefix(head, []byte(manifestHeader+folderLine))
+	if !ok {
+		return folderStamp{}, false
+	}
+	line, _, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return folderStamp{}, false
+	}
+	fields := strings.Fields(string(line))
+	if len(fields) != 3 {
+		return folderStamp{}, false
+	}
+	var f folderStamp
+	var errs [3]error
+	f.dev, errs[0] = strconv.ParseUint(fields[0], 10, 64)
+	f.ino, errs[1] = strconv.ParseUint(fields[1], 10, 64)
+	f.changed, errs[2] = strconv.ParseInt(fields[2], 10, 64)
+	if errors.Join(errs[:]...) != nil {
+		return folderStamp{}, false
+	}
+	return f, true
+}
+
 // decodeManifest reads what encode wrote, or a manifest of an earlier
 // format (see manifestHeader). Anything else is an error: a
 // manifest that cannot be trusted whole is not used at all.
 func decodeManifest(data []byte) (manifest, error) {
 	n := 5
 	rest, ok := bytes.CutPrefix(data, []byte(manifestHeader))
+	if ok {
+		if _, ok := decodeFolderStamp(data); !ok {
+			return nil, errors.New("manifest without its folder's line")
+		}
+		_, rest, _ = bytes.Cut(rest, []byte("\n"))
+	}
+	if !ok {
+		rest, ok = bytes.CutPrefix(data, []byte(manifestHeader3))
+	}
 	if !ok {
 		rest, ok = bytes.CutPrefix(data, []byte(manifestHeader2))
 	}
@@ -167,10 +230,30 @@ func readManifestFile(path string) manifest {
 	return m
 }
 
-// writeManifestFile puts m at path through a temporary file renamed over
-// it, so that path holds a whole manifest or none.
-func writeManifestFile(path string, m manifest) error {
-	return replaceFile(path, bytesOf(m.encode()))
+// writeManifestFile puts m, of the folder stamped folder, at path through a
+// temporary file renamed over it, so that path holds a whole manifest or
+// none.
+func writeManifestFile(path string, m manifest, folder folderStamp) error {
+	return replaceFile(path, bytesOf(m.encode(folder)))
+}
+
+// readFolderStamp returns the folderStamp of the manifest at path and when
+// the manifest was written, by the clock of its file system. It reports
+// false when there is none or it has no stamp.
+func readFolderStamp(path string) (folderStamp, time.Time, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return folderStamp{}, time.Time{}, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return folderStamp{}, time.Time{}, false
+	}
+	head := make([]byte, len(manifestHeader)+len(folderLine)+3*21)
+	n, _ := io.ReadFull(f, head)
+	stamp, ok := decodeFolderStamp(head[:n])
+	return stamp, info.ModTime(), ok
 }
 
 // removeManifestFile removes the manifest at path; a missing one is not an

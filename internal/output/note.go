@@ -56,9 +56,9 @@ func (d *Dir) LiveNote() []byte {
 	return note
 }
 
-// manifestSum is the digest of m as its file holds it.
+// manifestSum is the digest of the files of m as a manifest lists them.
 func manifestSum(m manifest) string {
-	sum := sha256.Sum256(m.encode())
+	sum := sha256.Sum256(m.encode(folderStamp{}))
 	return hex.EncodeToString(sum[:])
 }
 

@@ -44,6 +44,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Marker is the file that every output holds, so that a later build knows
@@ -196,21 +197,27 @@ type generation struct {
 // others lists, sorted, the files under the live output g that its manifest
 // does not name: files put there by hand, which the build will not carry
 // over. It lists nothing when g is not known.
+//
+// A folder whose status has not changed since the manifest was written
+// holds what the manifest names there, and is not read (see tree.others):
+// a second build of 10,000 articles reads 10,000 fewer folders. That holds
+// only while g's own folder is the one the manifest was written for, with
+// the same entries: a copy of it (cp -r of the output, a restore from a
+// backup) or a change to its top folder has it read whole.
 func (g *generation) others() ([]string, error) {
 	if g == nil || g.files == nil {
 		return nil, nil
+	}
+	var since time.Time
+	if stamp, written, ok := readFolderStamp(g.manifestPath); ok && stamp != (folderStamp{}) && stamp == stampOf(g.path) {
+		since = written
 	}
 	t, err := openTree(g.path)
 	if err != nil {
 		return nil, err
 	}
 	defer t.close()
-	all, err := t.files()
-	others := slices.DeleteFunc(all, func(rel string) bool {
-		_, ok := g.files[rel]
-		return ok
-	})
-	return others, err
+	return t.others(g.files, since)
 }
 
 // Dir is a build's output being written.

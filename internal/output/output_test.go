@@ -60,15 +60,21 @@ func buildIn(t *testing.T, dest, source string, links bool, files map[string]str
 	if err != nil {
 		t.Fatal(err)
 	}
+	writeAll(t, d, files)
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// writeAll writes files into d.
+func writeAll(t *testing.T, d *Dir, files map[string]string) {
+	t.Helper()
 	for _, rel := range slices.Sorted(maps.Keys(files)) {
 		if err := d.WriteFile(rel, []byte(files[rel])); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := d.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return d
 }
 
 // withDirs adds to files an entry "dir" for every folder they imply.

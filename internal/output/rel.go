@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -42,6 +43,35 @@ func relProblem(rel string) string {
 	}
 	if !filepath.IsLocal(filepath.FromSlash(rel)) {
 		return "leaves the output folder"
+	}
+	return ""
+}
+
+// foldersOf maps each folder that holds the files of m, "" for the top
+// one, to the names of the folders in it that do.
+func foldersOf(m manifest) map[string][]string {
+	folders := map[string][]string{"": nil}
+	for rel := range m {
+		for dir := parentOf(rel); ; dir = parentOf(dir) {
+			if _, ok := folders[dir]; ok {
+				break
+			}
+			folders[dir] = nil
+		}
+	}
+	for dir := range folders {
+		if dir != "" {
+			parent := parentOf(dir) // a key already: only values change
+			folders[parent] = append(folders[parent], path.Base(dir))
+		}
+	}
+	return folders
+}
+
+// parentOf is the folder of the slash path rel, "" for the top one.
+func parentOf(rel string) string {
+	if i := strings.LastIndexByte(rel, '/'); i >= 0 {
+		return rel[:i]
 	}
 	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"syscall"
+	"time"
 )
 
 // pathTree is a folder in which folders and files are made by their paths
@@ -117,4 +118,15 @@ func (t *pathTree) files() ([]string, error) {
 	})
 	slices.Sort(out)
 	return out, err
+}
+
+// others returns, sorted, the files under t that known does not name. It
+// reads every folder: without folder descriptors there is no status of a
+// folder that says its entries have not changed, and since is not used.
+func (t *pathTree) others(known manifest, since time.Time) ([]string, error) {
+	all, err := t.files()
+	return slices.DeleteFunc(all, func(rel string) bool {
+		_, ok := known[rel]
+		return ok
+	}), err
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -194,35 +195,121 @@ func (f *fdFile) Close() error {
 // files is pathTree.files through folder descriptors: each folder is
 // opened relative to its parent's, without resolving its whole path again,
 // and read by an os.File made from its descriptor, which is not offered to
-// the poller in vain. A second build walks the whole live output for files
-// put there by hand; TestTreesAgree checks this walk against the plain one.
+// the poller in vain. TestTreesAgree checks this walk against the plain one.
 func (t *tree) files() ([]string, error) {
 	var out []string
-	var walk func(parent int, name, rel string) error
-	walk = func(parent int, name, rel string) error {
-		fd, err := retry(func() (int, error) {
-			return unix.Openat(parent, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
-		})
-		if err != nil {
-			return &fs.PathError{Op: "open", Path: filepath.Join(t.path, rel), Err: err}
-		}
-		dir := os.NewFile(uintptr(fd), filepath.Join(t.path, rel))
-		defer dir.Close()
-		entries, err := dir.ReadDir(-1)
-		if err != nil {
-			return err
-		}
+	err := t.allFiles(t.fd, ".", "", &out)
+	slices.Sort(out)
+	return out, err
+}
+
+// allFiles appends to out the relative paths of the files under the folder
+// name of the open folder parent, which is at rel in t.
+func (t *tree) allFiles(parent int, name, rel string, out *[]string) error {
+	return t.inFolder(parent, name, rel, func(fd int, entries []fs.DirEntry) error {
 		for _, e := range entries {
 			p := path.Join(rel, e.Name())
 			if !e.IsDir() {
-				out = append(out, p)
-			} else if err := walk(fd, e.Name(), p); err != nil {
+				*out = append(*out, p)
+			} else if err := t.allFiles(fd, e.Name(), p, out); err != nil {
 				return err
 			}
 		}
 		return nil
+	})
+}
+
+// inFolder reads the folder name of the open folder parent, which is at rel
+// in t, and calls f with its entries and its descriptor, open while f runs.
+func (t *tree) inFolder(parent int, name, rel string, f func(fd int, entries []fs.DirEntry) error) error {
+	fd, err := retry(func() (int, error) {
+		return unix.Openat(parent, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: filepath.Join(t.path, rel), Err: err}
 	}
-	err := walk(t.fd, ".", "")
+	dir := os.NewFile(uintptr(fd), filepath.Join(t.path, rel))
+	defer dir.Close()
+	entries, err := dir.ReadDir(-1)
+	if err != nil {
+		return err
+	}
+	return f(fd, entries)
+}
+
+// others returns, sorted, the files under t that known does not name.
+//
+// A folder that holds what known names, and whose status last changed
+// before since, is not read: it holds what known names there still.
+// Adding, removing or renaming an entry of a folder changes its status
+// time (ctime), and so does setting its times, as rsync -a or touch do;
+// no call sets it back. since must be when known was recorded, after the
+// last change that thidua made to its folders, by the clock of the same
+// file system; a folder changed in the same tick of that clock as since is
+// read, as git checks again a file as old as its index. So a second build
+// stats the folders of the live output instead of reading them (10,000
+// fewer folders read at 10,000 articles). TestOthersReadOnlyChangedFolders
+// checks that.
+func (t *tree) others(known manifest, since time.Time) ([]string, error) {
+	folders := foldersOf(known)
+	var out []string
+	var visit func(rel string) error
+	visit = func(rel string) error {
+		name := rel
+		if name == "" {
+			name = "."
+		}
+		var st unix.Stat_t
+		if _, err := retry(func() (int, error) { return 0, unix.Fstatat(t.fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
+			if err == unix.ENOENT {
+				return nil // gone: nothing in it is left to report
+			}
+			return &fs.PathError{Op: "lstat", Path: filepath.Join(t.path, rel), Err: err}
+		}
+		if st.Mode&unix.S_IFMT != unix.S_IFDIR {
+			out = append(out, rel) // a file or a link where known has a folder
+			return nil
+		}
+		if time.Unix(st.Ctim.Unix()).Before(since) {
+			for _, sub := range folders[rel] {
+				if err := visit(path.Join(rel, sub)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return t.inFolder(t.fd, name, rel, func(fd int, entries []fs.DirEntry) error {
+			for _, e := range entries {
+				p := path.Join(rel, e.Name())
+				var err error
+				switch _, isFolder := folders[p]; {
+				case !e.IsDir():
+					if _, ok := known[p]; !ok {
+						out = append(out, p)
+					}
+				case isFolder:
+					err = visit(p)
+				default:
+					err = t.allFiles(fd, e.Name(), p, &out)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	err := visit("")
 	slices.Sort(out)
 	return out, err
+}
+
+// stampOf is the folderStamp of the folder at path; the zero stamp when its
+// status cannot be read.
+func stampOf(path string) folderStamp {
+	var st unix.Stat_t
+	if err := unix.Lstat(path, &st); err != nil {
+		return folderStamp{}
+	}
+	return folderStamp{dev: uint64(st.Dev), ino: uint64(st.Ino), changed: st.Ctim.Nano()}
 }
