@@ -52,7 +52,7 @@ func (c *Cache) Update(paths []string, all bool) int {
 	var current []string
 	if all || c.walk == nil {
 		c.walk = &diag.List{}
-		current = siteFiles(c.fsys, c.walk)
+		current, _ = siteFiles(c.fsys, c.walk)
 		listed := make(map[string]bool, len(current))
 		for _, p := range current {
 			listed[p] = true

@@ -77,25 +77,31 @@ func (o Options) maxFileSize() int64 {
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	diags := &diag.List{}
 	files := &Files{}
-	paths := siteFiles(fsys, diags)
+	// The files' stamps are those of the listing, taken after now: a
+	// change made after it gives the next load another stamp.
+	now := time.Now()
+	paths, infos := siteFiles(fsys, diags)
 	// site.yaml comes first: its base path and Markdown settings shape the
 	// HTML of every body.
 	if len(paths) > 0 && classify(paths[0]) == kindConfig {
 		r := readAndParse(fsys, paths[0], kindConfig, opts.maxFileSize(), nil)
 		diags.Merge(r.diags)
 		files.add(r.value)
-		paths = paths[1:]
+		paths, infos = paths[1:], infos[1:]
 	}
 	bodies := NewBodies(markdownOptions(files.Config, opts))
 	var jobs []func() parsed
-	for _, p := range paths {
+	for i, p := range paths {
 		k := classify(p)
 		if k.listedOnly() {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
 		if k == kindArticle && opts.Memo != nil {
-			jobs = append(jobs, func() parsed { return readAndRecall(fsys, p, opts.maxFileSize(), bodies, opts.Memo) })
+			stamp, stamped := stampOf(fsys, infos[i])
+			jobs = append(jobs, func() parsed {
+				return readAndRecall(fsys, p, stamp, stamped, now, opts.maxFileSize(), bodies, opts.Memo)
+			})
 			continue
 		}
 		jobs = append(jobs, func() parsed { return readAndParse(fsys, p, k, opts.maxFileSize(), bodies) })
@@ -121,11 +127,9 @@ func readAndParse(fsys fs.FS, p string, k kind, limit int64, bodies *Bodies) par
 
 // readAndRecall is readAndParse for the article at p, which it takes from
 // memo when memo holds it, and gives memo when parsed without a diagnostic.
-func readAndRecall(fsys fs.FS, p string, limit int64, bodies *Bodies, memo *Memo) parsed {
-	// The stamp is taken before the file is read: a change made while it
-	// is read gives the next load another stamp.
-	now := time.Now()
-	st, stamped := stampOf(fsys, p)
+// st, when stamped, is the stamp of p taken after now and before p is read
+// (see Memo.stamp).
+func readAndRecall(fsys fs.FS, p string, st FileStamp, stamped bool, now time.Time, limit int64, bodies *Bodies, memo *Memo) parsed {
 	if stamped && st.Size <= limit {
 		if a, ok := memo.recallStamped(p, st, bodies.opts); ok {
 			return parsed{value: a}
@@ -224,17 +228,21 @@ func runBounded(jobs []func() parsed) []parsed {
 const jobsPerTask = 16
 
 // siteFiles returns the paths of the files of fsys that loading looks at:
-// site.yaml and the files under data/, content/ and static/. A folder that
-// cannot be read is reported, and so is anything Site leaves out (see Site).
-func siteFiles(fsys fs.FS, diags *diag.List) []string {
-	var out []string
+// site.yaml and the files under data/, content/ and static/, and the status
+// of each, read without following a link. A folder that cannot be read is
+// reported, and so is anything Site leaves out (see Site).
+func siteFiles(fsys fs.FS, diags *diag.List) (paths []string, infos []fs.FileInfo) {
+	add := func(p string, info fs.FileInfo) {
+		paths = append(paths, p)
+		infos = append(infos, info)
+	}
 	if info, err := fs.Lstat(fsys, "site.yaml"); err == nil && usable(fsys, "site.yaml", info, diags) {
-		out = append(out, "site.yaml")
+		add("site.yaml", info)
 	}
 	for _, root := range []string{"data", "content", "static"} {
-		WalkFiles(fsys, root, diags, func(p string) { out = append(out, p) })
+		walkFiles(fsys, root, diags, add)
 	}
-	return out
+	return paths, infos
 }
 
 // WalkFiles calls visit with the path of each file under the folder root
@@ -247,6 +255,12 @@ func siteFiles(fsys fs.FS, diags *diag.List) []string {
 // read, is reported in diags. A missing root is no mistake. The renderer lists the
 // site's layouts/ with it.
 func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) {
+	walkFiles(fsys, root, diags, func(p string, _ fs.FileInfo) { visit(p) })
+}
+
+// walkFiles is WalkFiles, visiting each file with its status, read without
+// following a link.
+func walkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string, info fs.FileInfo)) {
 	if info, err := fs.Lstat(fsys, root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		if _, problem := followLink(fsys, root); problem.Code != "" {
 			diags.Warn(root, 0, 0, "symlink-root", problem)
@@ -270,7 +284,7 @@ func WalkFiles(fsys fs.FS, root string, diags *diag.List, visit func(p string)) 
 			return nil
 		}
 		if info, err := e.Info(); err == nil && usable(fsys, p, info, diags) {
-			visit(p)
+			visit(p, info)
 		}
 		return nil
 	})

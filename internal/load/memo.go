@@ -116,8 +116,8 @@ func (m *Memo) recallStamped(path string, st FileStamp, o markdown.Options) (*Ar
 }
 
 // stamp records that the article of the file path, read under the key k,
-// was read from a file of the stamp st, taken before it was read at the
-// time now; a stamp that is not settled is not recorded.
+// was read from a file of the stamp st, taken after the time now and
+// before the file was read; a stamp that is not settled is not recorded.
 func (m *Memo) stamp(path string, st FileStamp, k memoKey, o markdown.Options, now time.Time) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

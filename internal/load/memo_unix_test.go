@@ -3,6 +3,7 @@
 package load
 
 import (
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -58,7 +59,11 @@ func TestMemoRecallsByStamp(t *testing.T) {
 		t.Helper()
 		fsys := NewRootFS(root)
 		defer fsys.Close()
-		st, ok := stampOf(fsys, name)
+		info, err := fs.Lstat(fsys, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, ok := stampOf(fsys, info)
 		if !ok {
 			t.Fatalf("no stamp of %s", name)
 		}

@@ -19,7 +19,3 @@ func openFolder(root *os.Root, dir string) (*folder, error) {
 
 // readFile leaves every file to Open (ok false).
 func (r *RootFS) readFile(string, int64) (data []byte, ok bool, err error) { return nil, false, nil }
-
-// stamp gives no stamps here (false): Windows keeps no time that a program
-// cannot set back.
-func (r *RootFS) stamp(string) (FileStamp, bool) { return FileStamp{}, false }

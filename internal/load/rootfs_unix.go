@@ -94,23 +94,6 @@ func (r *RootFS) readFile(name string, limit int64) (data []byte, ok bool, err e
 	return buf, true, nil
 }
 
-// stamp returns the stamp of the regular file name, with one fstatat on the
-// descriptor of its folder; false for a link, anything but a regular
-// file, a name not in a folder or a file that cannot be stated.
-func (r *RootFS) stamp(name string) (FileStamp, bool) {
-	f, base, ok := r.inFolder(name)
-	if !ok {
-		return FileStamp{}, false
-	}
-	var st unix.Stat_t
-	if _, err := ignoringEINTR(func() (int, error) {
-		return 0, unix.Fstatat(int(f.fd), base, &st, unix.AT_SYMLINK_NOFOLLOW)
-	}); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return FileStamp{}, false
-	}
-	return FileStamp{Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano(), Ino: uint64(st.Ino), Dev: uint64(st.Dev)}, true
-}
-
 // errNotRegular is the error of readFile for a fifo, a device or a folder.
 var errNotRegular = errors.New("not a regular file")
 

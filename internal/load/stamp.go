@@ -25,11 +25,13 @@ func (st FileStamp) settled(now time.Time, settle time.Duration) bool {
 	return st.Mtime < limit && st.Ctime < limit
 }
 
-// stampOf returns the stamp of the file name of fsys, when fsys gives
-// stamps (a RootFS on Linux, macOS and the BSDs) and name is a regular file.
-func stampOf(fsys fs.FS, name string) (FileStamp, bool) {
-	if r, ok := fsys.(*RootFS); ok {
-		return r.stamp(name)
+// stampOf returns the stamp of the file of fsys whose status, read without
+// following a link, is info, when fsys gives stamps (a RootFS on Linux,
+// macOS and the BSDs) and info is that of a regular file. The stamp comes
+// from the status the folder's listing read: no call of its own.
+func stampOf(fsys fs.FS, info fs.FileInfo) (FileStamp, bool) {
+	if _, ok := fsys.(*RootFS); !ok || info == nil || !info.Mode().IsRegular() {
+		return FileStamp{}, false
 	}
-	return FileStamp{}, false
+	return statStamp(info.Sys())
 }
