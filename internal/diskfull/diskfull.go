@@ -88,10 +88,13 @@ func Run(t testing.TB, limit uint64, f func()) {
 		t.Fatal(err)
 	}
 	small := old
-	small.Cur = limit
+	setLimit(&small.Cur, limit)
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &small); err != nil {
 		t.Skipf("cannot lower the file size limit: %v", err)
 	}
 	defer syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old)
 	f()
 }
+
+// setLimit sets the limit *cur, an int64 on FreeBSD and a uint64 elsewhere.
+func setLimit[T int64 | uint64](cur *T, limit uint64) { *cur = T(limit) }
