@@ -10,13 +10,14 @@ import (
 	"github.com/thidua/thidua/internal/output"
 )
 
-// A one-off build keeps the articles it parsed (a load.Memo) beside its
-// output, so that the next build of the same destination, in another
-// process, parses only the articles whose bytes changed, and reads only
-// those whose files' stamps changed (load.FileStamp): parsing the Markdown
-// of every article again is most of a second build's work. The memo counts
-// only for the same program (see programStamp), and each article only for
-// the same path, bytes and Markdown options.
+// A one-off build keeps the articles and bloc years it parsed (a
+// load.Memo) beside its output, so that the next build of the same
+// destination, in another process, parses only the files whose bytes
+// changed, and reads only those whose stamps changed (load.FileStamp):
+// parsing every article's Markdown and every bloc year's YAML again is most
+// of a second build's work. The memo counts only for the same program (see
+// programStamp), and each file only for the same path, bytes and Markdown
+// options.
 //
 // It also keeps the git dates of the site's files with the commit they are
 // of (gitinfo.Tracker.Save), so that the next build asks git which commit

@@ -84,6 +84,25 @@ type BlocYearFile struct {
 	Figures    []model.Figure
 }
 
+// times calls f with each time of y, always in the same order: the dates
+// of the covenant and the review, of the flag, and of each step of each
+// award. TestBlocYearTimes checks that it misses none.
+func (y *BlocYearFile) times(f func(*time.Time)) {
+	for _, e := range []*model.Event{y.Covenant, y.Review} {
+		if e != nil {
+			f(&e.Date)
+		}
+	}
+	if y.Flag != nil {
+		f(&y.Flag.Date)
+	}
+	for i := range y.Awards {
+		for j := range y.Awards[i].History {
+			f(&y.Awards[i].History[j].Date)
+		}
+	}
+}
+
 // MemberEntry is one unit of the members of a year.
 type MemberEntry struct {
 	Unit   Ident

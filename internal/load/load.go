@@ -44,8 +44,8 @@ type Options struct {
 	// Summaries warns of each article that is not a draft and has neither
 	// a summary nor a first paragraph that can be one (check --strict).
 	Summaries bool
-	// Memo, when not nil, gives the articles an earlier load parsed from
-	// the same bytes, and is given those this load parses.
+	// Memo, when not nil, gives the articles and bloc years an earlier
+	// load parsed from the same bytes, and is given those this load parses.
 	Memo *Memo
 }
 
@@ -97,11 +97,14 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 			diags.Merge(files.Set(p, nil))
 			continue
 		}
-		if k == kindArticle && opts.Memo != nil {
+		if m := opts.Memo; m != nil && (k == kindArticle || k == kindBlocYear) {
 			stamp, stamped := stampOf(fsys, infos[i])
-			jobs = append(jobs, func() parsed {
-				return readAndRecall(fsys, p, stamp, stamped, now, opts.maxFileSize(), bodies, opts.Memo)
-			})
+			r := recalling{fsys: fsys, path: p, kind: k, stamp: stamp, stamped: stamped, now: now, limit: opts.maxFileSize(), bodies: bodies, memo: m}
+			if k == kindArticle {
+				jobs = append(jobs, func() parsed { return readAndRecall(r, m.articles, bodies.opts) })
+			} else {
+				jobs = append(jobs, func() parsed { return readAndRecall(r, m.years, markdown.Options{}) })
+			}
 			continue
 		}
 		jobs = append(jobs, func() parsed { return readAndParse(fsys, p, k, opts.maxFileSize(), bodies) })
@@ -125,32 +128,46 @@ func readAndParse(fsys fs.FS, p string, k kind, limit int64, bodies *Bodies) par
 	return parseFile(k, p, src, bodies)
 }
 
-// readAndRecall is readAndParse for the article at p, which it takes from
-// memo when memo holds it, and gives memo when parsed without a diagnostic.
-// st, when stamped, is the stamp of p taken after now and before p is read
+// recalling is what readAndRecall needs of a file and its load: st, when
+// stamped, is the stamp of the file taken after now and before it is read
 // (see Memo.stamp).
-func readAndRecall(fsys fs.FS, p string, st FileStamp, stamped bool, now time.Time, limit int64, bodies *Bodies, memo *Memo) parsed {
-	if stamped && st.Size <= limit {
-		if a, ok := memo.recallStamped(p, st, bodies.opts); ok {
-			return parsed{value: a}
+type recalling struct {
+	fsys    fs.FS
+	path    string
+	kind    kind
+	stamp   FileStamp
+	stamped bool
+	now     time.Time
+	limit   int64
+	bodies  *Bodies
+	memo    *Memo
+}
+
+// readAndRecall is readAndParse for the file of r, which it takes from the
+// table t of r's memo when t holds it as parsed with the Markdown options
+// o, and gives t when parsed without a diagnostic.
+func readAndRecall[T any](r recalling, t memoTable[T], o markdown.Options) parsed {
+	if r.stamped && r.stamp.Size <= r.limit {
+		if v, ok := recallStamped(r.memo, t, r.path, r.stamp, o); ok {
+			return parsed{value: v}
 		}
 	}
-	src, d := readSiteFile(fsys, p, limit)
+	src, d := readSiteFile(r.fsys, r.path, r.limit)
 	if d != nil {
 		return parsed{diags: d}
 	}
-	key, a, ok := memo.recall(p, src, bodies.opts)
-	r := parsed{value: a}
+	key, v, ok := recall(t, r.kind, r.path, src, o)
+	p := parsed{value: v}
 	if !ok {
-		if r = parseFile(kindArticle, p, src, bodies); r.diags != nil && r.diags.Len() > 0 {
-			return r // not kept, so not stamped either
+		if p = parseFile(r.kind, r.path, src, r.bodies); p.diags != nil && p.diags.Len() > 0 {
+			return p // not kept, so not stamped either
 		}
-		memo.remember(key, r.value.(*ArticleFile))
+		remember(r.memo, t, key, p.value.(*T))
 	}
-	if stamped {
-		memo.stamp(p, st, key, bodies.opts, now)
+	if r.stamped {
+		r.memo.stamp(r.path, r.stamp, key, o, r.now)
 	}
-	return r
+	return p
 }
 
 // markdownOptions are those of the Converter of the bodies of a site with

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
@@ -12,23 +13,22 @@ import (
 	"github.com/thidua/thidua/internal/vn"
 )
 
-// A Memo remembers the articles a load parsed, by the digest of what each
-// was parsed from (its path, its bytes and the Markdown options), so that a
-// later load, in this process or another one, parses only the articles
-// that changed since. Only articles parsed without a diagnostic are
-// remembered: the others are parsed again, so that their warnings are
-// reported every time.
+// A Memo remembers the articles and the bloc years a load parsed, by the
+// digest of what each was parsed from (its kind, path, bytes and the
+// Markdown options), so that a later load, in this process or another one,
+// parses only the files that changed since. Only files parsed without a
+// diagnostic are remembered: the others are parsed again, so that their
+// warnings are reported every time.
 //
 // Where the site folder gives stamps (see FileStamp), a Memo also keeps the
-// stamp of the file each article was read from, and an article whose file
-// has the same stamp is recalled without its file being read. A Memo is
-// safe for concurrent use.
+// stamp of each file, and a file that has the same stamp is recalled
+// without being read. A Memo is safe for concurrent use.
 type Memo struct {
-	mu     sync.Mutex
-	known  map[memoKey]*ArticleFile // read from an earlier load
-	used   map[memoKey]*ArticleFile // of the last load: recalled or parsed
-	parsed int                      // how many of used were parsed, not recalled
-	// stamps are the stamps of the files of known and used, by path, with
+	mu       sync.Mutex
+	articles *articleTable
+	years    *yearTable // data/blocs/<bloc>/<year>.yaml
+	parsed   int        // how many files of the last load were parsed, not recalled
+	// stamps are the stamps of the files of the tables, by path, with
 	// the key each was read under.
 	stamps    map[string]stampedKey
 	restamped bool // whether the last load gave a file another stamp, or took one
@@ -38,7 +38,124 @@ type Memo struct {
 	settle time.Duration
 }
 
-// stampedKey is the key an article was read under, the stamp of its file
+// memoTable holds the parsed files of one kind that a Memo remembers: those
+// read from an earlier load (known) and those of the last load (used). It
+// is safe for concurrent use; the Memo's mu is not held while it is called.
+type memoTable[T any] interface {
+	// take returns the file under k, if it is known, and counts it as
+	// used: a load owns the files it is given.
+	take(k memoKey) (*T, bool)
+	// keep counts v, just parsed, as used under k.
+	keep(k memoKey, v *T)
+}
+
+// articleTable keeps the articles themselves: the model holds their
+// strings anyway.
+type articleTable struct {
+	mu          sync.Mutex
+	known, used map[memoKey]*ArticleFile
+}
+
+func (t *articleTable) take(k memoKey) (*ArticleFile, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	a, ok := t.known[k]
+	if ok {
+		t.used[k] = a
+		delete(t.known, k)
+	}
+	return a, ok
+}
+
+func (t *articleTable) keep(k memoKey, a *ArticleFile) {
+	t.mu.Lock()
+	t.used[k] = a
+	t.mu.Unlock()
+}
+
+// yearTable keeps the bloc years encoded (see encodeYear), each on its own:
+// the model keeps little of a parsed bloc year, and a build of 3,500 of
+// them held 38 MiB more at its peak with the files themselves.
+type yearTable struct {
+	mu          sync.Mutex
+	known, used map[memoKey]encodedYear
+}
+
+// encodedYear is the path of a bloc year and what encodeYear made of it.
+type encodedYear struct {
+	path string
+	b    []byte
+}
+
+func (t *yearTable) take(k memoKey) (*BlocYearFile, bool) {
+	t.mu.Lock()
+	e, ok := t.known[k]
+	delete(t.known, k)
+	t.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	y, err := decodeYear(e.b) // on the load's goroutine, not under the lock
+	if err != nil || y.Path != e.path {
+		return nil, false
+	}
+	t.mu.Lock()
+	t.used[k] = e
+	t.mu.Unlock()
+	return y, true
+}
+
+func (t *yearTable) keep(k memoKey, y *BlocYearFile) {
+	b, err := encodeYear(y)
+	if err != nil {
+		return
+	}
+	t.mu.Lock()
+	t.used[k] = encodedYear{path: y.Path, b: b}
+	t.mu.Unlock()
+}
+
+// memoYear is a bloc year as a Memo encodes it: the BlocYearFile itself, so
+// that a field added to it is kept too, and the names of the locations of
+// its times, which gob does not keep (it keeps the instant and the
+// offset), in the order of BlocYearFile.times.
+type memoYear struct {
+	Year  *BlocYearFile
+	Zones []string
+}
+
+// encodeYear encodes y as a gob stream of its own.
+func encodeYear(y *BlocYearFile) ([]byte, error) {
+	e := memoYear{Year: y}
+	y.times(func(t *time.Time) { e.Zones = append(e.Zones, zoneName(*t)) })
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(e)
+	return b.Bytes(), err
+}
+
+// decodeYear decodes what encodeYear encoded.
+func decodeYear(b []byte) (*BlocYearFile, error) {
+	var e memoYear
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&e); err != nil {
+		return nil, err
+	}
+	if e.Year == nil {
+		return nil, errors.New("load: a memo's bloc year without its file")
+	}
+	i := 0
+	e.Year.times(func(t *time.Time) {
+		if i < len(e.Zones) {
+			*t = inZone(*t, e.Zones[i])
+		}
+		i++
+	})
+	if i != len(e.Zones) {
+		return nil, errors.New("load: a memo's bloc year with the zones of other times")
+	}
+	return e.Year, nil
+}
+
+// stampedKey is the key a file was read under, the stamp of the file
 // taken before it was read, and the Markdown options it was parsed with.
 type stampedKey struct {
 	Stamp   FileStamp
@@ -50,19 +167,26 @@ type stampedKey struct {
 // files, far more than the ticks of the others.
 const settleTime = 4 * time.Second
 
-// memoKey is the digest of an article's path, bytes and Markdown options.
+// memoKey is the digest of a file's kind, path and bytes and of the
+// Markdown options.
 type memoKey [sha256.Size]byte
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{known: map[memoKey]*ArticleFile{}, used: map[memoKey]*ArticleFile{}, stamps: map[string]stampedKey{}, settle: settleTime}
+	return &Memo{
+		articles: &articleTable{known: map[memoKey]*ArticleFile{}, used: map[memoKey]*ArticleFile{}},
+		years:    &yearTable{known: map[memoKey]encodedYear{}, used: map[memoKey]encodedYear{}},
+		stamps:   map[string]stampedKey{},
+		settle:   settleTime,
+	}
 }
 
-func articleKey(path string, src []byte, o markdown.Options) memoKey {
+func fileKey(k kind, path string, src []byte, o markdown.Options) memoKey {
 	h := sha256.New()
-	var flags [1]byte
+	var flags [2]byte
+	flags[0] = byte(k)
 	if o.Unsafe {
-		flags[0] = 1
+		flags[1] = 1
 	}
 	h.Write(flags[:])
 	io.WriteString(h, o.BasePath)
@@ -70,54 +194,43 @@ func articleKey(path string, src []byte, o markdown.Options) memoKey {
 	io.WriteString(h, path)
 	h.Write([]byte{0})
 	h.Write(src)
-	var k memoKey
-	h.Sum(k[:0])
-	return k
+	var key memoKey
+	h.Sum(key[:0])
+	return key
 }
 
-// recall returns the article parsed from path and src with the options o,
-// if m holds it, and counts it as used.
-func (m *Memo) recall(path string, src []byte, o markdown.Options) (memoKey, *ArticleFile, bool) {
-	k := articleKey(path, src, o)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	a, ok := m.known[k]
-	if ok {
-		m.used[k] = a
-		delete(m.known, k) // a load owns the articles it is given
-	}
-	return k, a, ok
+// recall returns the file of the kind k parsed from path and src with the
+// options o, if the table t of m holds it, and counts it as used.
+func recall[T any](t memoTable[T], k kind, path string, src []byte, o markdown.Options) (memoKey, *T, bool) {
+	key := fileKey(k, path, src, o)
+	v, ok := t.take(key)
+	return key, v, ok
 }
 
-// remember keeps an article just parsed under its key k.
-func (m *Memo) remember(k memoKey, a *ArticleFile) {
+// remember keeps in the table t of m a file just parsed under its key.
+func remember[T any](m *Memo, t memoTable[T], key memoKey, v *T) {
+	t.keep(key, v)
 	m.mu.Lock()
-	m.used[k] = a
 	m.parsed++
 	m.mu.Unlock()
 }
 
-// recallStamped returns the article of the file path whose stamp is st,
-// parsed with the options o, if m holds it under that stamp, and counts it
+// recallStamped returns the file path whose stamp is st, parsed with the
+// options o, if the table t of m holds it under that stamp, and counts it
 // as used.
-func (m *Memo) recallStamped(path string, st FileStamp, o markdown.Options) (*ArticleFile, bool) {
+func recallStamped[T any](m *Memo, t memoTable[T], path string, st FileStamp, o markdown.Options) (*T, bool) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	s, ok := m.stamps[path]
+	m.mu.Unlock()
 	if !ok || s.Stamp != st || s.Options != o {
 		return nil, false
 	}
-	a, ok := m.known[s.Key]
-	if ok {
-		m.used[s.Key] = a
-		delete(m.known, s.Key)
-	}
-	return a, ok
+	return t.take(s.Key)
 }
 
-// stamp records that the article of the file path, read under the key k,
-// was read from a file of the stamp st, taken after the time now and
-// before the file was read; a stamp that is not settled is not recorded.
+// stamp records that the file path, read under the key k, was read from a
+// file of the stamp st, taken after the time now and before the file was
+// read; a stamp that is not settled is not recorded.
 func (m *Memo) stamp(path string, st FileStamp, k memoKey, o markdown.Options, now time.Time) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -132,57 +245,80 @@ func (m *Memo) stamp(path string, st FileStamp, k memoKey, o markdown.Options, n
 	m.restamped = m.restamped || !had || s != next
 }
 
-// Len is how many articles m holds: those read and not yet recalled, and
+// Len is how many files m holds: those read and not yet recalled, and
 // those of the last load.
 func (m *Memo) Len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.known) + len(m.used)
+	unlock := m.lock()
+	defer unlock()
+	return len(m.articles.known) + len(m.articles.used) + len(m.years.known) + len(m.years.used)
 }
 
-// Changed reports whether the articles of the last load are not those m
-// was read with: some were parsed, or some of those read were not used,
-// or a file has a stamp it had not (such as one that had not settled).
-// Only then is m worth writing again.
-func (m *Memo) Changed() bool {
+// lock locks m and its tables, for a look at all of them; it returns the
+// function that unlocks them.
+func (m *Memo) lock() (unlock func()) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.parsed > 0 || len(m.known) > 0 || m.restamped
+	m.articles.mu.Lock()
+	m.years.mu.Lock()
+	return func() {
+		m.years.mu.Unlock()
+		m.articles.mu.Unlock()
+		m.mu.Unlock()
+	}
+}
+
+// Changed reports whether the files of the last load are not those m was
+// read with: some were parsed, or some of those read were not used, or a
+// file has a stamp it had not (such as one that had not settled). Only
+// then is m worth writing again.
+func (m *Memo) Changed() bool {
+	unlock := m.lock()
+	defer unlock()
+	return m.parsed > 0 || len(m.articles.known) > 0 || len(m.years.known) > 0 || m.restamped
 }
 
 // memoHeader begins an encoded Memo; a Memo written by another version of
 // the encoding is not read.
-const memoHeader = "thidua memo 2\n"
+const memoHeader = "thidua memo 3\n"
 
-// memoEntry is an article as a Memo encodes it: the ArticleFile itself,
-// so that a field added to it is kept too, the name of its date's
+// memoEntry is a file as a Memo encodes it: an ArticleFile itself, so
+// that a field added to it is kept too, with the name of its date's
 // location, which gob does not keep (it keeps the instant and the offset),
-// and the stamp of its file when it has one.
+// or a bloc year as encodeYear encoded it; and the stamp of its file when
+// it has one.
 type memoEntry struct {
-	Key     memoKey
-	Zone    string // see zoneName
-	Article *ArticleFile
-	Stamp   *stampedKey
+	Key      memoKey
+	Zone     string // see zoneName
+	Article  *ArticleFile
+	Year     []byte
+	YearPath string
+	Stamp    *stampedKey
 }
 
-// Encode writes the articles of m's last load to w, for ReadMemo. The
-// order of the articles is not fixed.
+// Encode writes the files of m's last load to w, for ReadMemo. The order
+// of the files is not fixed.
 func (m *Memo) Encode(w io.Writer) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
+	unlock := m.lock()
+	defer unlock()
 	if _, err := io.WriteString(w, memoHeader); err != nil {
 		return err
 	}
 	enc := gob.NewEncoder(w)
-	if err := enc.Encode(len(m.used)); err != nil {
+	if err := enc.Encode(len(m.articles.used) + len(m.years.used)); err != nil {
 		return err
 	}
-	for k, a := range m.used {
-		e := memoEntry{Key: k, Zone: zoneName(a.Date), Article: a}
-		if s, ok := m.stamps[a.Path]; ok && s.Key == k {
-			e.Stamp = &s
+	stamp := func(path string, k memoKey) *stampedKey {
+		if s, ok := m.stamps[path]; ok && s.Key == k {
+			return &s
 		}
-		if err := enc.Encode(e); err != nil {
+		return nil
+	}
+	for k, a := range m.articles.used {
+		if err := enc.Encode(memoEntry{Key: k, Zone: zoneName(a.Date), Article: a, Stamp: stamp(a.Path, k)}); err != nil {
+			return err
+		}
+	}
+	for k, y := range m.years.used {
+		if err := enc.Encode(memoEntry{Key: k, Year: y.b, YearPath: y.path, Stamp: stamp(y.path, k)}); err != nil {
 			return err
 		}
 	}
@@ -209,13 +345,21 @@ func ReadMemo(r io.Reader) (*Memo, error) {
 		if err := dec.Decode(&e); err != nil {
 			return nil, err
 		}
-		if e.Article == nil {
-			return nil, errors.New("load: a memo entry without its article")
+		var path string
+		switch {
+		case e.Article != nil && e.Year == nil:
+			e.Article.Date = inZone(e.Article.Date, e.Zone)
+			m.articles.known[e.Key] = e.Article
+			path = e.Article.Path
+		case e.Year != nil && e.Article == nil:
+			// Decoded when a load takes it, on the load's goroutines.
+			m.years.known[e.Key] = encodedYear{path: e.YearPath, b: e.Year}
+			path = e.YearPath
+		default:
+			return nil, errors.New("load: a memo entry without one file")
 		}
-		e.Article.Date = inZone(e.Article.Date, e.Zone)
-		m.known[e.Key] = e.Article
 		if e.Stamp != nil && e.Stamp.Key == e.Key {
-			m.stamps[e.Article.Path] = *e.Stamp
+			m.stamps[path] = *e.Stamp
 		}
 	}
 	return m, nil

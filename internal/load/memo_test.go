@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // roundTrip returns m as another process reads it back.
@@ -59,20 +60,97 @@ func TestMemoLoadsWhatSiteLoads(t *testing.T) {
 		return roundTrip(t, m)
 	}
 	m := check("first load", NewMemo(), true)
-	if n := len(m.known); n == 0 || strings.Contains(strings.Join(memoPaths(m), " "), "canh-bao") {
+	if n := len(m.articles.known); n == 0 || strings.Contains(strings.Join(memoPaths(m), " "), "canh-bao") {
 		t.Errorf("the memo holds %v: want every article but the one with a warning", memoPaths(m))
+	}
+	if len(m.years.known) == 0 {
+		t.Error("the memo holds no bloc year")
 	}
 	m = check("nothing changed", m, false)
 	write("content/news/2025/ngay-z.md", article("2025-03-05T08:30:00Z", ""))
 	m = check("an article changed", m, true)
+	year, err := os.ReadFile(dir + "/data/blocs/khoi-8/2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("data/blocs/khoi-8/2024.yaml", strings.Replace(string(year), "date: 2024-03-21", "date: 2024-03-22", 1))
+	m = check("a bloc year changed", m, true)
+	write("data/blocs/khoi-8/2024.yaml", string(year)+"chua-biet: 1\n")
+	m = check("a bloc year with a warning", m, true)
+	for _, y := range m.years.known {
+		if y.path == "data/blocs/khoi-8/2024.yaml" {
+			t.Error("the memo holds a bloc year parsed with a warning")
+		}
+	}
+	write("data/blocs/khoi-8/2024.yaml", string(year))
+	m = check("the bloc year mended", m, true)
 	os.Remove(dir + "/content/news/2025/ngay-lech.md")
 	m = check("an article removed", m, true)
 	check("nothing changed again", m, false)
 }
 
+// TestBlocYearTimes: BlocYearFile.times visits every time a bloc year
+// holds, so that a memo gives each back in its location.
+func TestBlocYearTimes(t *testing.T) {
+	var y BlocYearFile
+	want := 0
+	zone := time.FixedZone("thử", 3600)
+	var fill func(v reflect.Value)
+	fill = func(v reflect.Value) {
+		switch {
+		case v.Type() == reflect.TypeFor[time.Time]():
+			v.Set(reflect.ValueOf(time.Date(2024, 1, 1+want, 0, 0, 0, 0, time.UTC)))
+			want++
+		case v.Kind() == reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+			fill(v.Elem())
+		case v.Kind() == reflect.Slice:
+			v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+			for i := range 2 {
+				fill(v.Index(i))
+			}
+		case v.Kind() == reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					fill(v.Field(i))
+				}
+			}
+		}
+	}
+	fill(reflect.ValueOf(&y).Elem())
+	got := 0
+	y.times(func(t *time.Time) { *t = t.In(zone); got++ })
+	if got != want {
+		t.Errorf("times visits %d times, the type holds %d", got, want)
+	}
+	// Every time is now in zone: none was left out.
+	var check func(v reflect.Value)
+	check = func(v reflect.Value) {
+		switch {
+		case v.Type() == reflect.TypeFor[time.Time]():
+			if v.Interface().(time.Time).Location() != zone {
+				t.Errorf("a time that times does not visit: %v", v.Interface())
+			}
+		case v.Kind() == reflect.Pointer:
+			check(v.Elem())
+		case v.Kind() == reflect.Slice:
+			for i := range v.Len() {
+				check(v.Index(i))
+			}
+		case v.Kind() == reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					check(v.Field(i))
+				}
+			}
+		}
+	}
+	check(reflect.ValueOf(y))
+}
+
 func memoPaths(m *Memo) []string {
 	var out []string
-	for _, a := range m.known {
+	for _, a := range m.articles.known {
 		out = append(out, a.Path)
 	}
 	return out

@@ -73,13 +73,13 @@ func TestMemoRecallsByStamp(t *testing.T) {
 	// The files of the test were written a moment ago: a settle of 0 lets
 	// them have stamps.
 	m, _ := load("first load", NewMemo(), Options{}, 0)
-	if len(m.stamps) == 0 || len(m.stamps) != len(m.known) {
-		t.Fatalf("the memo holds %d stamps for %d articles, want one each", len(m.stamps), len(m.known))
+	if files := len(m.articles.known) + len(m.years.known); len(m.stamps) == 0 || len(m.stamps) != files || len(m.years.known) == 0 {
+		t.Fatalf("the memo holds %d stamps for %d articles and %d bloc years, want one each", len(m.stamps), len(m.articles.known), len(m.years.known))
 	}
 	m, _ = load("nothing changed", m, Options{}, 0)
 	// Asked of a copy: a recall counts the article as used by m's next load.
-	probe := &Memo{known: maps.Clone(m.known), used: map[memoKey]*ArticleFile{}, stamps: maps.Clone(m.stamps)}
-	if a, ok := probe.recallStamped(name, stampNow(), demo); !ok || a.Title != "Tin một" {
+	probe := &Memo{articles: &articleTable{known: maps.Clone(m.articles.known), used: map[memoKey]*ArticleFile{}}, stamps: maps.Clone(m.stamps)}
+	if a, ok := recallStamped(probe, probe.articles, name, stampNow(), demo); !ok || a.Title != "Tin một" {
 		t.Errorf("an unchanged file is not recalled by its stamp: %v, %v", a, ok)
 	}
 
@@ -128,7 +128,7 @@ func TestMemoRecallsByStamp(t *testing.T) {
 
 // recalled returns the article of the file path that m's last load used.
 func recalled(m *Memo, path string) *ArticleFile {
-	for _, a := range m.known {
+	for _, a := range m.articles.known {
 		if a.Path == path {
 			return a
 		}
