@@ -128,9 +128,9 @@ func readAndParse(fsys fs.FS, p string, k kind, limit int64, bodies *Bodies) par
 	return parseFile(k, p, src, bodies)
 }
 
-// recalling is what readAndRecall needs of a file and its load: st, when
-// stamped, is the stamp of the file taken after now and before it is read
-// (see Memo.stamp).
+// recalling is what readAndRecall needs of a file and its load: stamp,
+// when stamped, is the stamp of the file taken after now and before it is
+// read (see Memo.stamp).
 type recalling struct {
 	fsys    fs.FS
 	path    string
