@@ -167,6 +167,16 @@ func TestOthersReadOnlyChangedFolders(t *testing.T) {
 		if got := othersOf(t, dir, known, time.Time{}); !slices.Equal(got, want) {
 			t.Errorf("others = %q, files less the known ones = %q", got, want)
 		}
+		// pathTree, as Windows has it, reads every folder whatever since is.
+		pt, err := openPathTree(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, since := range []time.Time{{}, time.Now().Add(time.Hour)} {
+			if got, err := pt.others(known, since); err != nil || !slices.Equal(got, want) {
+				t.Errorf("pathTree.others(since %v) = %q, %v; want %q", since, got, err, want)
+			}
+		}
 	})
 }
 
