@@ -219,10 +219,11 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	// The memo and the dates are kept while the pages are written, with
-	// the destination's lock held.
+	// the destination's lock held; the memo is then let go.
 	var keeping errgroup.Group
 	keeping.Go(func() error {
 		writeMemo(dir, opts.memo, opts.program)
+		opts.memo.Release()
 		if opts.git.Head() != resumed {
 			writeTracker(dir, opts.git)
 		}

@@ -146,7 +146,7 @@ type recalling struct {
 // readAndRecall is readAndParse for the file of r, which it takes from the
 // table t of r's memo when t holds it as parsed with the Markdown options
 // o, and gives t when parsed without a diagnostic.
-func readAndRecall[T any](r recalling, t memoTable[T], o markdown.Options) parsed {
+func readAndRecall[T any](r recalling, t *memoTable[T], o markdown.Options) parsed {
 	if r.stamped && r.stamp.Size <= r.limit {
 		if v, ok := recallStamped(r.memo, t, r.path, r.stamp, o); ok {
 			return parsed{value: v}

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
@@ -25,9 +24,9 @@ import (
 // without being read. A Memo is safe for concurrent use.
 type Memo struct {
 	mu       sync.Mutex
-	articles *articleTable
-	years    *yearTable // data/blocs/<bloc>/<year>.yaml
-	parsed   int        // how many files of the last load were parsed, not recalled
+	articles *memoTable[ArticleFile]
+	years    *memoTable[BlocYearFile] // data/blocs/<bloc>/<year>.yaml
+	parsed   int                      // how many files of the last load were parsed, not recalled
 	// stamps are the stamps of the files of the tables, by path, with
 	// the key each was read under.
 	stamps    map[string]stampedKey
@@ -41,118 +40,33 @@ type Memo struct {
 // memoTable holds the parsed files of one kind that a Memo remembers: those
 // read from an earlier load (known) and those of the last load (used). It
 // is safe for concurrent use; the Memo's mu is not held while it is called.
-type memoTable[T any] interface {
-	// take returns the file under k, if it is known, and counts it as
-	// used: a load owns the files it is given.
-	take(k memoKey) (*T, bool)
-	// keep counts v, just parsed, as used under k.
-	keep(k memoKey, v *T)
-}
-
-// articleTable keeps the articles themselves: the model holds their
-// strings anyway.
-type articleTable struct {
+type memoTable[T any] struct {
 	mu          sync.Mutex
-	known, used map[memoKey]*ArticleFile
+	known, used map[memoKey]*T
 }
 
-func (t *articleTable) take(k memoKey) (*ArticleFile, bool) {
+func newMemoTable[T any]() *memoTable[T] {
+	return &memoTable[T]{known: map[memoKey]*T{}, used: map[memoKey]*T{}}
+}
+
+// take returns the file under k, if it is known, and counts it as used: a
+// load owns the files it is given.
+func (t *memoTable[T]) take(k memoKey) (*T, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	a, ok := t.known[k]
+	v, ok := t.known[k]
 	if ok {
-		t.used[k] = a
+		t.used[k] = v
 		delete(t.known, k)
 	}
-	return a, ok
+	return v, ok
 }
 
-func (t *articleTable) keep(k memoKey, a *ArticleFile) {
+// keep counts v, just parsed, as used under k.
+func (t *memoTable[T]) keep(k memoKey, v *T) {
 	t.mu.Lock()
-	t.used[k] = a
+	t.used[k] = v
 	t.mu.Unlock()
-}
-
-// yearTable keeps the bloc years encoded (see encodeYear), each on its own:
-// the model keeps little of a parsed bloc year, and a build of 3,500 of
-// them held 38 MiB more at its peak with the files themselves.
-type yearTable struct {
-	mu          sync.Mutex
-	known, used map[memoKey]encodedYear
-}
-
-// encodedYear is the path of a bloc year and what encodeYear made of it.
-type encodedYear struct {
-	path string
-	b    []byte
-}
-
-func (t *yearTable) take(k memoKey) (*BlocYearFile, bool) {
-	t.mu.Lock()
-	e, ok := t.known[k]
-	delete(t.known, k)
-	t.mu.Unlock()
-	if !ok {
-		return nil, false
-	}
-	y, err := decodeYear(e.b) // on the load's goroutine, not under the lock
-	if err != nil || y.Path != e.path {
-		return nil, false
-	}
-	t.mu.Lock()
-	t.used[k] = e
-	t.mu.Unlock()
-	return y, true
-}
-
-func (t *yearTable) keep(k memoKey, y *BlocYearFile) {
-	b, err := encodeYear(y)
-	if err != nil {
-		return
-	}
-	t.mu.Lock()
-	t.used[k] = encodedYear{path: y.Path, b: b}
-	t.mu.Unlock()
-}
-
-// memoYear is a bloc year as a Memo encodes it: the BlocYearFile itself, so
-// that a field added to it is kept too, and the names of the locations of
-// its times, which gob does not keep (it keeps the instant and the
-// offset), in the order of BlocYearFile.times.
-type memoYear struct {
-	Year  *BlocYearFile
-	Zones []string
-}
-
-// encodeYear encodes y as a gob stream of its own.
-func encodeYear(y *BlocYearFile) ([]byte, error) {
-	e := memoYear{Year: y}
-	y.times(func(t *time.Time) { e.Zones = append(e.Zones, zoneName(*t)) })
-	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(e)
-	return b.Bytes(), err
-}
-
-// decodeYear decodes what encodeYear encoded.
-func decodeYear(b []byte) (*BlocYearFile, error) {
-	var e memoYear
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&e); err != nil {
-		return nil, err
-	}
-	if e.Year == nil {
-		return nil, errors.New("load: a memo's bloc year without its file")
-	}
-	i := 0
-	e.Year.times(func(t *time.Time) {
-		if i < len(e.Zones) {
-			*t = inZone(*t, e.Zones[i])
-		}
-		i++
-	})
-	if i != len(e.Zones) {
-		return nil, errors.New("load: a memo's bloc year with the zones of other times")
-	}
-	return e.Year, nil
 }
 
 // stampedKey is the key a file was read under, the stamp of the file
@@ -173,12 +87,7 @@ type memoKey [sha256.Size]byte
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{
-		articles: &articleTable{known: map[memoKey]*ArticleFile{}, used: map[memoKey]*ArticleFile{}},
-		years:    &yearTable{known: map[memoKey]encodedYear{}, used: map[memoKey]encodedYear{}},
-		stamps:   map[string]stampedKey{},
-		settle:   settleTime,
-	}
+	return &Memo{articles: newMemoTable[ArticleFile](), years: newMemoTable[BlocYearFile](), stamps: map[string]stampedKey{}, settle: settleTime}
 }
 
 func fileKey(k kind, path string, src []byte, o markdown.Options) memoKey {
@@ -201,14 +110,14 @@ func fileKey(k kind, path string, src []byte, o markdown.Options) memoKey {
 
 // recall returns the file of the kind k parsed from path and src with the
 // options o, if the table t of m holds it, and counts it as used.
-func recall[T any](t memoTable[T], k kind, path string, src []byte, o markdown.Options) (memoKey, *T, bool) {
+func recall[T any](t *memoTable[T], k kind, path string, src []byte, o markdown.Options) (memoKey, *T, bool) {
 	key := fileKey(k, path, src, o)
 	v, ok := t.take(key)
 	return key, v, ok
 }
 
 // remember keeps in the table t of m a file just parsed under its key.
-func remember[T any](m *Memo, t memoTable[T], key memoKey, v *T) {
+func remember[T any](m *Memo, t *memoTable[T], key memoKey, v *T) {
 	t.keep(key, v)
 	m.mu.Lock()
 	m.parsed++
@@ -218,7 +127,7 @@ func remember[T any](m *Memo, t memoTable[T], key memoKey, v *T) {
 // recallStamped returns the file path whose stamp is st, parsed with the
 // options o, if the table t of m holds it under that stamp, and counts it
 // as used.
-func recallStamped[T any](m *Memo, t memoTable[T], path string, st FileStamp, o markdown.Options) (*T, bool) {
+func recallStamped[T any](m *Memo, t *memoTable[T], path string, st FileStamp, o markdown.Options) (*T, bool) {
 	m.mu.Lock()
 	s, ok := m.stamps[path]
 	m.mu.Unlock()
@@ -266,6 +175,17 @@ func (m *Memo) lock() (unlock func()) {
 	}
 }
 
+// Release empties m once it is written, so that what it holds is not kept
+// while the pages are rendered: the model keeps little of a parsed bloc
+// year, and a build of 3,500 of them held 38 MiB more at its peak.
+func (m *Memo) Release() {
+	unlock := m.lock()
+	defer unlock()
+	m.articles.known, m.articles.used = map[memoKey]*ArticleFile{}, map[memoKey]*ArticleFile{}
+	m.years.known, m.years.used = map[memoKey]*BlocYearFile{}, map[memoKey]*BlocYearFile{}
+	m.stamps = map[string]stampedKey{}
+}
+
 // Changed reports whether the files of the last load are not those m was
 // read with: some were parsed, or some of those read were not used, or a
 // file has a stamp it had not (such as one that had not settled). Only
@@ -280,18 +200,17 @@ func (m *Memo) Changed() bool {
 // the encoding is not read.
 const memoHeader = "thidua memo 3\n"
 
-// memoEntry is a file as a Memo encodes it: an ArticleFile itself, so
-// that a field added to it is kept too, with the name of its date's
-// location, which gob does not keep (it keeps the instant and the offset),
-// or a bloc year as encodeYear encoded it; and the stamp of its file when
-// it has one.
+// memoEntry is a file as a Memo encodes it: the ArticleFile or the
+// BlocYearFile itself, so that a field added to it is kept too, the names
+// of the locations of its times, which gob does not keep (it keeps the
+// instant and the offset), and the stamp of its file when it has one.
 type memoEntry struct {
-	Key      memoKey
-	Zone     string // see zoneName
-	Article  *ArticleFile
-	Year     []byte
-	YearPath string
-	Stamp    *stampedKey
+	Key     memoKey
+	Zone    string // of an article's date; see zoneName
+	Article *ArticleFile
+	Year    *BlocYearFile
+	Zones   []string // of a bloc year's times, in the order of BlocYearFile.times
+	Stamp   *stampedKey
 }
 
 // Encode writes the files of m's last load to w, for ReadMemo. The order
@@ -318,7 +237,9 @@ func (m *Memo) Encode(w io.Writer) error {
 		}
 	}
 	for k, y := range m.years.used {
-		if err := enc.Encode(memoEntry{Key: k, Year: y.b, YearPath: y.path, Stamp: stamp(y.path, k)}); err != nil {
+		e := memoEntry{Key: k, Year: y, Stamp: stamp(y.Path, k)}
+		y.times(func(t *time.Time) { e.Zones = append(e.Zones, zoneName(*t)) })
+		if err := enc.Encode(e); err != nil {
 			return err
 		}
 	}
@@ -352,9 +273,18 @@ func ReadMemo(r io.Reader) (*Memo, error) {
 			m.articles.known[e.Key] = e.Article
 			path = e.Article.Path
 		case e.Year != nil && e.Article == nil:
-			// Decoded when a load takes it, on the load's goroutines.
-			m.years.known[e.Key] = encodedYear{path: e.YearPath, b: e.Year}
-			path = e.YearPath
+			i := 0
+			e.Year.times(func(t *time.Time) {
+				if i < len(e.Zones) {
+					*t = inZone(*t, e.Zones[i])
+				}
+				i++
+			})
+			if i != len(e.Zones) {
+				return nil, errors.New("load: a memo entry with the zones of other times")
+			}
+			m.years.known[e.Key] = e.Year
+			path = e.Year.Path
 		default:
 			return nil, errors.New("load: a memo entry without one file")
 		}

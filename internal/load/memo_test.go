@@ -2,7 +2,6 @@ package load
 
 import (
 	"bytes"
-	"maps"
 	"os"
 	"reflect"
 	"strings"
@@ -79,7 +78,7 @@ func TestMemoLoadsWhatSiteLoads(t *testing.T) {
 	write("data/blocs/khoi-8/2024.yaml", string(year)+"chua-biet: 1\n")
 	m = check("a bloc year with a warning", m, true)
 	for _, y := range m.years.known {
-		if y.path == "data/blocs/khoi-8/2024.yaml" {
+		if y.Path == "data/blocs/khoi-8/2024.yaml" {
 			t.Error("the memo holds a bloc year parsed with a warning")
 		}
 	}
@@ -175,7 +174,7 @@ func TestMemoKeysTheMarkdownOptions(t *testing.T) {
 }
 
 // FuzzReadMemo: whatever the file holds, ReadMemo returns a Memo or an
-// error, and taking its bloc years gives each or nothing; neither panics.
+// error, and never panics.
 func FuzzReadMemo(f *testing.F) {
 	year, err := os.ReadFile("../../data/blocs/khoi-8/2024.yaml") // the demo's: dates, awards with their steps
 	if err != nil {
@@ -196,12 +195,6 @@ func FuzzReadMemo(f *testing.F) {
 	f.Add(b.Bytes()[:len(b.Bytes())/2])
 	f.Add([]byte(memoHeader))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := ReadMemo(bytes.NewReader(data))
-		if err != nil {
-			return
-		}
-		for k := range maps.Clone(m.years.known) {
-			m.years.take(k) // a bloc year is decoded when a load takes it
-		}
+		ReadMemo(bytes.NewReader(data))
 	})
 }

@@ -78,7 +78,7 @@ func TestMemoRecallsByStamp(t *testing.T) {
 	}
 	m, _ = load("nothing changed", m, Options{}, 0)
 	// Asked of a copy: a recall counts the article as used by m's next load.
-	probe := &Memo{articles: &articleTable{known: maps.Clone(m.articles.known), used: map[memoKey]*ArticleFile{}}, stamps: maps.Clone(m.stamps)}
+	probe := &Memo{articles: &memoTable[ArticleFile]{known: maps.Clone(m.articles.known), used: map[memoKey]*ArticleFile{}}, stamps: maps.Clone(m.stamps)}
 	if a, ok := recallStamped(probe, probe.articles, name, stampNow(), demo); !ok || a.Title != "Tin một" {
 		t.Errorf("an unchanged file is not recalled by its stamp: %v, %v", a, ok)
 	}
