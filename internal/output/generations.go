@@ -19,29 +19,30 @@ const swapManifest = "swap.manifest"
 // then kept: while the Dest is open no other build writes there, so that a
 // Builder reads its generations' manifests once, not at every rebuild. It
 // is nil when there is none or it cannot be read whole.
-func (o *Dest) manifest(path string) manifest {
-	if m, ok := o.manifests[path]; ok {
-		return m
+func (o *Dest) manifest(path string) recorded {
+	if r, ok := o.manifests[path]; ok {
+		return r
 	}
-	m := readManifestFile(path)
-	o.manifests[path] = m
-	return m
+	r := readManifestFile(path)
+	o.manifests[path] = r
+	return r
 }
 
 // setManifest writes m as the manifest at path of the output folder dir,
 // with its stamp, and keeps it. Nothing may change dir after it.
 func (o *Dest) setManifest(path string, m manifest, dir string) error {
 	delete(o.manifests, path)
-	if err := writeManifestFile(path, m, stampOf(dir)); err != nil {
+	folder := stampOf(dir)
+	if err := writeManifestFile(path, m, folder); err != nil {
 		return err
 	}
-	o.manifests[path] = m
+	o.manifests[path] = recorded{files: m, folder: folder} // when it was written is not needed again
 	return nil
 }
 
 // dropManifest removes the manifest at path.
 func (o *Dest) dropManifest(path string) error {
-	o.manifests[path] = nil
+	o.manifests[path] = recorded{}
 	return removeManifestFile(path)
 }
 
@@ -67,14 +68,14 @@ func beginLinks(o *Dest) (*Dir, error) {
 	outName := generationA
 	if liveName, ok := liveGeneration(o.path); ok {
 		mpath := manifestPath(store, liveName)
-		d.live = &generation{path: filepath.Join(store, liveName), files: o.manifest(mpath), manifestPath: mpath}
+		d.live = liveOf(filepath.Join(store, liveName), o.manifest(mpath), mpath)
 		if liveName == generationA {
 			outName = generationB
 		}
 	} else if info, err := os.Lstat(o.path); err == nil && info.IsDir() {
 		// An output that two renames put in place, or an empty folder.
 		mpath := filepath.Join(store, swapManifest)
-		d.live = &generation{path: o.path, files: o.manifest(mpath), manifestPath: mpath}
+		d.live = liveOf(o.path, o.manifest(mpath), mpath)
 	}
 	if d.live != nil {
 		t, err := openTree(d.live.path)
@@ -85,7 +86,7 @@ func beginLinks(o *Dest) (*Dir, error) {
 	}
 	outPath := filepath.Join(store, outName)
 	mpath := manifestPath(store, outName)
-	d.old = o.manifest(mpath)
+	d.old = o.manifest(mpath).files
 	if d.old == nil {
 		// Unknown, or half written by a killed build: start it anew.
 		d.invalidated = true
@@ -209,7 +210,7 @@ func beginSwap(o *Dest) (*Dir, error) {
 	d.out = &generation{path: tmp, tree: t}
 	if info, err := os.Lstat(o.path); err == nil && info.IsDir() {
 		mpath := filepath.Join(storePath(o.path), swapManifest)
-		d.live = &generation{path: o.path, files: o.manifest(mpath), manifestPath: mpath}
+		d.live = liveOf(o.path, o.manifest(mpath), mpath)
 		if d.live.tree, err = openTree(o.path); err != nil {
 			d.closeTrees()
 			removeAll(tmp)

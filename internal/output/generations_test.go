@@ -435,7 +435,7 @@ func toFormat2(t *testing.T, dest string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := decodeManifest(data)
+		m, _, err := decodeManifest(data)
 		if err != nil {
 			t.Fatal(err)
 		}

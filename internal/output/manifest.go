@@ -142,15 +142,18 @@ func decodeFolderStamp(head []byte) (folderStamp, bool) {
 	return f, true
 }
 
-// decodeManifest reads what encode wrote, or a manifest of an earlier
-// format (see manifestHeader). Anything else is an error: a
-// manifest that cannot be trusted whole is not used at all.
-func decodeManifest(data []byte) (manifest, error) {
+// decodeManifest reads what encode wrote, with the stamp of its folder, or
+// a manifest of an earlier format (see manifestHeader), which has none (the
+// zero stamp). Anything else is an error: a manifest that cannot be
+// trusted whole is not used at all.
+func decodeManifest(data []byte) (manifest, folderStamp, error) {
 	n := 5
+	var folder folderStamp
 	rest, ok := bytes.CutPrefix(data, []byte(manifestHeader))
 	if ok {
-		if _, ok := decodeFolderStamp(data); !ok {
-			return nil, errors.New("manifest without its folder's line")
+		var stamped bool
+		if folder, stamped = decodeFolderStamp(data); !stamped {
+			return nil, folderStamp{}, errors.New("manifest without its folder's line")
 		}
 		_, rest, _ = bytes.Cut(rest, []byte("\n"))
 	}
@@ -162,7 +165,7 @@ func decodeManifest(data []byte) (manifest, error) {
 	}
 	if !ok {
 		if rest, ok = bytes.CutPrefix(data, []byte(manifestHeader1)); !ok {
-			return nil, errors.New("not a manifest")
+			return nil, folderStamp{}, errors.New("not a manifest")
 		}
 		n = 4
 	}
@@ -172,38 +175,38 @@ func decodeManifest(data []byte) (manifest, error) {
 	for sc.Scan() {
 		fields := strings.SplitN(sc.Text(), " ", n)
 		if len(fields) != n {
-			return nil, fmt.Errorf("manifest line %q", sc.Text())
+			return nil, folderStamp{}, fmt.Errorf("manifest line %q", sc.Text())
 		}
 		var e entry
 		if err := decodeSum(&e.sum, fields[0]); err != nil {
-			return nil, err
+			return nil, folderStamp{}, err
 		}
 		if n == 5 && fields[3] != "-" {
 			if err := decodeSum(&e.of, fields[3]); err != nil {
-				return nil, err
+				return nil, folderStamp{}, err
 			}
 			e.twin = true
 		}
 		var err error
 		if e.size, err = strconv.ParseInt(fields[1], 10, 64); err != nil || e.size < 0 {
-			return nil, fmt.Errorf("manifest size %q", fields[1])
+			return nil, folderStamp{}, fmt.Errorf("manifest size %q", fields[1])
 		}
 		if e.ino, err = strconv.ParseUint(fields[2], 10, 64); err != nil {
-			return nil, fmt.Errorf("manifest inode %q", fields[2])
+			return nil, folderStamp{}, fmt.Errorf("manifest inode %q", fields[2])
 		}
 		rel := fields[n-1]
 		if err := CheckRel(rel); err != nil {
-			return nil, err
+			return nil, folderStamp{}, err
 		}
 		m[rel] = e
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, folderStamp{}, err
 	}
 	if !bytes.HasSuffix(data, []byte("\n")) {
-		return nil, errors.New("manifest cut short")
+		return nil, folderStamp{}, errors.New("manifest cut short")
 	}
-	return m, nil
+	return m, folder, nil
 }
 
 // decodeSum reads the hex digest s into sum.
@@ -216,18 +219,36 @@ func decodeSum(sum *[16]byte, s string) error {
 	return nil
 }
 
-// readManifestFile returns the manifest at path, or nil when there is none
-// or it cannot be read whole.
-func readManifestFile(path string) manifest {
-	data, err := os.ReadFile(path)
+// recorded is a manifest as a file holds it: the files, the stamp of the
+// folder it was written for and when it was written, by the clock of its
+// file system.
+type recorded struct {
+	files   manifest // nil when there is none or it cannot be read whole
+	folder  folderStamp
+	written time.Time
+}
+
+// readManifestFile returns the manifest at path; its files are nil when
+// there is none or it cannot be read whole.
+func readManifestFile(path string) recorded {
+	f, err := os.Open(path)
 	if err != nil {
-		return nil
+		return recorded{}
 	}
-	m, err := decodeManifest(data)
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
-		return nil
+		return recorded{}
 	}
-	return m
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return recorded{}
+	}
+	m, folder, err := decodeManifest(data)
+	if err != nil {
+		return recorded{}
+	}
+	return recorded{files: m, folder: folder, written: info.ModTime()}
 }
 
 // writeManifestFile puts m, of the folder stamped folder, at path through a
@@ -235,25 +256,6 @@ func readManifestFile(path string) manifest {
 // none.
 func writeManifestFile(path string, m manifest, folder folderStamp) error {
 	return replaceFile(path, bytesOf(m.encode(folder)))
-}
-
-// readFolderStamp returns the folderStamp of the manifest at path and when
-// the manifest was written, by the clock of its file system. It reports
-// false when there is none or it has no stamp.
-func readFolderStamp(path string) (folderStamp, time.Time, bool) {
-	f, err := os.Open(path)
-	if err != nil {
-		return folderStamp{}, time.Time{}, false
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return folderStamp{}, time.Time{}, false
-	}
-	head := make([]byte, len(manifestHeader)+len(folderLine)+3*21)
-	n, _ := io.ReadFull(f, head)
-	stamp, ok := decodeFolderStamp(head[:n])
-	return stamp, info.ModTime(), ok
 }
 
 // removeManifestFile removes the manifest at path; a missing one is not an

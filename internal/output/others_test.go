@@ -273,7 +273,7 @@ func TestForeignFilesInACopy(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					m, err := decodeManifest(data)
+					m, _, err := decodeManifest(data)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -307,28 +307,22 @@ func TestManifestFolderStamp(t *testing.T) {
 	m := manifest{"index.html": digest([]byte("home"))}
 	stamp := folderStamp{dev: 2049, ino: 1 << 40, changed: 1764806400123456789}
 	data := m.encode(stamp)
-	if got, ok := decodeFolderStamp(data); !ok || got != stamp {
-		t.Errorf("decodeFolderStamp(encode) = %v, %v; want %v", got, ok, stamp)
-	}
-	if got, err := decodeManifest(data); err != nil || !maps.Equal(got, m) {
-		t.Errorf("decodeManifest(encode) = %v, %v; want %v", got, err, m)
+	if got, folder, err := decodeManifest(data); err != nil || !maps.Equal(got, m) || folder != stamp {
+		t.Errorf("decodeManifest(encode) = %v, %v, %v; want %v, %v", got, folder, err, m, stamp)
 	}
 	path := filepath.Join(t.TempDir(), "a.manifest")
 	if err := writeManifestFile(path, m, stamp); err != nil {
 		t.Fatal(err)
 	}
-	if got, written, ok := readFolderStamp(path); !ok || got != stamp || time.Since(written) > time.Hour {
-		t.Errorf("readFolderStamp = %v, %v, %v; want %v, now, true", got, written, ok, stamp)
+	if r := readManifestFile(path); !maps.Equal(r.files, m) || r.folder != stamp || time.Since(r.written) > time.Hour {
+		t.Errorf("readManifestFile = %+v; want %v, %v, written now", r, m, stamp)
 	}
 	old := append([]byte(manifestHeader3), entryLines(m)...)
-	if got, err := decodeManifest(old); err != nil || !maps.Equal(got, m) {
-		t.Errorf("decodeManifest(format 3) = %v, %v; want %v", got, err, m)
-	}
-	if _, ok := decodeFolderStamp(old); ok {
-		t.Error("a manifest of format 3 gave a folder's stamp")
+	if got, folder, err := decodeManifest(old); err != nil || !maps.Equal(got, m) || folder != (folderStamp{}) {
+		t.Errorf("decodeManifest(format 3) = %v, %v, %v; want %v and no folder's stamp", got, folder, err, m)
 	}
 	noLine := append([]byte(manifestHeader), entryLines(m)...)
-	if _, err := decodeManifest(noLine); err == nil {
+	if _, _, err := decodeManifest(noLine); err == nil {
 		t.Error("a manifest of format 4 without its folder's line was read")
 	}
 }

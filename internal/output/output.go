@@ -68,7 +68,7 @@ type Dest struct {
 	writing bool // a Dir of this Dest is not yet committed or aborted
 	// manifests are those of the generations, by path, as read or written
 	// while the Dest is open; nil for one that is missing or not whole.
-	manifests map[string]manifest
+	manifests map[string]recorded
 }
 
 // Open takes the lock on the destination dest of a build of the site folder
@@ -111,7 +111,7 @@ func open(dest, source string, links bool) (*Dest, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Dest{path: abs, lock: lock, links: links, manifests: map[string]manifest{}}, nil
+	return &Dest{path: abs, lock: lock, links: links, manifests: map[string]recorded{}}, nil
 }
 
 // Path is the absolute path of the destination.
@@ -192,6 +192,16 @@ type generation struct {
 	tree         *tree    // open while it is written or linked from; nil otherwise
 	files        manifest // what it holds; nil when not known
 	manifestPath string   // where its manifest is kept; "" for none
+	// folder and written are those of the manifest of the live one, as
+	// read (see recorded).
+	folder  folderStamp
+	written time.Time
+}
+
+// liveOf is the live generation at path, of the manifest r at
+// manifestPath.
+func liveOf(path string, r recorded, manifestPath string) *generation {
+	return &generation{path: path, files: r.files, manifestPath: manifestPath, folder: r.folder, written: r.written}
 }
 
 // others lists, sorted, the files under the live output g that its manifest
@@ -209,8 +219,8 @@ func (g *generation) others() ([]string, error) {
 		return nil, nil
 	}
 	var since time.Time
-	if stamp, written, ok := readFolderStamp(g.manifestPath); ok && stamp != (folderStamp{}) && stamp == stampOf(g.path) {
-		since = written
+	if g.folder != (folderStamp{}) && g.folder == stampOf(g.path) {
+		since = g.written
 	}
 	t, err := openTree(g.path)
 	if err != nil {

@@ -193,16 +193,16 @@ func TestManifestTwins(t *testing.T) {
 	twin := digest([]byte("zipped"))
 	twin.ino, twin.twin, twin.of = 42, true, src.sum
 	m := manifest{"a b.html": src, "a b.html.gz": twin}
-	got, err := decodeManifest(m.encode(folderStamp{}))
+	got, _, err := decodeManifest(m.encode(folderStamp{}))
 	if err != nil || !maps.Equal(got, m) || !got["a b.html.gz"].twinOf(src) || got["a b.html"].twin {
 		t.Errorf("decode(encode(m)) = %v, %v; want %v", got, err, m)
 	}
 	old := []byte(manifestHeader1 + strings.Repeat("0", 32) + " 4 7 a b.html\n")
-	got, err = decodeManifest(old)
+	got, _, err = decodeManifest(old)
 	if want := (manifest{"a b.html": {size: 4, ino: 7}}); err != nil || !maps.Equal(got, want) {
 		t.Errorf("decode(%q) = %v, %v; want %v", old, got, err, want)
 	}
-	if _, err := decodeManifest(bytes.Replace(m.encode(folderStamp{}), []byte(" - "), []byte(" x "), 1)); err == nil {
+	if _, _, err := decodeManifest(bytes.Replace(m.encode(folderStamp{}), []byte(" - "), []byte(" x "), 1)); err == nil {
 		t.Error("a twin's field that is no digest was read")
 	}
 }
