@@ -1,7 +1,7 @@
 package build
 
 import (
-	"bufio"
+	"bytes"
 	"io"
 	"os"
 
@@ -38,19 +38,28 @@ func readMemo(dest, program string) *load.Memo {
 	if program == "" || err != nil {
 		return load.NewMemo()
 	}
-	// The memo is read as it is decoded: at 100,000 articles it is half a
-	// gigabyte, which must not be held twice.
 	f, err := os.Open(path)
 	if err != nil {
 		return load.NewMemo()
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<16)
-	first, err := r.ReadString('\n')
-	if err != nil || first != program+"\n" {
+	// The memo's articles keep strings of its bytes (load.ReadMemo): at
+	// 100,000 articles it is half a gigabyte, which is read once, into one
+	// buffer, and only when it is this program's.
+	head := []byte(program + "\n")
+	got := make([]byte, len(head))
+	if _, err := io.ReadFull(f, got); err != nil || !bytes.Equal(got, head) {
 		return load.NewMemo()
 	}
-	m, err := load.ReadMemo(r)
+	info, err := f.Stat()
+	if err != nil || info.Size() < int64(len(head)) {
+		return load.NewMemo()
+	}
+	data := make([]byte, info.Size()-int64(len(head)))
+	if _, err := io.ReadFull(f, data); err != nil {
+		return load.NewMemo()
+	}
+	m, err := load.ReadMemo(data)
 	if err != nil {
 		return load.NewMemo()
 	}

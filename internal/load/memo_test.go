@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unsafe"
 )
 
 // roundTrip returns m as another process reads it back.
@@ -17,7 +18,7 @@ func roundTrip(t *testing.T, m *Memo) *Memo {
 	if err := m.Encode(&b); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ReadMemo(&b)
+	back, err := ReadMemo(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +88,49 @@ func TestMemoLoadsWhatSiteLoads(t *testing.T) {
 	os.Remove(dir + "/content/news/2025/ngay-lech.md")
 	m = check("an article removed", m, true)
 	check("nothing changed again", m, false)
+}
+
+// TestMemoBodiesAreItsBytes: the articles ReadMemo gives have the HTML
+// and the search terms they were encoded with, as strings of the bytes it
+// was given, not copies; a memo whose bodies are longer or shorter than
+// its index says is refused.
+func TestMemoBodiesAreItsBytes(t *testing.T) {
+	m := NewMemo()
+	if _, diags := Site(os.DirFS(copyDemo(t)), Options{Memo: m}); diags.HasErrors(false) {
+		t.Fatal(diags.Items())
+	}
+	var b bytes.Buffer
+	if err := m.Encode(&b); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	back, err := ReadMemo(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.articles.known) != len(m.articles.used) || len(m.articles.used) == 0 {
+		t.Fatalf("the memo read back holds %d articles, the memo written %d", len(back.articles.known), len(m.articles.used))
+	}
+	within := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		start := uintptr(unsafe.Pointer(&data[0]))
+		return p >= start && p+uintptr(len(s)) <= start+uintptr(len(data))
+	}
+	for k, a := range back.articles.known {
+		want := m.articles.used[k]
+		if want == nil || a.HTML != want.HTML || a.Terms != want.Terms {
+			t.Fatalf("%s: the body read back differs", a.Path)
+		}
+		if a.HTML == "" || a.Terms == "" || !within(string(a.HTML)) || !within(a.Terms) {
+			t.Errorf("%s: the HTML or the terms are not strings of the memo's bytes", a.Path)
+		}
+	}
+	if _, err := ReadMemo(data[:len(data)-1]); err == nil {
+		t.Error("a memo whose last body is cut short was read")
+	}
+	if _, err := ReadMemo(append(bytes.Clone(data), 'x')); err == nil {
+		t.Error("a memo with a byte after its bodies was read")
+	}
 }
 
 // TestBlocYearTimes: BlocYearFile.times visits every time a bloc year
@@ -195,6 +239,6 @@ func FuzzReadMemo(f *testing.F) {
 	f.Add(b.Bytes()[:len(b.Bytes())/2])
 	f.Add([]byte(memoHeader))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ReadMemo(bytes.NewReader(data))
+		ReadMemo(data)
 	})
 }
