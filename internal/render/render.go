@@ -53,14 +53,17 @@ type Data struct {
 
 // Renderer renders pages of one site. It is safe for concurrent use.
 type Renderer struct {
-	site    *model.Site
-	sets    map[string]*template.Template // by page kind
-	common  *template.Template            // base.html and the partials, for partialCached
-	strings map[string]string
-	mu      sync.RWMutex
-	cached  map[partialKey]template.HTML // partialCached's HTML, under mu
-	sources [sha256.Size]byte
-	funcs   []string // the names of the templates' functions, sorted
+	site   *model.Site
+	sets   map[string]*kindSet // by page kind
+	common *template.Template  // base.html and the partials, for partialCached
+	// pristine is common as parsed, never executed, which html/template
+	// can still clone for the kinds' sets.
+	pristine *template.Template
+	strings  map[string]string
+	mu       sync.RWMutex
+	cached   map[partialKey]template.HTML // partialCached's HTML, under mu
+	sources  [sha256.Size]byte
+	funcs    []string // the names of the templates' functions, sorted
 }
 
 // New parses every template once, or takes those of opts.Previous. Its
@@ -68,7 +71,7 @@ type Renderer struct {
 // parse.
 func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	var diags diag.List
-	r := &Renderer{site: site, sets: map[string]*template.Template{}, cached: map[partialKey]template.HTML{}}
+	r := &Renderer{site: site, sets: map[string]*kindSet{}, cached: map[partialKey]template.HTML{}}
 	r.strings = loadStrings(site.Config.Language, opts, &diags)
 	files := layoutFiles(opts, &diags)
 	r.sources = digestSources(files, r.strings)
@@ -82,9 +85,9 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 		}
 	}
 	if prev := opts.Previous; prev != nil && prev.common != nil && prev.sources == r.sources && sameNames(prev.funcs, funcs) {
-		r.common, r.funcs = prev.common.Funcs(funcs), prev.funcs
-		for kind, set := range prev.sets {
-			r.sets[kind] = set.Funcs(funcs)
+		r.common, r.pristine, r.funcs = prev.common.Funcs(funcs), prev.pristine.Funcs(funcs), prev.funcs
+		for kind, ks := range prev.sets {
+			r.sets[kind] = ks.rebound(funcs)
 		}
 		return r, &diags
 	}
@@ -105,20 +108,62 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	if diags.HasErrors(false) {
 		return r, &diags
 	}
-	r.common = common
+	pristine, err := common.Clone()
+	if err != nil {
+		diags.Add(templateError("(built-in) layouts/base.html", err))
+		return r, &diags
+	}
+	r.common, r.pristine = common, pristine
 	for _, name := range kinds {
+		// Each kind's layout is parsed alone now, to report what does not
+		// parse; its set, a clone of the common templates with it, is made
+		// when a page of the kind is first rendered (a second build that
+		// renders few kinds clones few).
 		f := files[name]
-		set, err := common.Clone()
-		if err == nil {
-			_, err = set.New(name).Parse(f.text)
-		}
-		if err != nil {
+		if _, err := template.New(name).Funcs(funcs).Parse(f.text); err != nil {
 			diags.Add(templateError(f.origin, err))
 			continue
 		}
-		r.sets[strings.TrimSuffix(name, ".html")] = set
+		r.sets[strings.TrimSuffix(name, ".html")] = &kindSet{name: name, file: f}
 	}
 	return r, &diags
+}
+
+// A kindSet is the templates that render the pages of one kind: the
+// common ones and the kind's layout, made once, when first needed.
+type kindSet struct {
+	name string // "bloc.html"
+	file layoutFile
+	once sync.Once
+	set  *template.Template
+	err  error // a diagnostic's, when the set could not be made
+}
+
+// get returns the set, cloning pristine and parsing the kind's layout
+// into it the first time.
+func (ks *kindSet) get(pristine *template.Template) (*template.Template, error) {
+	ks.once.Do(func() {
+		set, err := pristine.Clone()
+		if err == nil {
+			_, err = set.New(ks.name).Parse(ks.file.text)
+		}
+		if err != nil {
+			ks.err = errors.New(templateError(ks.file.origin, err).String())
+			return
+		}
+		ks.set = set
+	})
+	return ks.set, ks.err
+}
+
+// rebound is the kindSet ks of an earlier renderer for one whose functions
+// are funcs: its set, if made, with funcs bound instead.
+func (ks *kindSet) rebound(funcs template.FuncMap) *kindSet {
+	next := &kindSet{name: ks.name, file: ks.file}
+	if ks.set != nil {
+		next.once.Do(func() { next.set = ks.set.Funcs(funcs) })
+	}
+	return next
 }
 
 // Sources is a digest of every layout and interface string the renderer
@@ -167,9 +212,13 @@ func (r *Renderer) T(key string) string {
 
 // Page writes the HTML of p to w.
 func (r *Renderer) Page(w io.Writer, p *pages.Page) error {
-	set := r.sets[string(p.Kind)]
-	if set == nil {
+	ks := r.sets[string(p.Kind)]
+	if ks == nil {
 		return fmt.Errorf("%s: no layout %s.html for pages of kind %q", p.File(), p.Kind, p.Kind)
+	}
+	set, err := ks.get(r.pristine)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p.File(), err)
 	}
 	data := Data{Site: r.site, Page: p}
 	switch {

@@ -116,6 +116,34 @@ func TestBrokenSiteTemplateIsPositioned(t *testing.T) {
 	}
 }
 
+// TestKindSetsMadeWhenNeeded: New makes no kind's templates; a page's
+// render makes its kind's, once, also after partialCached has executed
+// the common templates, which html/template can then no longer clone.
+func TestKindSetsMadeWhenNeeded(t *testing.T) {
+	site := testSite("https://x.vn/")
+	r := newRenderer(t, site, nil)
+	for kind, ks := range r.sets {
+		if ks.set != nil {
+			t.Errorf("New made the templates of %s", kind)
+		}
+	}
+	if _, err := r.partialCached("link", site.Units[0]); err != nil {
+		t.Fatal(err)
+	}
+	renderPage(t, r, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]})
+	made := r.sets["unit"].set
+	if made == nil || r.sets["article"].set != nil {
+		t.Fatalf("after a unit's page: unit's made %t, article's made %t", made != nil, r.sets["article"].set != nil)
+	}
+	renderPage(t, r, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]})
+	if r.sets["unit"].set != made {
+		t.Error("the unit's templates were made twice")
+	}
+	if got := renderPage(t, r, &pages.Page{Kind: "article", Title: "A", Article: site.Articles[0]}); !strings.Contains(got, "<p>Xem") {
+		t.Errorf("the article's page: %q", got)
+	}
+}
+
 func TestUnknownKind(t *testing.T) {
 	r := newRenderer(t, testSite("https://x.vn/"), nil)
 	if err := r.Page(&strings.Builder{}, &pages.Page{Kind: "nope", Path: "x/"}); err == nil {
@@ -215,7 +243,7 @@ func TestPreviousTemplatesAreTaken(t *testing.T) {
 	if diags.HasErrors(false) {
 		t.Fatal(diags.Items())
 	}
-	if r.sets["unit"] != rOld.sets["unit"] || r.common != rOld.common {
+	if r.sets["unit"].set == nil || r.sets["unit"].set != rOld.sets["unit"].set || r.common != rOld.common {
 		t.Error("the templates were parsed again, though the layouts are the same")
 	}
 	got := renderPage(t, r, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]})
@@ -229,10 +257,10 @@ func TestPreviousTemplatesAreTaken(t *testing.T) {
 	if diags.HasErrors(false) {
 		t.Fatal(diags.Items())
 	}
-	if r2.sets["unit"] == r.sets["unit"] {
-		t.Error("a changed layout did not make the templates parsed again")
-	}
 	if got := renderPage(t, r2, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]}); got != "<title>U</title>riêng hoi-a /moi/khoi/" {
 		t.Errorf("after the layout changed: %q", got)
+	}
+	if r2.sets["unit"].set == r.sets["unit"].set || r2.common == r.common {
+		t.Error("a changed layout did not make the templates parsed again")
 	}
 }
