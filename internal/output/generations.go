@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,15 +29,16 @@ func (o *Dest) manifest(path string) recorded {
 	return r
 }
 
-// setManifest writes m as the manifest at path of the output folder dir,
-// with its stamp, and keeps it. Nothing may change dir after it.
-func (o *Dest) setManifest(path string, m manifest, dir string) error {
+// setManifest writes m, whose lines are lines, as the manifest at path of
+// the output folder dir, with its stamp, and keeps it. Nothing may change
+// dir after it.
+func (o *Dest) setManifest(path string, m manifest, lines []byte, dir string) error {
 	delete(o.manifests, path)
 	folder := stampOf(dir)
-	if err := writeManifestFile(path, m, folder); err != nil {
+	if err := writeManifestFile(path, lines, folder); err != nil {
 		return err
 	}
-	o.manifests[path] = recorded{files: m, folder: folder} // when it was written is not needed again
+	o.manifests[path] = recorded{files: m, folder: folder, sum: linesSum(lines)} // when it was written is not needed again
 	return nil
 }
 
@@ -117,16 +119,20 @@ func commitLinks(d *Dir) error {
 		return err
 	}
 	d.closeTrees()
+	if d.sameAsLive() {
+		return nil
+	}
 	dest := d.dest.path
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	store := storePath(dest)
 	outName := filepath.Base(d.out.path)
 	mpath := manifestPath(store, outName)
-	if err := d.writeNote(mpath); err != nil {
+	lines := d.files.lines()
+	if err := d.writeNote(mpath, linesSum(lines)); err != nil {
 		removeAll(d.out.path)
 		return err
 	}
-	if err := d.dest.setManifest(mpath, d.files, d.out.path); err != nil {
+	if err := d.dest.setManifest(mpath, d.files, lines, d.out.path); err != nil {
 		removeAll(d.out.path)
 		return err
 	}
@@ -166,6 +172,36 @@ func commitLinks(d *Dir) error {
 		d.dest.dropManifest(filepath.Join(store, swapManifest))
 	}
 	return nil
+}
+
+// sameAsLive reports whether committing d would change nothing that a
+// reader or the next build sees: the generation written was not touched
+// (it held this build's files already), the live one holds the same
+// bytes, file for file, with the same note, and no file put there by
+// hand is to leave it. A second build after no change then writes
+// neither a manifest nor a note, and leaves the link as it is.
+func (d *Dir) sameAsLive() bool {
+	live := d.live
+	if d.invalidated || d.old == nil || live == nil || live.files == nil || len(d.foreign) > 0 ||
+		d.liveNote == nil || !bytes.Equal(d.note, d.liveNote) {
+		return false
+	}
+	return sameFiles(d.files, d.old) && sameFiles(d.files, live.files)
+}
+
+// sameFiles reports whether a and b list the same paths with the same
+// bytes, and the same twins.
+func sameFiles(a, b manifest) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for rel, e := range a {
+		f, ok := b[rel]
+		if !ok || !e.sameBytes(f) || e.twin != f.twin || e.of != f.of {
+			return false
+		}
+	}
+	return true
 }
 
 // removeFiles removes the files rels (slash-separated) under dir and the
@@ -236,10 +272,11 @@ func commitSwap(d *Dir) error {
 		return err
 	}
 	mpath := filepath.Join(store, swapManifest)
-	if err := d.writeNote(mpath); err != nil {
+	lines := d.files.lines()
+	if err := d.writeNote(mpath, linesSum(lines)); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
-	if err := d.dest.setManifest(mpath, d.files, dest); err != nil {
+	if err := d.dest.setManifest(mpath, d.files, lines, dest); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
 	if err := syncDir(filepath.Dir(dest)); err != nil {

@@ -462,3 +462,86 @@ func entryLines(m manifest) []byte {
 	_, entries, _ := bytes.Cut(folderAndEntries, []byte("\n"))
 	return entries
 }
+
+// TestUnchangedBuildCommitsNothing: a build whose output is the live one,
+// file for file and with the same note, into the generation that holds
+// it already, leaves the link, the manifests and the notes as they were;
+// a build with another note, with a file put into the live output by
+// hand, or with a file changed, commits as before.
+func TestUnchangedBuildCommitsNothing(t *testing.T) {
+	dest, source := sites(t)
+	commit := func(note string, files map[string]string) {
+		t.Helper()
+		d, err := begin(dest, source, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.LiveNote() // as a build does, to learn what the live files were made from
+		writeAll(t, d, files)
+		d.SetNote([]byte(note))
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		checkOutput(t, dest, withDirs(files))
+	}
+	// state is the link's target and the store's files as a reader tells
+	// them apart.
+	state := func() string {
+		t.Helper()
+		target, err := os.Readlink(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries, err := os.ReadDir(storePath(dest))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := target
+		for _, e := range entries {
+			if !e.IsDir() {
+				s += fmt.Sprintf(" %s %+v", e.Name(), statFile(t, filepath.Join(storePath(dest), e.Name())))
+			}
+		}
+		return s
+	}
+	files := map[string]string{"index.html": "home", "khoi/index.html": "blocs"}
+	commit("n", files)
+	commit("n", files)                // into the second generation, new
+	time.Sleep(20 * time.Millisecond) // so that a rewrite would show in a time
+	before := state()
+	commit("n", files)
+	if got := state(); got != before {
+		t.Errorf("a build that changed nothing committed:\n%s\nwas\n%s", got, before)
+	}
+	commit("n", files)
+	if got := state(); got != before {
+		t.Errorf("a second build that changed nothing committed:\n%s\nwas\n%s", got, before)
+	}
+
+	commit("m", files)
+	if got := state(); got == before {
+		t.Error("a build with another note committed nothing")
+	}
+	d := mustBegin(t, dest, source)
+	if got := string(d.LiveNote()); got != "m" {
+		t.Errorf("the live note is %q, want m", got)
+	}
+	d.Abort()
+
+	commit("m", files) // into the generation that holds them already
+	before = state()
+	if err := os.WriteFile(filepath.Join(dest, "tay.html"), []byte("by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	commit("m", files) // wants the file put by hand gone
+	if got := state(); got == before {
+		t.Error("a build with a file put by hand in the live output committed nothing")
+	}
+
+	before = state()
+	files["index.html"] = "home 2"
+	commit("m", files)
+	if got := state(); got == before {
+		t.Error("a build with a file changed committed nothing")
+	}
+}

@@ -81,12 +81,14 @@ type folderStamp struct {
 const folderLine = "folder "
 
 // encode writes m as text: a header line; the line of folder: "folder",
-// its device number, inode number and status change time; then a line per
-// file, sorted by path: digest, size, inode, the digest of the file a twin
-// was made from ("-" for a file that is not a twin) and path, separated by
-// spaces.
-func (m manifest) encode(folder folderStamp) []byte {
-	b := make([]byte, 0, len(manifestHeader)+64+len(m)*96)
+// its device number, inode number and status change time; then m's lines
+// (see lines).
+func (m manifest) encode(folder folderStamp) []byte { return encodeManifest(m.lines(), folder) }
+
+// encodeManifest is the manifest of the lines of files lines, of the
+// folder stamped folder.
+func encodeManifest(lines []byte, folder folderStamp) []byte {
+	b := make([]byte, 0, len(manifestHeader)+64+len(lines))
 	b = append(b, manifestHeader...)
 	b = append(b, folderLine...)
 	b = strconv.AppendUint(b, folder.dev, 10)
@@ -95,6 +97,14 @@ func (m manifest) encode(folder folderStamp) []byte {
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, folder.changed, 10)
 	b = append(b, '\n')
+	return append(b, lines...)
+}
+
+// lines lists the files of m as a manifest does, a line each, sorted by
+// path: digest, size, inode, the digest of the file a twin was made from
+// ("-" for a file that is not a twin) and path, separated by spaces.
+func (m manifest) lines() []byte {
+	b := make([]byte, 0, len(m)*96)
 	for _, rel := range slices.Sorted(maps.Keys(m)) {
 		e := m[rel]
 		b = hex.AppendEncode(b, e.sum[:])
@@ -113,6 +123,24 @@ func (m manifest) encode(folder folderStamp) []byte {
 		b = append(b, '\n')
 	}
 	return b
+}
+
+// linesSum is the digest of a manifest's lines of files, by which a note
+// names the output it was committed with (see LiveNote).
+func linesSum(lines []byte) string {
+	sum := xxh3.Hash128(lines).Bytes()
+	return hex.EncodeToString(sum[:])
+}
+
+// linesOf returns the lines of files of data, a manifest that encode
+// wrote, and false for one of an earlier format.
+func linesOf(data []byte) ([]byte, bool) {
+	rest, ok := bytes.CutPrefix(data, []byte(manifestHeader))
+	if !ok {
+		return nil, false
+	}
+	_, lines, ok := bytes.Cut(rest, []byte("\n"))
+	return lines, ok
 }
 
 // decodeFolderStamp reads the folderStamp from the beginning of a manifest
@@ -220,12 +248,13 @@ func decodeSum(sum *[16]byte, s string) error {
 }
 
 // recorded is a manifest as a file holds it: the files, the stamp of the
-// folder it was written for and when it was written, by the clock of its
-// file system.
+// folder it was written for, when it was written, by the clock of its
+// file system, and the digest of its lines (linesSum).
 type recorded struct {
 	files   manifest // nil when there is none or it cannot be read whole
 	folder  folderStamp
 	written time.Time
+	sum     string // "" for a manifest of an earlier format
 }
 
 // readManifestFile returns the manifest at path; its files are nil when
@@ -248,14 +277,18 @@ func readManifestFile(path string) recorded {
 	if err != nil {
 		return recorded{}
 	}
-	return recorded{files: m, folder: folder, written: info.ModTime()}
+	r := recorded{files: m, folder: folder, written: info.ModTime()}
+	if lines, ok := linesOf(data); ok {
+		r.sum = linesSum(lines)
+	}
+	return r
 }
 
-// writeManifestFile puts m, of the folder stamped folder, at path through a
-// temporary file renamed over it, so that path holds a whole manifest or
-// none.
-func writeManifestFile(path string, m manifest, folder folderStamp) error {
-	return replaceFile(path, bytesOf(m.encode(folder)))
+// writeManifestFile puts the manifest of lines, of the folder stamped
+// folder, at path through a temporary file renamed over it, so that path
+// holds a whole manifest or none.
+func writeManifestFile(path string, lines []byte, folder folderStamp) error {
+	return replaceFile(path, bytesOf(encodeManifest(lines, folder)))
 }
 
 // removeManifestFile removes the manifest at path; a missing one is not an

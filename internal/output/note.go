@@ -3,8 +3,6 @@ package output
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io"
 	"io/fs"
@@ -38,7 +36,7 @@ func (d *Dir) SetNote(note []byte) {
 // when it has none, or its manifest is not known, or it was not committed
 // with the output as it is.
 func (d *Dir) LiveNote() []byte {
-	if d.live == nil || d.live.files == nil || d.live.manifestPath == "" {
+	if d.live == nil || d.live.files == nil || d.live.manifestPath == "" || d.live.sum == "" {
 		return nil
 	}
 	data, err := os.ReadFile(notePath(d.live.manifestPath))
@@ -50,22 +48,19 @@ func (d *Dir) LiveNote() []byte {
 		return nil
 	}
 	sum, note, ok := bytes.Cut(rest, []byte("\n"))
-	if !ok || string(sum) != manifestSum(d.live.files) {
+	if !ok || string(sum) != d.live.sum {
 		return nil
 	}
-	return note
+	d.mu.Lock()
+	d.liveNote = note
+	d.mu.Unlock()
+	return bytes.Clone(note)
 }
 
-// manifestSum is the digest of the files of m as a manifest lists them.
-func manifestSum(m manifest) string {
-	sum := sha256.Sum256(m.encode(folderStamp{}))
-	return hex.EncodeToString(sum[:])
-}
-
-// writeNote keeps the note of d, if any, with the manifest d.files at
-// manifestPath, before that manifest is written; an older note there is
-// removed.
-func (d *Dir) writeNote(manifestPath string) error {
+// writeNote keeps the note of d, if any, with the manifest of d.files at
+// manifestPath, whose lines have the digest sum, before that manifest is
+// written; an older note there is removed.
+func (d *Dir) writeNote(manifestPath, sum string) error {
 	path := notePath(manifestPath)
 	if d.note == nil {
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -73,9 +68,9 @@ func (d *Dir) writeNote(manifestPath string) error {
 		}
 		return nil
 	}
-	data := make([]byte, 0, len(noteHeader)+65+len(d.note))
+	data := make([]byte, 0, len(noteHeader)+len(sum)+1+len(d.note))
 	data = append(data, noteHeader...)
-	data = append(data, manifestSum(d.files)...)
+	data = append(data, sum...)
 	data = append(data, '\n')
 	data = append(data, d.note...)
 	return replaceFile(path, bytesOf(data))

@@ -311,7 +311,7 @@ func TestManifestFolderStamp(t *testing.T) {
 		t.Errorf("decodeManifest(encode) = %v, %v, %v; want %v, %v", got, folder, err, m, stamp)
 	}
 	path := filepath.Join(t.TempDir(), "a.manifest")
-	if err := writeManifestFile(path, m, stamp); err != nil {
+	if err := writeManifestFile(path, m.lines(), stamp); err != nil {
 		t.Fatal(err)
 	}
 	if r := readManifestFile(path); !maps.Equal(r.files, m) || r.folder != stamp || time.Since(r.written) > time.Hour {

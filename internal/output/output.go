@@ -85,6 +85,9 @@ func Open(dest, source string) (*Dest, error) {
 // parent, as some file systems (FAT, some network shares) cannot: the
 // destination is then a folder that two renames replace.
 func canLink(parent, base string) bool {
+	if info, err := os.Lstat(filepath.Join(parent, base)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return true // the destination is a link already
+	}
 	probe := filepath.Join(parent, tempPrefix(base)+"link")
 	if _, err := os.Lstat(probe); err == nil {
 		return true // a link a killed build left: links work here
@@ -192,16 +195,17 @@ type generation struct {
 	tree         *tree    // open while it is written or linked from; nil otherwise
 	files        manifest // what it holds; nil when not known
 	manifestPath string   // where its manifest is kept; "" for none
-	// folder and written are those of the manifest of the live one, as
-	// read (see recorded).
+	// folder, written and sum are those of the manifest of the live one,
+	// as read (see recorded).
 	folder  folderStamp
 	written time.Time
+	sum     string
 }
 
 // liveOf is the live generation at path, of the manifest r at
 // manifestPath.
 func liveOf(path string, r recorded, manifestPath string) *generation {
-	return &generation{path: path, files: r.files, manifestPath: manifestPath, folder: r.folder, written: r.written}
+	return &generation{path: path, files: r.files, manifestPath: manifestPath, folder: r.folder, written: r.written, sum: r.sum}
 }
 
 // others lists, sorted, the files under the live output g that its manifest
@@ -250,9 +254,10 @@ type Dir struct {
 	pending     map[string]bool // created and not yet closed
 	invalidated bool
 	note        []byte
-	precompress bool // Commit makes compressed twins (see Precompress)
-	wrote       int  // files written anew, neither kept nor linked
-	compressed  int  // files compressed to make twins
+	liveNote    []byte // the live output's note, once LiveNote gave it
+	precompress bool   // Commit makes compressed twins (see Precompress)
+	wrote       int    // files written anew, neither kept nor linked
+	compressed  int    // files compressed to make twins
 	state       state
 }
 
