@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -93,7 +94,7 @@ func TestMemoLoadsWhatSiteLoads(t *testing.T) {
 // TestMemoBodiesAreItsBytes: the articles ReadMemo gives have the HTML
 // and the search terms they were encoded with, as strings of the bytes it
 // was given, not copies; a memo whose bodies are longer or shorter than
-// its index says is refused.
+// its index says, or that is cut short, is refused.
 func TestMemoBodiesAreItsBytes(t *testing.T) {
 	m := NewMemo()
 	if _, diags := Site(os.DirFS(copyDemo(t)), Options{Memo: m}); diags.HasErrors(false) {
@@ -125,11 +126,15 @@ func TestMemoBodiesAreItsBytes(t *testing.T) {
 			t.Errorf("%s: the HTML or the terms are not strings of the memo's bytes", a.Path)
 		}
 	}
-	if _, err := ReadMemo(data[:len(data)-1]); err == nil {
-		t.Error("a memo whose last body is cut short was read")
+	at := len(memoHeader) + 1 // in the first body
+	if _, err := ReadMemo(slices.Concat(data[:at], data[at+1:])); err == nil {
+		t.Error("a memo whose bodies lack a byte was read")
 	}
-	if _, err := ReadMemo(append(bytes.Clone(data), 'x')); err == nil {
-		t.Error("a memo with a byte after its bodies was read")
+	if _, err := ReadMemo(slices.Concat(data[:at], []byte("x"), data[at:])); err == nil {
+		t.Error("a memo whose bodies have a byte more was read")
+	}
+	if _, err := ReadMemo(data[:len(data)-1]); err == nil {
+		t.Error("a memo cut short was read")
 	}
 }
 
