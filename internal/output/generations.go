@@ -177,13 +177,14 @@ func commitLinks(d *Dir) error {
 // sameAsLive reports whether committing d would change nothing that a
 // reader or the next build sees: the generation written was not touched
 // (it held this build's files already), the live one holds the same
-// bytes, file for file, with the same note, and no file put there by
-// hand is to leave it. A second build after no change then writes
+// bytes, file for file, with the same note (a build without a note
+// would remove the live one), and no file put there by hand is to leave
+// it. A second build after no change then writes
 // neither a manifest nor a note, and leaves the link as it is.
 func (d *Dir) sameAsLive() bool {
 	live := d.live
 	if d.invalidated || d.old == nil || live == nil || live.files == nil || len(d.foreign) > 0 ||
-		d.liveNote == nil || !bytes.Equal(d.note, d.liveNote) {
+		d.note == nil || d.liveNote == nil || !bytes.Equal(d.note, d.liveNote) {
 		return false
 	}
 	return sameFiles(d.files, d.old) && sameFiles(d.files, live.files)

@@ -466,10 +466,11 @@ func entryLines(m manifest) []byte {
 // TestUnchangedBuildCommitsNothing: a build whose output is the live one,
 // file for file and with the same note, into the generation that holds
 // it already, leaves the link, the manifests and the notes as they were;
-// a build with another note, with a file put into the live output by
-// hand, or with a file changed, commits as before.
+// a build with another note or none, with a file put into the live output
+// by hand, or with a file changed, commits as before.
 func TestUnchangedBuildCommitsNothing(t *testing.T) {
 	dest, source := sites(t)
+	// commit builds files with the note, or without one for "none".
 	commit := func(note string, files map[string]string) {
 		t.Helper()
 		d, err := begin(dest, source, true)
@@ -478,7 +479,9 @@ func TestUnchangedBuildCommitsNothing(t *testing.T) {
 		}
 		d.LiveNote() // as a build does, to learn what the live files were made from
 		writeAll(t, d, files)
-		d.SetNote([]byte(note))
+		if note != "none" {
+			d.SetNote([]byte(note))
+		}
 		if err := d.Commit(); err != nil {
 			t.Fatal(err)
 		}
@@ -544,4 +547,17 @@ func TestUnchangedBuildCommitsNothing(t *testing.T) {
 	if got := state(); got == before {
 		t.Error("a build with a file changed committed nothing")
 	}
+
+	commit("", files) // an empty note, into both generations
+	commit("", files)
+	before = state()
+	commit("none", files) // the live note, empty, must go
+	if got := state(); got == before {
+		t.Error("a build without a note committed nothing")
+	}
+	d = mustBegin(t, dest, source)
+	if got := d.LiveNote(); got != nil {
+		t.Errorf("after a build without a note, the live note is %q", got)
+	}
+	d.Abort()
 }

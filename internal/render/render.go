@@ -108,9 +108,9 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	if diags.HasErrors(false) {
 		return r, &diags
 	}
-	pristine, err := common.Clone()
+	pristine, err := common.Clone() // fails only once common has executed
 	if err != nil {
-		diags.Add(templateError("(built-in) layouts/base.html", err))
+		diags.Add(templateError(files["base.html"].origin, err))
 		return r, &diags
 	}
 	r.common, r.pristine = common, pristine
