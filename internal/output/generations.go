@@ -29,16 +29,16 @@ func (o *Dest) manifest(path string) recorded {
 	return r
 }
 
-// setManifest writes m, whose lines are lines, as the manifest at path of
-// the output folder dir, with its stamp, and keeps it. Nothing may change
-// dir after it.
-func (o *Dest) setManifest(path string, m manifest, lines []byte, dir string) error {
+// setManifest writes m, whose lines are lines, of the digest sum, as the
+// manifest at path of the output folder dir, with its stamp, and keeps it.
+// Nothing may change dir after it.
+func (o *Dest) setManifest(path string, m manifest, lines []byte, sum, dir string) error {
 	delete(o.manifests, path)
 	folder := stampOf(dir)
 	if err := writeManifestFile(path, lines, folder); err != nil {
 		return err
 	}
-	o.manifests[path] = recorded{files: m, folder: folder, sum: linesSum(lines)} // when it was written is not needed again
+	o.manifests[path] = recorded{files: m, folder: folder, sum: sum} // when it was written is not needed again
 	return nil
 }
 
@@ -128,11 +128,12 @@ func commitLinks(d *Dir) error {
 	outName := filepath.Base(d.out.path)
 	mpath := manifestPath(store, outName)
 	lines := d.files.lines()
-	if err := d.writeNote(mpath, linesSum(lines)); err != nil {
+	sum := linesSum(lines)
+	if err := d.writeNote(mpath, sum); err != nil {
 		removeAll(d.out.path)
 		return err
 	}
-	if err := d.dest.setManifest(mpath, d.files, lines, d.out.path); err != nil {
+	if err := d.dest.setManifest(mpath, d.files, lines, sum, d.out.path); err != nil {
 		removeAll(d.out.path)
 		return err
 	}
@@ -274,10 +275,11 @@ func commitSwap(d *Dir) error {
 	}
 	mpath := filepath.Join(store, swapManifest)
 	lines := d.files.lines()
-	if err := d.writeNote(mpath, linesSum(lines)); err != nil {
+	sum := linesSum(lines)
+	if err := d.writeNote(mpath, sum); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
-	if err := d.dest.setManifest(mpath, d.files, lines, dest); err != nil {
+	if err := d.dest.setManifest(mpath, d.files, lines, sum, dest); err != nil {
 		return fmt.Errorf("%s is in place, but recording what it holds failed: %w", dest, err)
 	}
 	if err := syncDir(filepath.Dir(dest)); err != nil {
