@@ -3,7 +3,6 @@
 package output
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -448,19 +447,11 @@ func toFormat2(t *testing.T, dest string) {
 			e.sum = [16]byte(sum[:16])
 			m[rel] = e
 		}
-		old := append([]byte(manifestHeader2), entryLines(m)...)
+		old := append([]byte(manifestHeader2), m.lines()...)
 		if err := os.WriteFile(mpath, old, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-}
-
-// entryLines is the lines of the files of m in a manifest, without the
-// header and the folder's line.
-func entryLines(m manifest) []byte {
-	_, folderAndEntries, _ := bytes.Cut(m.encode(folderStamp{}), []byte("\n"))
-	_, entries, _ := bytes.Cut(folderAndEntries, []byte("\n"))
-	return entries
 }
 
 // TestUnchangedBuildCommitsNothing: a build whose output is the live one,

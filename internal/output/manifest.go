@@ -80,13 +80,10 @@ type folderStamp struct {
 // folderLine begins the line of a manifest's folderStamp.
 const folderLine = "folder "
 
-// encode writes m as text: a header line; the line of folder: "folder",
-// its device number, inode number and status change time; then m's lines
-// (see lines).
-func (m manifest) encode(folder folderStamp) []byte { return encodeManifest(m.lines(), folder) }
-
-// encodeManifest is the manifest of the lines of files lines, of the
-// folder stamped folder.
+// encodeManifest is the manifest of the lines of files lines (see
+// manifest.lines), of the folder stamped folder, as text: a header line;
+// the line of folder: "folder", its device number, inode number and
+// status change time; then lines.
 func encodeManifest(lines []byte, folder folderStamp) []byte {
 	b := make([]byte, 0, len(manifestHeader)+64+len(lines))
 	b = append(b, manifestHeader...)
@@ -132,8 +129,8 @@ func linesSum(lines []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// linesOf returns the lines of files of data, a manifest that encode
-// wrote, and false for one of an earlier format.
+// linesOf returns the lines of files of data, a manifest that
+// encodeManifest wrote, and false for one of an earlier format.
 func linesOf(data []byte) ([]byte, bool) {
 	rest, ok := bytes.CutPrefix(data, []byte(manifestHeader))
 	if !ok {
@@ -144,7 +141,7 @@ func linesOf(data []byte) ([]byte, bool) {
 }
 
 // decodeFolderStamp reads the folderStamp from the beginning of a manifest
-// that encode wrote. It reports false for a manifest of an earlier format,
+// that encodeManifest wrote. It reports false for a manifest of an earlier format,
 // or anything else.
 func decodeFolderStamp(head []byte) (folderStamp, bool) {
 	rest, ok := bytes.CutPrefix(head, []byte(manifestHeader+folderLine))
@@ -170,7 +167,7 @@ func decodeFolderStamp(head []byte) (folderStamp, bool) {
 	return f, true
 }
 
-// decodeManifest reads what encode wrote, with the stamp of its folder, or
+// decodeManifest reads what encodeManifest wrote, with the stamp of its folder, or
 // a manifest of an earlier format (see manifestHeader), which has none (the
 // zero stamp). Anything else is an error: a manifest that cannot be
 // trusted whole is not used at all.

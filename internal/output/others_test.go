@@ -277,7 +277,7 @@ func TestForeignFilesInACopy(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if err := os.WriteFile(mpath, append([]byte(manifestHeader3), entryLines(m)...), 0o644); err != nil {
+					if err := os.WriteFile(mpath, append([]byte(manifestHeader3), m.lines()...), 0o644); err != nil {
 						t.Fatal(err)
 					}
 				case "top folder changed":
@@ -306,7 +306,7 @@ func TestForeignFilesInACopy(t *testing.T) {
 func TestManifestFolderStamp(t *testing.T) {
 	m := manifest{"index.html": digest([]byte("home"))}
 	stamp := folderStamp{dev: 2049, ino: 1 << 40, changed: 1764806400123456789}
-	data := m.encode(stamp)
+	data := encodeManifest(m.lines(), stamp)
 	if got, folder, err := decodeManifest(data); err != nil || !maps.Equal(got, m) || folder != stamp {
 		t.Errorf("decodeManifest(encode) = %v, %v, %v; want %v, %v", got, folder, err, m, stamp)
 	}
@@ -317,11 +317,11 @@ func TestManifestFolderStamp(t *testing.T) {
 	if r := readManifestFile(path); !maps.Equal(r.files, m) || r.folder != stamp || time.Since(r.written) > time.Hour {
 		t.Errorf("readManifestFile = %+v; want %v, %v, written now", r, m, stamp)
 	}
-	old := append([]byte(manifestHeader3), entryLines(m)...)
+	old := append([]byte(manifestHeader3), m.lines()...)
 	if got, folder, err := decodeManifest(old); err != nil || !maps.Equal(got, m) || folder != (folderStamp{}) {
 		t.Errorf("decodeManifest(format 3) = %v, %v, %v; want %v and no folder's stamp", got, folder, err, m)
 	}
-	noLine := append([]byte(manifestHeader), entryLines(m)...)
+	noLine := append([]byte(manifestHeader), m.lines()...)
 	if _, _, err := decodeManifest(noLine); err == nil {
 		t.Error("a manifest of format 4 without its folder's line was read")
 	}
