@@ -107,6 +107,9 @@ func beginLinks(o *Dest) (*Dir, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	d.out = &generation{path: outPath, tree: t, files: d.old}
+	if d.old == nil && d.live != nil && d.live.files != nil {
+		d.deferring, d.deferred = true, map[string]bool{}
+	}
 	d.invalidate = func() error { return o.dropManifest(mpath) }
 	return d, nil
 }
@@ -118,10 +121,15 @@ func commitLinks(d *Dir) error {
 		d.abort()
 		return err
 	}
-	d.closeTrees()
 	if d.sameAsLive() {
+		d.closeTrees()
 		return nil
 	}
+	if err := d.linkDeferred(); err != nil {
+		d.abort()
+		return err
+	}
+	d.closeTrees()
 	dest := d.dest.path
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	store := storePath(dest)
@@ -177,18 +185,20 @@ func commitLinks(d *Dir) error {
 
 // sameAsLive reports whether committing d would change nothing that a
 // reader or the next build sees: the generation written was not touched
-// (it held this build's files already), the live one holds the same
-// bytes, file for file, with the same note (a build without a note
-// would remove the live one), and no file put there by hand is to leave
-// it. A second build after no change then writes
-// neither a manifest nor a note, and leaves the link as it is.
+// (it held this build's files already, or is new and got nothing but
+// links that wait), the live one holds the same bytes, file for file,
+// with the same note (a build without a note would remove the live one),
+// and no file put there by hand is to leave it. A second build after no
+// change then writes neither a manifest nor a note, and leaves the link
+// as it is.
 func (d *Dir) sameAsLive() bool {
 	live := d.live
-	if d.invalidated || d.old == nil || live == nil || live.files == nil || len(d.foreign) > 0 ||
-		d.note == nil || d.liveNote == nil || !bytes.Equal(d.note, d.liveNote) {
+	if live == nil || live.files == nil || len(d.foreign) > 0 ||
+		d.note == nil || d.liveNote == nil || !bytes.Equal(d.note, d.liveNote) ||
+		!sameFiles(d.files, live.files) {
 		return false
 	}
-	return sameFiles(d.files, d.old) && sameFiles(d.files, live.files)
+	return d.deferring || !d.invalidated && d.old != nil && sameFiles(d.files, d.old)
 }
 
 // sameFiles reports whether a and b list the same paths with the same

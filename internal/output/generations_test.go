@@ -552,3 +552,174 @@ func TestUnchangedBuildCommitsNothing(t *testing.T) {
 	}
 	d.Abort()
 }
+
+// TestNewGenerationIsLinkedOnlyToCommit: the first build after the first,
+// into the generation that does not exist yet, makes no link when it
+// makes the live output's files again and nothing more (at 1,000
+// articles the 2,400 links were most of such a build's system time). The
+// next build that changes a file makes the links before it writes, so
+// that every unchanged file is the live one's; and twins made of files
+// whose links wait are made of the right bytes.
+func TestNewGenerationIsLinkedOnlyToCommit(t *testing.T) {
+	dest, source := sites(t)
+	build := func(precompress bool, files map[string]string) *Dir {
+		t.Helper()
+		return buildWithNote(t, dest, source, precompress, files)
+	}
+	files := map[string]string{
+		"index.html":        page("home", 4000),
+		"khoi/k/index.html": page("bloc", 5000),
+		"tin-tuc/index.xml": page("feed", 3000),
+	}
+	build(false, files)
+	live, err := os.Readlink(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := generationA
+	if filepath.Base(live) == generationA {
+		other = generationB
+	}
+	// holds lists the files under the generation name.
+	holds := func(name string) []string {
+		t.Helper()
+		var got []string
+		root := filepath.Join(storePath(dest), name)
+		filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
+			if err == nil && !e.IsDir() {
+				rel, _ := filepath.Rel(root, p)
+				got = append(got, filepath.ToSlash(rel))
+			}
+			return err
+		})
+		return got
+	}
+	before := map[string]fileID{}
+	for rel := range files {
+		before[rel] = statFile(t, filepath.Join(dest, rel))
+	}
+	before[Marker] = statFile(t, filepath.Join(dest, Marker))
+
+	for i := range 2 {
+		build(false, files)
+		if got := holds(other); len(got) > 0 {
+			t.Errorf("build %d, which changed nothing, put %v into the new generation", i, got)
+		}
+		if _, err := os.Stat(manifestPath(storePath(dest), other)); err == nil {
+			t.Errorf("build %d, which changed nothing, wrote a manifest of the new generation", i)
+		}
+		if got, _ := os.Readlink(dest); got != live {
+			t.Errorf("build %d, which changed nothing, moved the link from %s to %s", i, live, got)
+		}
+		checkOutput(t, dest, withDirs(files))
+	}
+
+	files["index.html"] = page("home 2", 4000)
+	d := build(false, files)
+	if got, _ := os.Readlink(dest); got == live {
+		t.Fatal("a build that changed a file left the link where it was")
+	}
+	checkOutput(t, dest, withDirs(files))
+	if got := d.Written(); got != 1 {
+		t.Errorf("the build wrote %d files, want the changed one", got)
+	}
+	for rel, was := range before {
+		got := statFile(t, filepath.Join(dest, rel))
+		if changed := rel == "index.html"; changed == (got == was) {
+			t.Errorf("%s is %+v, was %+v (changed: %v)", rel, got, was, changed)
+		}
+	}
+
+	// twinsAgree fails the test unless every file has twins of its bytes.
+	twinsAgree := func(when string) {
+		t.Helper()
+		checkOutput(t, dest, withTwins(t, dest, withDirs(files)))
+		for rel, data := range files {
+			for _, ext := range []string{".gz", ".br"} {
+				if got := unzip(t, filepath.Join(dest, rel+ext)); got != data {
+					t.Errorf("%s: %s%s is not of %s", when, rel, ext, rel)
+				}
+			}
+		}
+	}
+	// Into the first generation, which holds the old index.html: its links
+	// do not wait.
+	build(true, files)
+	twinsAgree("into an old generation")
+
+	// Into a new generation, with twins to make of files whose links wait.
+	if err := os.RemoveAll(dest); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(storePath(dest)); err != nil {
+		t.Fatal(err)
+	}
+	build(false, files)
+	build(true, files)
+	twinsAgree("into a new generation")
+	checkNoLeftovers(t, dest)
+}
+
+// withTwins adds to want the twins that dest holds, with their bytes.
+func withTwins(t *testing.T, dest string, want map[string]string) map[string]string {
+	t.Helper()
+	snap := snapshot(t, dest)
+	for _, rel := range twinsOf(t, dest) {
+		want[rel] = snap[rel]
+	}
+	return want
+}
+
+// buildWithNote commits files to dest with a note, as a build does, and
+// twins when precompress is set.
+func buildWithNote(t *testing.T, dest, source string, precompress bool, files map[string]string) *Dir {
+	t.Helper()
+	d, err := begin(dest, source, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.LiveNote()
+	if precompress {
+		d.Precompress()
+	}
+	writeAll(t, d, files)
+	d.SetNote([]byte("n"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestNewGenerationRestoresWhatWasChangedByHand: a file of the live
+// output removed or replaced by hand is not one whose link can wait; the
+// build into the new generation writes it again and commits.
+func TestNewGenerationRestoresWhatWasChangedByHand(t *testing.T) {
+	for _, change := range []string{"removed", "replaced"} {
+		t.Run(change, func(t *testing.T) {
+			dest, source := sites(t)
+			files := map[string]string{
+				"index.html":        page("home", 4000),
+				"khoi/k/index.html": page("bloc", 5000),
+			}
+			buildWithNote(t, dest, source, false, files)
+			live, _ := os.Readlink(dest)
+			victim := filepath.Join(dest, "khoi", "k", "index.html")
+			if err := os.Remove(victim); err != nil {
+				t.Fatal(err)
+			}
+			if change == "replaced" {
+				if err := os.WriteFile(victim, []byte("sửa tay"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d := buildWithNote(t, dest, source, false, files)
+			if got, _ := os.Readlink(dest); got == live {
+				t.Error("the build left the link on the output changed by hand")
+			}
+			if got := d.Written(); got != 1 {
+				t.Errorf("the build wrote %d files, want the one changed by hand", got)
+			}
+			checkOutput(t, dest, withDirs(files))
+		})
+	}
+}

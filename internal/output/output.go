@@ -37,6 +37,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -256,9 +257,14 @@ type Dir struct {
 	note        []byte
 	liveNote    []byte // the live output's note, once LiveNote gave it
 	precompress bool   // Commit makes compressed twins (see Precompress)
-	wrote       int    // files written anew, neither kept nor linked
-	compressed  int    // files compressed to make twins
-	state       state
+	// deferring is set while the links of linkFromLive wait in deferred:
+	// from the start of a build into a new generation until its first
+	// other change (see linkDeferred).
+	deferring  bool
+	deferred   map[string]bool
+	wrote      int // files written anew, neither kept nor linked
+	compressed int // files compressed to make twins
+	state      state
 }
 
 // Written is how many files the build wrote anew: those whose bytes neither
@@ -334,7 +340,7 @@ func (d *Dir) Keep(rel string) error {
 	if old, had := d.oldEntry(rel); had && old.sameFile(e) {
 		return d.record(rel, old)
 	}
-	if err := d.linkFromLive(rel); err == nil {
+	if err := d.linkFromLive(rel, e, false); err == nil {
 		return d.record(rel, e)
 	}
 	data, err := os.ReadFile(filepath.Join(d.live.path, filepath.FromSlash(rel)))
@@ -392,7 +398,7 @@ func (d *Dir) put(rel string, data []byte) error {
 		return d.record(rel, old)
 	}
 	if live, ok := d.liveEntry(rel); ok && live.sameBytes(e) {
-		if err := d.linkFromLive(rel); err == nil {
+		if err := d.linkFromLive(rel, live, true); err == nil {
 			return d.record(rel, live)
 		}
 	}
@@ -424,21 +430,128 @@ func (d *Dir) put(rel string, data []byte) error {
 }
 
 // linkFromLive makes rel of the folder being written a name of the live
-// output's file rel.
-func (d *Dir) linkFromLive(rel string) error {
+// output's file rel, which its manifest lists as e. Into a new generation,
+// the link waits until the build changes something else (see
+// linkDeferred): a build that makes the live output's files again and
+// nothing more commits nothing, and needs none of them. With verify, a
+// link waits only for the file the manifest lists (by inode and size):
+// one removed or replaced by hand since is an error, and a caller that
+// holds the bytes writes them instead. Keep, which holds none, trusts the
+// manifest, as a build into the old generation does.
+func (d *Dir) linkFromLive(rel string, e entry, verify bool) error {
 	if d.live.tree == nil {
 		return errors.New("no live output to link from")
 	}
+	if d.isDeferring() {
+		if verify {
+			ino, size, err := d.live.tree.stat(filepath.FromSlash(rel))
+			if err != nil {
+				return err
+			}
+			if size != e.size || ino != 0 && e.ino != 0 && ino != e.ino {
+				return fmt.Errorf("%s is not the file the live manifest lists", rel)
+			}
+		}
+		if d.deferLink(rel) {
+			return nil
+		}
+		// The links that waited were made meanwhile; this one is made now.
+	}
+	return d.link(rel)
+}
+
+// isDeferring reports whether links from the live output wait.
+func (d *Dir) isDeferring() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.deferring
+}
+
+// deferLink puts off the link of rel, and reports false when links no
+// longer wait.
+func (d *Dir) deferLink(rel string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.deferring {
+		d.deferred[rel] = true
+	}
+	return d.deferring
+}
+
+// link makes rel of the folder being written a name of the live output's
+// file rel, now.
+func (d *Dir) link(rel string) error {
 	if err := d.prepare(rel); err != nil {
 		return err
 	}
 	return d.out.tree.link(d.live.tree, filepath.FromSlash(rel))
 }
 
+// linkDeferred makes the links that linkFromLive put off, before any other
+// change to the folder being written and before a commit that changes
+// something. A file that cannot be linked is copied.
+func (d *Dir) linkDeferred() error {
+	d.mu.Lock()
+	if !d.deferring {
+		d.mu.Unlock()
+		return nil
+	}
+	d.deferring = false // from now on links are made at once
+	rels := slices.Sorted(maps.Keys(d.deferred))
+	d.mu.Unlock()
+	for _, rel := range rels {
+		if d.link(rel) == nil {
+			continue
+		}
+		if err := d.copyFromLive(rel); err != nil {
+			return fmt.Errorf("output: keeping %s: %w", rel, err)
+		}
+	}
+	d.mu.Lock()
+	d.deferred = nil // readWritten reads them from the folder being written
+	d.mu.Unlock()
+	return nil
+}
+
+// copyFromLive writes the file rel of the live output, whose bytes are
+// recorded as rel's, into the folder being written.
+func (d *Dir) copyFromLive(rel string) error {
+	name := filepath.FromSlash(rel)
+	data, err := os.ReadFile(filepath.Join(d.live.path, name))
+	if err != nil {
+		return err
+	}
+	ino, err := d.out.tree.writeFile(name, data)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	e := d.files[rel]
+	e.ino = ino
+	d.files[rel] = e
+	return nil
+}
+
+// readWritten returns the bytes of the file rel that this build wrote,
+// from the live output while its link waits.
+func (d *Dir) readWritten(rel string) ([]byte, error) {
+	dir := d.out.path
+	d.mu.Lock()
+	if d.deferred[rel] {
+		dir = d.live.path
+	}
+	d.mu.Unlock()
+	return os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+}
+
 // prepare makes way for a new file at rel in the folder being written:
-// it invalidates the folder's manifest, removes what the folder held at rel
-// and makes the folders above it.
+// it makes the links that wait, invalidates the folder's manifest, removes
+// what the folder held at rel and makes the folders above it.
 func (d *Dir) prepare(rel string) error {
+	if err := d.linkDeferred(); err != nil {
+		return err
+	}
 	if err := d.invalidateOnce(); err != nil {
 		return err
 	}

@@ -121,7 +121,7 @@ func checkNoLeftovers(t *testing.T, dest string) {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "a", "b", "a.manifest", "b.manifest", swapManifest:
+		case "a", "b", "a.manifest", "b.manifest", "a.note", "b.note", swapManifest:
 		default:
 			t.Errorf("left in the store: %s", e.Name())
 		}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -127,7 +125,7 @@ func (d *Dir) twins(j twinJob) error {
 			if err := d.reserve(name); err != nil {
 				return err
 			}
-			if err := d.linkFromLive(name); err == nil {
+			if err := d.linkFromLive(name, live, true); err == nil {
 				d.record(name, live)
 				continue
 			}
@@ -135,7 +133,7 @@ func (d *Dir) twins(j twinJob) error {
 		}
 		if data == nil {
 			var err error
-			if data, err = os.ReadFile(filepath.Join(d.out.path, filepath.FromSlash(j.rel))); err != nil {
+			if data, err = d.readWritten(j.rel); err != nil {
 				return fmt.Errorf("output: compressing %s: %w", j.rel, err)
 			}
 		}

@@ -4,6 +4,7 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -23,6 +24,7 @@ type treeOps struct {
 	rmdir     func(name string) error
 	files     func() ([]string, error)
 	head      func(name string, n int) ([]byte, error)
+	stat      func(name string) (uint64, int64, error)
 }
 
 // TestTreesAgree runs the same folder operations, with the mistakes a build
@@ -65,7 +67,7 @@ func TestTreesAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files, tr.head}
+			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files, tr.head, tr.stat}
 			closeAll = func() { tr.close(); fr.close() }
 		} else {
 			tr, err := openPathTree(dir)
@@ -76,7 +78,7 @@ func TestTreesAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files, tr.head}
+			ops = treeOps{tr.mkdir, tr.writeFile, createWith(tr.create), func(n string) error { return tr.link(fr, n) }, tr.remove, tr.rmdir, tr.files, tr.head, tr.stat}
 			closeAll = func() { tr.close(); fr.close() }
 		}
 		steps := []struct {
@@ -95,6 +97,10 @@ func TestTreesAgree(t *testing.T) {
 			{"head longer than khoi/index.html", headStep(ops, "khoi/index.html", 100, outcome, kind)},
 			{"head of a missing file", headStep(ops, "missing.html", 4, outcome, kind)},
 			{"head of a planted link", headStep(ops, "planted.html", 4, outcome, kind)},
+			{"stat khoi/index.html", statStep(ops, "khoi/index.html", outcome, kind)},
+			{"stat a missing file", statStep(ops, "missing.html", outcome, kind)},
+			{"stat a planted link", statStep(ops, "planted.html", outcome, kind)},
+			{"stat a folder", statStep(ops, "khoi", outcome, kind)},
 			{"link shared.html", func() error { return ops.link("shared.html") }},
 			{"link a missing file", func() error { return ops.link("missing.html") }},
 			{"link shared.html again", func() error { return ops.link("shared.html") }},
@@ -152,6 +158,16 @@ func headStep(ops treeOps, name string, n int, outcome map[string][]string, kind
 	}
 }
 
+// statStep returns a step that gives the size of name with ops, and adds
+// it to the outcome of kind.
+func statStep(ops treeOps, name string, outcome map[string][]string, kind string) func() error {
+	return func() error {
+		_, size, err := ops.stat(name)
+		outcome[kind] = append(outcome[kind], fmt.Sprintf("size: %d", size))
+		return err
+	}
+}
+
 // createWith returns a function that creates name with create and writes
 // the parts in turn.
 func createWith(create func(string) (io.WriteCloser, error)) func(string, ...string) error {
@@ -186,6 +202,8 @@ func errKind(err error) string {
 		return "not empty"
 	case errors.Is(err, syscall.ELOOP):
 		return "a link"
+	case errors.Is(err, syscall.EINVAL):
+		return "not a file"
 	}
 	return "other: " + err.Error()
 }

@@ -81,6 +81,20 @@ func (t *pathTree) head(name string, n int) ([]byte, error) {
 	return b[:m], nil
 }
 
+// stat returns the size of the regular file at the relative path name, as
+// for tree. It gives no inode number: it returns 0.
+func (t *pathTree) stat(name string) (ino uint64, size int64, err error) {
+	p := filepath.Join(t.path, name)
+	info, err := os.Lstat(p)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !info.Mode().IsRegular() {
+		return 0, 0, &fs.PathError{Op: "lstat", Path: p, Err: syscall.EINVAL}
+	}
+	return 0, info.Size(), nil
+}
+
 // link makes the relative path name of t another name of the file at the
 // same path in from.
 func (t *pathTree) link(from *pathTree, name string) error {

@@ -104,6 +104,19 @@ func (t *tree) head(name string, n int) ([]byte, error) {
 	return b[:m], nil
 }
 
+// stat returns the inode number and size of the regular file at the
+// relative path name. A link or anything but a regular file is an error.
+func (t *tree) stat(name string) (ino uint64, size int64, err error) {
+	var st unix.Stat_t
+	if _, err := retry(func() (int, error) { return 0, unix.Fstatat(t.fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
+		return 0, 0, &fs.PathError{Op: "fstatat", Path: filepath.Join(t.path, name), Err: err}
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return 0, 0, &fs.PathError{Op: "fstatat", Path: filepath.Join(t.path, name), Err: unix.EINVAL}
+	}
+	return uint64(st.Ino), st.Size, nil
+}
+
 // link makes the relative path name of t another name of the file at the
 // same path in from.
 func (t *tree) link(from *tree, name string) error {
