@@ -69,8 +69,12 @@ func beginLinks(o *Dest) (*Dir, error) {
 	d := &Dir{dest: o, files: manifest{}, pending: map[string]bool{}, commit: commitLinks}
 	outName := generationA
 	if liveName, ok := liveGeneration(o.path); ok {
-		mpath := manifestPath(store, liveName)
-		d.live = liveOf(filepath.Join(store, liveName), o.manifest(mpath), mpath)
+		// A link whose generation was removed by hand leads to no output:
+		// the build starts anew, and the commit puts the link right.
+		if info, err := os.Stat(filepath.Join(store, liveName)); err == nil && info.IsDir() {
+			mpath := manifestPath(store, liveName)
+			d.live = liveOf(filepath.Join(store, liveName), o.manifest(mpath), mpath)
+		}
 		if liveName == generationA {
 			outName = generationB
 		}
@@ -89,6 +93,9 @@ func beginLinks(o *Dest) (*Dir, error) {
 	outPath := filepath.Join(store, outName)
 	mpath := manifestPath(store, outName)
 	d.old = o.manifest(mpath).files
+	if info, err := os.Lstat(outPath); err != nil || !info.IsDir() {
+		d.old = nil // its folder was removed by hand
+	}
 	if d.old == nil {
 		// Unknown, or half written by a killed build: start it anew.
 		d.invalidated = true
@@ -146,7 +153,7 @@ func commitLinks(d *Dir) error {
 		return err
 	}
 	_, wasLink := liveGeneration(dest)
-	if wasLink {
+	if wasLink && d.live != nil {
 		// The previous generation is written next: it must hold only what
 		// its manifest names. Those files leave the output now rather than
 		// at the switch below.

@@ -723,3 +723,31 @@ func TestNewGenerationRestoresWhatWasChangedByHand(t *testing.T) {
 		})
 	}
 }
+
+// TestStoreRemovedByHand: with the folder of the generations, or the live
+// one alone, removed by hand (it is hidden, and looks like a cache), the
+// link leads nowhere; the next build makes the whole output again.
+func TestStoreRemovedByHand(t *testing.T) {
+	for _, removed := range []string{"store", "live generation"} {
+		t.Run(removed, func(t *testing.T) {
+			dest, source := sites(t)
+			files := map[string]string{"index.html": "home", "khoi/k/index.html": "bloc"}
+			buildWithNote(t, dest, source, false, files)
+			files["index.html"] = "home 2"
+			buildWithNote(t, dest, source, false, files)
+			gone := storePath(dest)
+			if removed == "live generation" {
+				name, _ := liveGeneration(dest)
+				gone = filepath.Join(gone, name)
+			}
+			if err := os.RemoveAll(gone); err != nil {
+				t.Fatal(err)
+			}
+			buildWithNote(t, dest, source, false, files)
+			checkOutput(t, dest, withDirs(files))
+			buildWithNote(t, dest, source, false, files)
+			checkOutput(t, dest, withDirs(files))
+			checkNoLeftovers(t, dest)
+		})
+	}
+}
