@@ -91,7 +91,9 @@ BENCH_COMMITS    ?= 10000
 HUGO             ?= hugo
 # Where the generated sites are built, one after the other: on the disk, as users build
 # (BENCH_TMPDIR, /var/tmp by default), and on tmpfs beside it when the machine has one (BENCH_TMPFS;
-# BENCH_TMPFS= builds on the disk alone). Each gets a temporary folder, removed at the end.
+# BENCH_TMPFS= builds on the disk alone). Each gets a temporary folder, removed at the end; what a
+# run is done with (the outputs of first builds, the sites) stays in it until then, as removing
+# thousands of files slows the next build down on some disks: give it room for four outputs a size.
 comma            := ,
 BENCH_TMPDIR     ?= $(if $(wildcard /var/tmp/.),/var/tmp,$(or $(TMPDIR),/tmp))
 BENCH_TMPFS      ?= $(if $(wildcard /dev/shm/.),/dev/shm)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -92,25 +93,42 @@ func median[T time.Duration | int64](xs []T) T {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-// removeOutput removes the output folder out and, beside it, the
-// generations of thidua's output (.out.thidua/), so that the next build
-// starts from nothing.
-func removeOutput(out string) error {
-	if err := os.RemoveAll(out); err != nil {
+// setAside moves path, when it exists, into a new folder under dir (made
+// when missing), instead of removing it: the run removes dir, its work
+// folder's, when it ends. Removing thousands of files just before a build
+// measures the removal as much as the build on some disks: on this
+// machine's, ext4 mounted without a journal, the allocator checks the free
+// inodes it passes over for a recent removal (recently_deleted, most of
+// the system time in a profile of the kernel), and 1,300 folders of two
+// files each took 2.2–4.5 s of system time after an earlier run's outputs
+// were removed, 0.15–0.35 s otherwise. A user's first build follows no
+// such removal.
+func setAside(dir, path string) error {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return os.RemoveAll(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".thidua"))
+	to, err := os.MkdirTemp(dir, "")
+	if err != nil {
+		return err
+	}
+	return os.Rename(path, filepath.Join(to, filepath.Base(path)))
+}
+
+// setAsideOutput sets aside (into dir) the output folder out and, beside
+// it, the generations of thidua's output (.out.thidua/), so that the next
+// build starts from nothing.
+func setAsideOutput(dir, out string) error {
+	if err := setAside(dir, out); err != nil {
+		return err
+	}
+	return setAside(dir, filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".thidua"))
 }
 
 // measure runs the command and returns its cost and what it printed.
-// With fresh, its output folder out is removed first; otherwise the
-// command builds into the output of the previous one.
-func measure(out string, fresh bool, name string, args ...string) (sample, string, error) {
-	if fresh {
-		if err := removeOutput(out); err != nil {
-			return sample{}, "", err
-		}
-	}
+func measure(name string, args ...string) (sample, string, error) {
 	cmd := exec.Command(name, args...)
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -201,15 +219,18 @@ func run(cfg config, w io.Writer) error {
 	return nil
 }
 
-// paths are the folders of one size's site and outputs in a work folder.
+// paths are the folders of one size's site and outputs in a work folder,
+// and the folder of the work folder that what the run is done with is set
+// aside into (setAside).
 type paths struct {
-	site, plain, out, plainOut, hugo, hugoOut, hugoCache string
+	site, plain, out, plainOut, hugo, hugoOut, hugoCache, aside string
 }
 
 func pathsOf(work string, n int) paths {
 	f := func(name string) string { return filepath.Join(work, fmt.Sprintf("%s-%d", name, n)) }
 	return paths{site: f("site"), plain: f("site-outside-git"), out: f("public"), plainOut: f("public-outside-git"),
-		hugo: f("hugo"), hugoOut: f("hugo-public"), hugoCache: filepath.Join(work, "hugo-cache")}
+		hugo: f("hugo"), hugoOut: f("hugo-public"), hugoCache: filepath.Join(work, "hugo-cache"),
+		aside: filepath.Join(work, "set-aside")}
 }
 
 func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
@@ -218,7 +239,7 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 	p := pathsOf(work, n)
 	defer func() {
 		for _, dir := range []string{p.site, p.plain, p.out, p.plainOut, p.hugo, p.hugoOut} {
-			os.RemoveAll(dir)
+			setAsideOutput(p.aside, dir)
 		}
 	}()
 	fmt.Fprintf(w, "%s articles (%d blocs × %d years × %d members) on %s: writing the site… ", group(n), o.Blocs, o.Years, o.Members, r.fs)
@@ -246,7 +267,7 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 		return r, err
 	}
 	var err error
-	if r.floor, err = measureFloor(filepath.Join(work, "floor"), r.pages, p.out); err != nil {
+	if r.floor, err = measureFloor(filepath.Join(work, "floor"), p.aside, r.pages, p.out); err != nil {
 		return r, err
 	}
 	if r.statFloor, err = measureStatFloor(p.out); err != nil {
@@ -254,7 +275,7 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 	}
 	fmt.Fprintf(w, "  the disk's floors: a folder and a file for each page on 2 goroutines %v; an lstat of each file of the output %v\n",
 		r.floor.Round(time.Millisecond), r.statFloor.Round(time.Millisecond))
-	if err := removeOutput(p.out); err != nil {
+	if err := setAsideOutput(p.aside, p.out); err != nil {
 		return r, err
 	}
 	if err := synth.Write(p.plain, o); err != nil {
@@ -343,7 +364,12 @@ func benchBuilds(cfg config, r *result, p paths, w io.Writer) error {
 				check, restore = c, append(restore, undo)
 			}
 			runThidua := func() error {
-				s, stdout, err := measure(p.out, kind == first, cfg.thidua, "build", "--lang", "en", "-s", p.site, "-d", p.out)
+				if kind == first {
+					if err := setAsideOutput(p.aside, p.out); err != nil {
+						return err
+					}
+				}
+				s, stdout, err := measure(cfg.thidua, "build", "--lang", "en", "-s", p.site, "-d", p.out)
 				if err != nil {
 					return err
 				}
@@ -364,7 +390,12 @@ func benchBuilds(cfg config, r *result, p paths, w io.Writer) error {
 				return nil
 			}
 			runHugo := func() error {
-				s, _, err := measure(p.hugoOut, kind == first, cfg.hugo, "--source", p.hugo, "--destination", p.hugoOut, "--cacheDir", p.hugoCache, "--quiet")
+				if kind == first {
+					if err := setAsideOutput(p.aside, p.hugoOut); err != nil {
+						return err
+					}
+				}
+				s, _, err := measure(cfg.hugo, "--source", p.hugo, "--destination", p.hugoOut, "--cacheDir", p.hugoCache, "--quiet")
 				if err != nil {
 					return err
 				}
@@ -477,20 +508,20 @@ func measureStatFloor(out string) (time.Duration, error) {
 
 // measureFloor times what no build of pages pages can do without: making a
 // folder and writing a file in it for each page, on two goroutines, into
-// dir on the same disk as the output. The files have the mean size of the
-// pages of out.
-func measureFloor(dir string, pages int, out string) (time.Duration, error) {
+// dir on the same disk as the output, then sets dir aside into aside. The
+// files have the mean size of the pages of out.
+func measureFloor(dir, aside string, pages int, out string) (time.Duration, error) {
 	size, err := meanPageSize(out)
 	if err != nil {
 		return 0, err
 	}
-	if err := os.RemoveAll(dir); err != nil {
+	if err := setAside(aside, dir); err != nil {
 		return 0, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
-	defer os.RemoveAll(dir)
+	defer setAside(aside, dir)
 	data := make([]byte, size)
 	start := time.Now()
 	var g errgroup.Group

@@ -95,12 +95,15 @@ func TestCheckPagesAndRebuild(t *testing.T) {
 	if err := checkPages(dst, o, res.Pages); err != nil {
 		t.Errorf("a good build: %v", err)
 	}
-	floor := filepath.Join(t.TempDir(), "floor")
-	if d, err := measureFloor(floor, 20, dst); err != nil || d <= 0 {
+	floor, aside := filepath.Join(t.TempDir(), "floor"), filepath.Join(t.TempDir(), "set-aside")
+	if d, err := measureFloor(floor, aside, 20, dst); err != nil || d <= 0 {
 		t.Errorf("measureFloor = %v, %v", d, err)
 	}
 	if _, err := os.Stat(floor); !os.IsNotExist(err) {
 		t.Errorf("measureFloor left %s behind: %v", floor, err)
+	}
+	if n, err := countFiles(aside); n != 20 {
+		t.Errorf("measureFloor set aside %d files (%v), want its 20", n, err)
 	}
 	if size, err := meanPageSize(dst); err != nil || size < 1000 {
 		t.Errorf("meanPageSize = %d, %v", size, err)
@@ -297,5 +300,37 @@ func TestCostOfAProcess(t *testing.T) {
 	}
 	if s.wall != time.Second || s.cpu < 0 {
 		t.Errorf("cost %+v", s)
+	}
+}
+
+// TestSetAsideRemovesNothing sets an output and its generations aside and
+// wants every file of theirs kept, under the folder set aside into, and
+// nothing left at their paths; setting aside what does not exist does
+// nothing.
+func TestSetAsideRemovesNothing(t *testing.T) {
+	work := t.TempDir()
+	out := filepath.Join(work, "public")
+	store := filepath.Join(work, ".public.thidua")
+	for _, f := range []string{filepath.Join(store, "a", "index.html"), filepath.Join(store, "a.manifest"), filepath.Join(out, "x", "index.html")} {
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	aside := filepath.Join(work, "set-aside")
+	for range 2 { // the second time there is nothing to set aside
+		if err := setAsideOutput(aside, out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{out, store} {
+		if _, err := os.Lstat(p); !os.IsNotExist(err) {
+			t.Errorf("%s is still there: %v", p, err)
+		}
+	}
+	if n, err := countFiles(aside); n != 3 {
+		t.Errorf("%d files set aside (%v), want 3", n, err)
 	}
 }
