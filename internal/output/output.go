@@ -406,6 +406,12 @@ func (d *Dir) put(rel string, data []byte) error {
 		d.unreserve(rel)
 		return fmt.Errorf("output: creating %s: %w", rel, err)
 	}
+	return d.writeNew(rel, e, data)
+}
+
+// writeNew writes data, whose entry is e, as the file rel of the folder
+// being written, made ready by prepare, and records it.
+func (d *Dir) writeNew(rel string, e entry, data []byte) error {
 	d.mu.Lock()
 	d.wrote++
 	d.mu.Unlock()
@@ -504,7 +510,7 @@ func (d *Dir) linkDeferred() error {
 			continue
 		}
 		if err := d.copyFromLive(rel); err != nil {
-			return fmt.Errorf("output: keeping %s: %w", rel, err)
+			return err
 		}
 	}
 	d.mu.Lock()
@@ -516,21 +522,14 @@ func (d *Dir) linkDeferred() error {
 // copyFromLive writes the file rel of the live output, whose bytes are
 // recorded as rel's, into the folder being written.
 func (d *Dir) copyFromLive(rel string) error {
-	name := filepath.FromSlash(rel)
-	data, err := os.ReadFile(filepath.Join(d.live.path, name))
+	data, err := os.ReadFile(filepath.Join(d.live.path, filepath.FromSlash(rel)))
 	if err != nil {
-		return err
-	}
-	ino, err := d.out.tree.writeFile(name, data)
-	if err != nil {
-		return err
+		return fmt.Errorf("output: keeping %s: %w", rel, err)
 	}
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	e := d.files[rel]
-	e.ino = ino
-	d.files[rel] = e
-	return nil
+	d.mu.Unlock()
+	return d.writeNew(rel, e, data)
 }
 
 // readWritten returns the bytes of the file rel that this build wrote,
