@@ -238,8 +238,11 @@ func benchSize(cfg config, work string, n int, w io.Writer) (result, error) {
 	o := r.opts
 	p := pathsOf(work, n)
 	defer func() {
-		for _, dir := range []string{p.site, p.plain, p.out, p.plainOut, p.hugo, p.hugoOut} {
-			setAsideOutput(p.aside, dir)
+		for _, dir := range []string{p.site, p.plain, p.hugo} {
+			setAside(p.aside, dir)
+		}
+		for _, out := range []string{p.out, p.plainOut, p.hugoOut} {
+			setAsideOutput(p.aside, out)
 		}
 	}()
 	fmt.Fprintf(w, "%s articles (%d blocs × %d years × %d members) on %s: writing the site… ", group(n), o.Blocs, o.Years, o.Members, r.fs)
