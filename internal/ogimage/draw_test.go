@@ -233,7 +233,7 @@ func TestDrawingVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const version, want = "1", "183480dfbecfab26ee25cf36395cba62637f535c9530c95540e591c7957c95a4"
+	const version, want = "2", "ecb2c6a672c38db809cfd7b52c80b3cb5b8fc10699e5b9c48895860d3c8858e8"
 	sum := sha256.Sum256(b)
 	if got := hex.EncodeToString(sum[:]); drawing != version || got != want {
 		t.Errorf("drawing %s gives a picture of SHA-256 %s; pinned: version %s, %s", drawing, got, version, want)

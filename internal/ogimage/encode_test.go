@@ -48,7 +48,7 @@ func paletted(w, h int, seed uint64) *image.Paletted {
 // and palette of img, with the Adler-32 and CRCs it checks.
 func checkRoundTrip(t *testing.T, img *image.Paletted) {
 	t.Helper()
-	b := encodePNG(nil, img, "k\x00v")
+	b := encodePNG(nil, img, "k\x00v", nil)
 	got, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
 		t.Fatalf("%v: %v", img.Rect, err)
@@ -84,4 +84,62 @@ func FuzzEncodePNG(f *testing.F) {
 		}
 		checkRoundTrip(t, paletted(int(w), int(h), seed))
 	})
+}
+
+// TestEncodeFromRows: a picture that begins with the rows of an
+// encodedRows is encoded from them into the bytes it has encoded alone,
+// and one that does not begin with them is encoded alone.
+func TestEncodeFromRows(t *testing.T) {
+	for _, size := range [][2]int{{1, 2}, {40, 9}, {1200, 63}, {40000, 2}} {
+		for seed := range uint64(4) {
+			img := paletted(size[0], size[1], seed)
+			for _, n := range []int{0, 1, size[1] / 2, size[1]} {
+				start := encodeRows(img, n)
+				if got, want := encodePNG(nil, img, "k\x00v", start), encodePNG(nil, img, "k\x00v", nil); !bytes.Equal(got, want) {
+					t.Fatalf("%v from %d rows: %d bytes, alone %d", img.Rect, n, len(got), len(want))
+				}
+				other := paletted(size[0], size[1], seed+100)
+				if n > 0 && start.begins(other) {
+					continue // the same first rows by chance
+				}
+				checkRoundTripFrom(t, other, start)
+			}
+		}
+	}
+}
+
+// checkRoundTripFrom is checkRoundTrip of the encoding of img from start.
+func checkRoundTripFrom(t *testing.T, img *image.Paletted, start *encodedRows) {
+	t.Helper()
+	got, err := png.Decode(bytes.NewReader(encodePNG(nil, img, "k\x00v", start)))
+	if err != nil {
+		t.Fatalf("%v: %v", img.Rect, err)
+	}
+	if p, ok := got.(*image.Paletted); !ok || !bytes.Equal(p.Pix, img.Pix) {
+		t.Fatalf("%v: the picture read back differs", img.Rect)
+	}
+}
+
+// TestDistanceCodes checks distance against the table of RFC 1951, 3.2.5:
+// each code's first distance and number of extra bits.
+func TestDistanceCodes(t *testing.T) {
+	first := [30]int{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
+	extra := [30]uint{0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13}
+	for c := range 30 {
+		last := maxDistance
+		if c < 29 {
+			last = first[c+1] - 1
+		}
+		for _, d := range []int{first[c], (first[c] + last) / 2, last} {
+			want := bitString{bits: uint64(reverse(uint(c), 5)) | uint64(d-first[c])<<5, n: 5 + extra[c]}
+			if got := distance(d); got != want {
+				t.Errorf("distance(%d) = %+v, want %+v (code %d)", d, got, want, c)
+			}
+		}
+	}
+	for _, d := range []int{0, maxDistance + 1} {
+		if got := distance(d); got != (bitString{}) {
+			t.Errorf("distance(%d) = %+v, want none", d, got)
+		}
+	}
 }
