@@ -108,6 +108,7 @@ func New(site *model.Site, opts Options) (*Renderer, *diag.List) {
 	if diags.HasErrors(false) {
 		return r, &diags
 	}
+	r.foldStrings(common)
 	pristine, err := common.Clone() // fails only once common has executed
 	if err != nil {
 		diags.Add(templateError(files["base.html"].origin, err))
@@ -139,9 +140,9 @@ type kindSet struct {
 	err  error // a diagnostic's, when the set could not be made
 }
 
-// get returns the set, cloning pristine and parsing the kind's layout
-// into it the first time.
-func (ks *kindSet) get(pristine *template.Template) (*template.Template, error) {
+// get returns the set, cloning pristine, parsing the kind's layout into
+// it and folding its strings with fold the first time.
+func (ks *kindSet) get(pristine *template.Template, fold func(*template.Template)) (*template.Template, error) {
 	ks.once.Do(func() {
 		set, err := pristine.Clone()
 		if err == nil {
@@ -151,6 +152,7 @@ func (ks *kindSet) get(pristine *template.Template) (*template.Template, error) 
 			ks.err = errors.New(templateError(ks.file.origin, err).String())
 			return
 		}
+		fold(set)
 		ks.set = set
 	})
 	return ks.set, ks.err
@@ -216,7 +218,7 @@ func (r *Renderer) Page(w io.Writer, p *pages.Page) error {
 	if ks == nil {
 		return fmt.Errorf("%s: no layout %s.html for pages of kind %q", p.File(), p.Kind, p.Kind)
 	}
-	set, err := ks.get(r.pristine)
+	set, err := ks.get(r.pristine, r.foldStrings)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.File(), err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"text/template/parse"
 	"time"
 
 	"github.com/thidua/thidua/internal/model"
@@ -262,5 +263,53 @@ func TestPreviousTemplatesAreTaken(t *testing.T) {
 	}
 	if r2.sets["unit"].set == r.sets["unit"].set || r2.common == r.common {
 		t.Error("a changed layout did not make the templates parsed again")
+	}
+}
+
+// TestStringsFolded: each {{t "key"}} and (t "key") is the site's string,
+// escaped where it stands, and no longer a call of t; a t that something
+// is piped into is still called, and one called wrongly still fails.
+func TestStringsFolded(t *testing.T) {
+	site := testSite("https://x.vn/")
+	r := newRenderer(t, site, fstest.MapFS{
+		"layouts/unit.html": {Data: []byte(`{{define "main"}}<p title="{{t "units"}}">{{t "units"}}</p>{{printf "%s!" (t "units")}} {{"units" | t}} {{t "no-key"}}{{end}}`)},
+		"i18n/vi.yaml":      {Data: []byte(`units: 'Đơn <vị> & "x"'` + "\n")},
+	})
+	got := renderPage(t, r, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]})
+	const e = "Đơn &lt;vị&gt; &amp; &#34;x&#34;"
+	if want := `<title>U</title><p title="` + e + `">` + e + `</p>` + e + `! ` + e + ` no-key`; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	calls := 0
+	var count func(n parse.Node)
+	count = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			for _, c := range n.Nodes {
+				count(c)
+			}
+		case *parse.ActionNode:
+			for _, cmd := range n.Pipe.Cmds {
+				for _, arg := range cmd.Args {
+					if id, ok := arg.(*parse.IdentifierNode); ok && id.Ident == "t" {
+						calls++
+					}
+					if sub, ok := arg.(*parse.PipeNode); ok {
+						count(&parse.ActionNode{Pipe: sub})
+					}
+				}
+			}
+		}
+	}
+	count(r.sets["unit"].set.Lookup("main").Tree.Root)
+	if calls != 1 {
+		t.Errorf("%d calls of t left in the unit's main, want 1 (the piped one)", calls)
+	}
+
+	wrong := newRenderer(t, site, fstest.MapFS{
+		"layouts/unit.html": {Data: []byte(`{{define "main"}}{{"x" | t "units"}}{{end}}`)},
+	})
+	if err := wrong.Page(&strings.Builder{}, &pages.Page{Kind: "unit", Title: "U", Unit: site.Units[0]}); err == nil {
+		t.Error(`{{"x" | t "units"}} rendered`)
 	}
 }
