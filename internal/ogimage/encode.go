@@ -19,7 +19,7 @@ import (
 // between them, so this encoder writes each run as one literal and
 // copies of the byte before it (a deflate match at distance 1, in the fixed
 // Huffman codes), and sums each run's Adler-32 in one step; what is not a
-// run but repeats the row above, as most of a letter's edge does, is a
+// run but repeats the row above, as half of a letter's edge does, is a
 // copy of that row. A tenth of the time, for a file a little larger.
 func encodePNG(out []byte, img *image.Paletted, text string, start *encodedRows) []byte {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
@@ -361,8 +361,8 @@ type bitString struct {
 	n    uint
 }
 
-// distance returns the code of d, from 1 to maxDistance; a larger
-// d gives a zero code, which is not written.
+// distance returns the bitString of the distance d, from 1 to
+// maxDistance; any other d gives an empty one.
 func distance(d int) bitString {
 	if d < 1 || d > maxDistance {
 		return bitString{}
