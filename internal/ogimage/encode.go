@@ -63,21 +63,35 @@ func encodePNG(out []byte, img *image.Paletted, text string, start *encodedRows)
 // encodedRows is the deflate stream of the first rows of a picture, from
 // which encodePNG goes on for any picture that begins with the same rows.
 type encodedRows struct {
-	rows int     // how many
-	pix  []byte  // their pixels
-	z    zwriter // the writer after them: z.out holds the stream so far
+	width, rows int     // of the picture, how many
+	pix         []byte  // their pixels
+	z           zwriter // the writer after them: z.out holds the stream so far
 }
 
 // encodeRows returns the encoding of the first n rows of img.
 func encodeRows(img *image.Paletted, n int) *encodedRows {
 	z := newZwriter(nil)
 	z.rows(img, 0, n)
-	return &encodedRows{rows: n, pix: bytes.Clone(img.Pix[:n*img.Stride]), z: z}
+	w := img.Rect.Dx()
+	pix := make([]byte, 0, n*w)
+	for y := range n {
+		pix = append(pix, img.Pix[y*img.Stride:y*img.Stride+w]...)
+	}
+	return &encodedRows{width: w, rows: n, pix: pix, z: z}
 }
 
-// begins reports whether img begins with the rows of e, a nil e with none.
+// begins reports whether img, as wide as e's picture and at least as
+// high, begins with the rows of e; a nil e has none.
 func (e *encodedRows) begins(img *image.Paletted) bool {
-	return e != nil && len(img.Pix) >= len(e.pix) && bytes.Equal(img.Pix[:len(e.pix)], e.pix)
+	if e == nil || img.Rect.Dx() != e.width || img.Rect.Dy() < e.rows {
+		return false
+	}
+	for y := range e.rows {
+		if !bytes.Equal(img.Pix[y*img.Stride:y*img.Stride+e.width], e.pix[y*e.width:(y+1)*e.width]) {
+			return false
+		}
+	}
+	return true
 }
 
 // newZwriter returns a writer of a zlib stream of one deflate block after

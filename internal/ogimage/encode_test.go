@@ -143,3 +143,17 @@ func TestDistanceCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeFromRowsOfAnotherWidth: the rows of an encodedRows are rows of
+// its picture's width; a picture of another width whose first bytes are
+// the same does not begin with them.
+func TestEncodeFromRowsOfAnotherWidth(t *testing.T) {
+	img := paletted(40, 9, 1)
+	narrow := image.NewPaletted(image.Rect(0, 0, 20, 18), img.Palette)
+	copy(narrow.Pix, img.Pix)
+	start := encodeRows(img, 4)
+	if start.begins(narrow) {
+		t.Error("a picture 20 wide begins with rows 40 wide")
+	}
+	checkRoundTripFrom(t, narrow, start)
+}
